@@ -1,0 +1,287 @@
+"""The `tanglaw` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import BundleError, PackError, TanglawError
+
+app = typer.Typer(
+    name="tanglaw",
+    help="Find the networks behind live-streamed child sexual abuse in payment, platform and tip records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+typologies_app = typer.Typer(help="List and explain the typologies of a pack.", no_args_is_help=True)
+app.add_typer(typologies_app, name="typologies")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(e: Exception) -> None:
+    if isinstance(e, BundleError):
+        for line in e.lines():
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
+        err.print(f"refused: {e.total} problem(s); nothing was written.", style="bold red")
+        raise typer.Exit(2)
+    if isinstance(e, PackError):
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    if isinstance(e, TanglawError):
+        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    raise e
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"tanglaw {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Tanglaw: from scattered records to a short, ranked list of cases."""
+
+
+@app.command()
+def simulate(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write bundle/ and truth/ into.")],
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same world.")] = 7,
+    customers: Annotated[int, typer.Option(help="Number of customers in demand countries.")] = 10_000,
+    payer_rate: Annotated[float, typer.Option(help="Share of customers who are offender payers.")] = 0.002,
+    months: Annotated[int, typer.Option(help="Months of activity.")] = 12,
+    fmt: Annotated[str, typer.Option("--format", help="File format: csv, parquet or jsonl.")] = "csv",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Generate a synthetic world: a v1 bundle plus a ground-truth folder (for training and tests)."""
+    from .simulate import SimulationConfig, simulate_world
+
+    if fmt not in ("csv", "parquet", "jsonl"):
+        err.print(f"--format: {fmt!r} is not one of csv, parquet, jsonl")
+        raise typer.Exit(2)
+    if customers < 1 or not 0 <= payer_rate < 1 or months < 1:
+        err.print("--customers and --months must be at least 1, --payer-rate between 0 and 1")
+        raise typer.Exit(2)
+    cfg = SimulationConfig(seed=seed, customers=customers, payer_rate=payer_rate, months=months, fmt=fmt)
+    t0 = time.perf_counter()
+    summary = simulate_world(out_dir, cfg, progress=not quiet)
+    out.print(
+        f"Wrote a world of {customers:,} customers to {out_dir}/bundle and {out_dir}/truth "
+        f"in {time.perf_counter() - t0:.1f} s"
+    )
+    if not quiet:
+        out.print_json(json.dumps(summary, default=str))
+
+
+def _run(bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool) -> None:
+    from .pack import load_pack
+    from .pipeline import STEPS, run_bundle
+
+    try:
+        pack = load_pack(pack_file)
+        labels = dict(STEPS)
+        with err.status("Starting", spinner="dots") as status:
+
+            def on_step(name: str) -> None:
+                if not quiet:
+                    status.update(labels.get(name, name) + " …")
+
+            result = run_bundle(bundle, out_dir, pack=pack, on_step=on_step)
+    except (TanglawError, OSError) as e:
+        if isinstance(e, OSError) and not isinstance(e, TanglawError):
+            _fail(TanglawError(str(e)))
+        _fail(e)
+        return
+    for n in result.notes:
+        err.print(f"note: {n}", markup=False, highlight=False, soft_wrap=True)
+    rows = sum(result.rows.values())
+    out.print(f"Read {rows:,} records; {result.n_cases} case(s) in {result.total_seconds:.1f} s.")
+    _print_cases(out_dir, limit=10)
+    out.print(f"\nCases: {out_dir / 'cases.csv'}\nReport: {out_dir / 'report.html'}")
+
+
+def _print_cases(out_dir: Path, limit: int) -> None:
+    import csv
+
+    path = out_dir / "cases.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        cases = list(csv.DictReader(fh))
+    if not cases:
+        out.print("No case reached the pack's thresholds.")
+        return
+    t = Table(title=f"Top {min(limit, len(cases))} of {len(cases)} cases", title_justify="left")
+    for col in ("rank", "priority", "case_id", "score", "title"):
+        t.add_column(col, overflow="fold")
+    for c in cases[:limit]:
+        t.add_row(c["rank"], c["priority"], c["case_id"], c["score"], c["title"])
+    out.print(t)
+
+
+@app.command()
+def run(
+    bundle: Annotated[Path, typer.Argument(help="A bundle folder (see docs/contract.md).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Output folder: workspace, CSVs, report.html.")],
+    pack: Annotated[Path | None, typer.Option("--pack", help="A tuned typology pack (TOML).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress spinner.")] = False,
+) -> None:
+    """Ingest a bundle, detect, link and score: write cases.csv, case_members.csv, indicators.csv, report.html.
+
+    Exit code 0 on success, 2 for input a person must fix (one line per problem), 1 for a fault.
+    """
+    _run(bundle, out_dir, pack, quiet)
+
+
+def _print_evaluation(ev: object) -> None:
+    from .evaluate import Evaluation
+
+    assert isinstance(ev, Evaluation)
+    t = Table(title="Detection quality (per person)", title_justify="left")
+    for col in ("role", "true", "flagged", "found", "precision", "recall", "F1"):
+        t.add_column(col, justify="right" if col != "role" else "left")
+    for name, s in (("payer", ev.payer), ("facilitator", ev.facilitator)):
+        t.add_row(
+            name,
+            str(s.true),
+            str(s.flagged),
+            str(s.hits),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )
+    out.print(t)
+    out.print(f"Average precision over the payer ranking: {ev.average_precision_payers:.3f}")
+    out.print(
+        "Precision at an alert budget (cases holding an offender): "
+        + ", ".join(f"top {k}: {v:.2f}" for k, v in ev.precision_at_budget.items())
+    )
+    c = Table(title="Legitimate cohorts flagged", title_justify="left")
+    c.add_column("cohort")
+    c.add_column("people", justify="right")
+    c.add_column("flagged", justify="right")
+    for name, rate in ev.cohort_flag_rate.items():
+        c.add_row(name, f"{ev.cohort_sizes[name]:,}", f"{rate:.2%}")
+    out.print(c)
+    for n in ev.notes:
+        err.print(f"note: {n}")
+
+
+@app.command()
+def evaluate(
+    truth: Annotated[Path, typer.Option("--truth", help="Ground-truth folder (persons.csv, accounts.csv).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="The output folder of `tanglaw run`.")],
+) -> None:
+    """Compare a run's cases with the ground truth: precision, recall, F1, cohort false-positive rates."""
+    from .evaluate import evaluate as _evaluate
+
+    try:
+        ev = _evaluate(truth, out_dir)
+    except TanglawError as e:
+        _fail(e)
+        return
+    (out_dir / "evaluation.json").write_text(ev.to_json(), encoding="utf-8")
+    _print_evaluation(ev)
+    out.print(f"\nWritten: {out_dir / 'evaluation.json'}")
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the world and the run.")] = Path(
+        "demo-out"
+    ),
+    customers: Annotated[int, typer.Option(help="Number of customers.")] = 20_000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
+) -> None:
+    """Simulate a small world, run Tanglaw on it and evaluate the result."""
+    from .simulate import SimulationConfig, simulate_world
+
+    t0 = time.perf_counter()
+    out.rule("1. Simulate")
+    simulate_world(out_dir / "world", SimulationConfig(seed=seed, customers=customers), progress=True)
+    out.print(f"A world of {customers:,} customers in {out_dir / 'world'}")
+    out.rule("2. Run")
+    _run(out_dir / "world" / "bundle", out_dir / "run", None, False)
+    out.rule("3. Evaluate")
+    evaluate(out_dir / "world" / "truth", out_dir / "run")
+    out.rule(f"Done in {time.perf_counter() - t0:.0f} s")
+    out.print(f"Open {out_dir / 'run' / 'report.html'} in a browser to read the cases.")
+
+
+@app.command()
+def contract(
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print the contract as Markdown.")] = True,
+) -> None:
+    """Print the data contract (input tables and output files) as this version reads and writes it."""
+    from .contract import contract_markdown
+
+    sys.stdout.write(contract_markdown() + "\n")
+
+
+@typologies_app.command("list")
+def typologies_list(
+    pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
+) -> None:
+    """List the typologies and what each looks for."""
+    from .detectors import DETECTORS
+    from .pack import load_pack
+
+    try:
+        p = load_pack(pack)
+    except TanglawError as e:
+        _fail(e)
+        return
+    t = Table(title=f"Typologies in {p.name} {p.version}", title_justify="left")
+    t.add_column("code", no_wrap=True)
+    for col in ("role", "description", "source"):
+        t.add_column(col, overflow="fold")
+    for d in DETECTORS:
+        cfg = p.typology(d.code)
+        t.add_row(d.code, str(cfg.get("role", d.role)), d.description, str(cfg.get("source", "")))
+    out.print(t)
+
+
+@typologies_app.command("show")
+def typologies_show(
+    code: Annotated[str, typer.Argument(help="A typology code, e.g. FIN_CONSUMER_REMITTER.")],
+    pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
+) -> None:
+    """Show a typology's parameters and weights."""
+    from .pack import load_pack
+
+    try:
+        p = load_pack(pack)
+    except TanglawError as e:
+        _fail(e)
+        return
+    if code not in p["typologies"]:
+        err.print(f"unknown typology {code!r}; known: {', '.join(p['typologies'])}")
+        raise typer.Exit(2)
+    t = Table(title=code, title_justify="left")
+    t.add_column("parameter", no_wrap=True)
+    t.add_column("value", overflow="fold")
+    for k, v in p.typology(code).items():
+        t.add_row(k, str(v))
+    out.print(t)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

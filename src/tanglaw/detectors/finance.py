@@ -1,0 +1,207 @@
+"""Finance typologies: consumer remitter, facilitator collector, shared beneficiary, payer beneficiary.
+
+Each reads the feature tables of `tanglaw.stages.features` (and, for the graph typologies, the
+hits of the earlier ones) and looks across all of a person's accounts and sources at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..pack import Pack
+from .base import Detector, noisy_or
+
+_DATE = "strftime({col}, '%Y-%m-%d')"
+
+
+def _d(col: str) -> str:
+    return _DATE.format(col=col)
+
+
+def _usd(expr: str) -> str:
+    return f"'US$' || format('{{:,.0f}}', {expr})"
+
+
+def _countries(col: str) -> str:
+    return f"array_to_string({col}, ', ')"
+
+
+def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
+    months = "greatest(span_days / 30.4, 1.0)"
+    weight, words = noisy_or(
+        [
+            ("true", p["weight_base"], f"{p['min_payments']}+ corridor payments"),
+            ("n_unrelated = 2", p["weight_two_beneficiaries"], "2 unrelated beneficiaries"),
+            ("n_unrelated >= 3", p["weight_three_beneficiaries"], "3+ unrelated beneficiaries"),
+            (f"night_share >= {p['night_share']}", p["weight_night"], "night-time"),
+            (f"median_usd <= {p['small_median_usd']}", p["weight_small"], "small amounts"),
+            (f"n_payments / {months} >= {p['payments_per_month']}", p["weight_frequent"], "frequent"),
+            (
+                f"n_payments >= 6 AND greatest(amount_growth, pace_growth) >= {p['escalation_ratio']}",
+                p["weight_escalation"],
+                "escalation",
+            ),
+            (f"keyword_share >= {p['keyword_share']}", p["weight_keywords"], "listed references"),
+            (f"round_share >= {p['round_share']}", p["weight_round"], "round amounts"),
+        ]
+    )
+    family = f"family_share >= {p['family_share']}"
+    steady = (
+        f"span_days >= {p['steady_min_span_days']} AND coalesce(gap_cv, 9) <= {p['steady_max_gap_cv']} "
+        "AND median_gap_days BETWEEN 20 AND 40"
+    )
+    large = f"median_usd > {p['large_median_usd']}"
+    return f"""
+        SELECT entity_id, 'payer' AS role,
+               {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
+                        * (CASE WHEN {steady} THEN {p["steady_factor"]} ELSE 1 END)
+                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END) AS weight,
+               printf('Sent %d small payments (%s) from %s to %d beneficiar%s in %s between %s and %s; '
+                      || '%d%% at night in the sender''s time zone; median US$%.0f; %.1f a month',
+                      n_payments, {_usd("total_usd")}, {_countries("from_countries")}, n_beneficiaries,
+                      CASE WHEN n_beneficiaries = 1 THEN 'y' ELSE 'ies' END, {_countries("to_countries")},
+                      {_d("first_ts")}, {_d("last_ts")}, round(night_share * 100)::INTEGER, median_usd,
+                      n_payments / {months})
+               || CASE WHEN n_payments >= 6 AND greatest(amount_growth, pace_growth) >= {p["escalation_ratio"]}
+                       THEN printf('; amounts x%.1f and pace x%.1f from the first to the last part of the period',
+                                   amount_growth, pace_growth) ELSE '' END
+               || CASE WHEN keyword_share > 0
+                       THEN printf('; %d%% with references like "%s"', round(keyword_share * 100)::INTEGER,
+                                   example_reference) ELSE '' END
+               || CASE WHEN {family} THEN printf('; %d%% to beneficiaries sharing the payer''s surname',
+                                   round(family_share * 100)::INTEGER) ELSE '' END
+               || CASE WHEN {steady} THEN printf('; steady support: a payment every %.0f days for %.0f days',
+                                   median_gap_days, span_days) ELSE '' END
+               || '.' AS evidence,
+               txn_ids AS record_ids,
+               {words}
+               || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
+               || CASE WHEN {steady} THEN '; steady support x{p["steady_factor"]}' ELSE '' END
+               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END AS components
+        FROM payer_features WHERE n_payments >= {int(p["min_payments"])}
+    """
+
+
+def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
+    weight, words = noisy_or(
+        [
+            ("true", p["weight_base"], f"{p['min_senders']}+ unrelated foreign senders"),
+            (f"n_unrelated >= {p['many_senders']}", p["weight_many"], f"{p['many_senders']}+ senders"),
+            ("n_sender_countries >= 2", p["weight_countries"], "several sending countries"),
+            (f"cash_out_share >= {p['cash_out_share']}", p["weight_cash_out"], "quick cash-out"),
+            (f"night_share >= {p['night_share']}", p["weight_night"], "sent at night"),
+            (f"median_usd <= {p['small_median_usd']}", p["weight_small"], "small amounts"),
+            (
+                f"n_payments / greatest(epoch(last_ts - first_ts) / 86400 / 30.4, 1.0) >= {p['payments_per_month']}",
+                p["weight_frequent"],
+                "frequent",
+            ),
+        ]
+    )
+    family = f"family_share >= {p['family_share']}"
+    large = f"median_usd > {p['large_median_usd']}"
+    return f"""
+        SELECT entity_id, 'facilitator' AS role,
+               {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
+                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END) AS weight,
+               printf('Received %d small payments (%s) from %d unrelated senders in %s between %s and %s; '
+                      || 'median US$%.0f; %d%% sent at night in the senders'' time zones; '
+                      || '%d%% followed by a payment out within %d hours',
+                      n_payments, {_usd("total_usd")}, n_unrelated, {_countries("from_countries")},
+                      {_d("first_ts")}, {_d("last_ts")}, median_usd, round(night_share * 100)::INTEGER,
+                      round(cash_out_share * 100)::INTEGER, {int(p["cash_out_hours"])})
+               || '.' AS evidence,
+               txn_ids AS record_ids,
+               {words} || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
+               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END AS components
+        FROM receiver_features
+        WHERE n_unrelated >= {int(p["min_senders"])} AND n_payments >= {int(p["min_payments"])}
+    """
+
+
+def _strong_pairs(min_weight: float) -> str:
+    """Corridor payments from payers whose remitter weight reaches `min_weight`, per payer and receiver."""
+    return f"""
+        SELECT c.s_ent, c.r_ent, count(*) AS n, list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids,
+               any_value(h.weight) AS payer_weight
+        FROM corridor_payments c
+        JOIN hits h ON h.entity_id = c.s_ent AND h.code = 'FIN_CONSUMER_REMITTER' AND h.weight >= {min_weight}
+        WHERE NOT c.family
+        GROUP BY c.s_ent, c.r_ent
+    """
+
+
+def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
+    return f"""
+        WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
+        recv AS (
+            SELECT r_ent, count(*) AS n_payers, sum(n) AS n_pay, list_sort(flatten(list(ids))) AS ids
+            FROM pairs GROUP BY r_ent HAVING count(*) >= {int(p["min_payers"])}
+        )
+        SELECT r_ent AS entity_id, 'facilitator' AS role,
+               CASE WHEN n_payers >= 3 THEN {p["weight_three"]} ELSE {p["weight_two"]} END AS weight,
+               printf('Paid %d times by %d unrelated payers who each show the remitter pattern.',
+                      n_pay, n_payers) AS evidence,
+               ids AS record_ids,
+               printf('%d payers with the remitter pattern %.2f', n_payers,
+                      CASE WHEN n_payers >= 3 THEN {p["weight_three"]} ELSE {p["weight_two"]} END) AS components
+        FROM recv
+        UNION ALL
+        SELECT pr.s_ent, 'payer', {p["weight_payer"]},
+               printf('Pays %d beneficiar%s that %d other payer%s with the remitter pattern also pay.',
+                      count(*), CASE WHEN count(*) = 1 THEN 'y' ELSE 'ies' END,
+                      max(r.n_payers) - 1, CASE WHEN max(r.n_payers) = 2 THEN '' ELSE 's' END),
+               list_sort(flatten(list(pr.ids))),
+               'shares a beneficiary with other payers {p["weight_payer"]}'
+        FROM pairs pr JOIN recv r ON r.r_ent = pr.r_ent
+        GROUP BY pr.s_ent
+    """
+
+
+def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
+    return f"""
+        WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
+        best AS (
+            SELECT r_ent, max(payer_weight) AS w, sum(n) AS n_pay, count(*) AS n_payers,
+                   list_sort(flatten(list(ids))) AS ids
+            FROM pairs WHERE n >= {int(p["min_payments"])} GROUP BY r_ent
+        )
+        SELECT r_ent AS entity_id, 'facilitator' AS role, {p["weight_factor"]} * w AS weight,
+               printf('Received %d payments from %d payer%s with a strong remitter pattern (weight up to %.2f).',
+                      n_pay, n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END, w) AS evidence,
+               ids AS record_ids,
+               printf('paid by a strong payer %.2f', {p["weight_factor"]} * w) AS components
+        FROM best
+    """
+
+
+FINANCE_DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "FIN_CONSUMER_REMITTER",
+        "Frequent small cross-border payments to high-risk corridors, often to several beneficiaries, at night.",
+        "payer",
+        ("transactions",),
+        consumer_remitter,
+    ),
+    Detector(
+        "FIN_FACILITATOR_COLLECTOR",
+        "Receives many small payments from several unrelated foreign senders, often at night, and cashes them out.",
+        "facilitator",
+        ("transactions",),
+        facilitator_collector,
+    ),
+    Detector(
+        "FIN_SHARED_BENEFICIARY",
+        "Several payers who each show the remitter pattern pay the same beneficiary.",
+        "facilitator",
+        ("transactions",),
+        shared_beneficiary,
+    ),
+    Detector(
+        "FIN_PAYER_BENEFICIARY",
+        "Receives repeated small payments from a payer who shows the remitter pattern strongly.",
+        "facilitator",
+        ("transactions",),
+        payer_beneficiary,
+    ),
+)

@@ -1,0 +1,128 @@
+"""Evaluate a run against a ground-truth folder (see docs/truth-format.md).
+
+Scores are per person: a person is "flagged as a payer" when any of their accounts (or party
+records) is a case member with role `payer`. Cohort false-positive rates count a legitimate
+person flagged in any role.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .errors import BundleError, Problem
+
+OFFENDER_COHORTS = ("offender_payer", "facilitator", "sextortion_victim", "extortionist")
+BUDGETS = (10, 25, 50, 100)
+
+
+@dataclass
+class RoleScore:
+    true: int
+    flagged: int
+    hits: int
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass
+class Evaluation:
+    payer: RoleScore
+    facilitator: RoleScore
+    average_precision_payers: float
+    precision_at_budget: dict[str, float]
+    cohort_flag_rate: dict[str, float]
+    cohort_sizes: dict[str, int]
+    n_cases: int
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2)
+
+
+def _read(path: Path, needed: tuple[str, ...]) -> list[dict[str, str]]:
+    if not path.exists():
+        raise BundleError([Problem(str(path), None, None, "no such file")])
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    have = set(rows[0]) if rows else set(needed)
+    missing = [c for c in needed if c not in have]
+    if missing:
+        raise BundleError([Problem(path.name, 1, c, "a required column is missing") for c in missing])
+    return rows
+
+
+def _score(true: set[str], flagged: set[str]) -> RoleScore:
+    hits = len(true & flagged)
+    p = hits / len(flagged) if flagged else 0.0
+    r = hits / len(true) if true else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return RoleScore(len(true), len(flagged), hits, round(p, 4), round(r, 4), round(f1, 4))
+
+
+def evaluate(truth: Path, out: Path) -> Evaluation:
+    persons = _read(truth / "persons.csv", ("person_id", "cohort", "role"))
+    accounts = _read(truth / "accounts.csv", ("account_id", "person_id"))
+    members = _read(out / "case_members.csv", ("case_id", "account_id", "party_id", "role", "score"))
+    cases = _read(out / "cases.csv", ("case_id", "rank"))
+    cohort = {p["person_id"]: p["cohort"] for p in persons}
+    role = {p["person_id"]: p["role"] for p in persons}
+    by_account = {a["account_id"]: a["person_id"] for a in accounts}
+    by_party = {a.get("party_id", ""): a["person_id"] for a in accounts if a.get("party_id")}
+    notes = []
+    unmapped = 0
+    flagged: dict[str, set[str]] = {"payer": set(), "facilitator": set(), "any": set()}
+    case_people: dict[str, set[str]] = {}
+    payer_order: list[str] = []
+    rank = {c["case_id"]: int(c["rank"]) for c in cases}
+    for m in sorted(members, key=lambda m: (rank.get(m["case_id"], 10**9), -float(m["score"] or 0))):
+        pid = by_account.get(m["account_id"]) or by_party.get(m["party_id"])
+        if pid is None:
+            unmapped += 1
+            continue
+        flagged["any"].add(pid)
+        if m["role"] in ("payer", "facilitator"):
+            flagged[m["role"]].add(pid)
+        if m["role"] == "payer" and pid not in payer_order:
+            payer_order.append(pid)
+        case_people.setdefault(m["case_id"], set()).add(pid)
+    if unmapped:
+        notes.append(f"{unmapped} case-member rows name accounts the truth does not know")
+    true_payers = {p for p, r in role.items() if r == "payer"}
+    true_facs = {p for p, r in role.items() if r == "facilitator"}
+    hits, ap_sum = 0, 0.0
+    for i, pid in enumerate(payer_order, start=1):
+        if pid in true_payers:
+            hits += 1
+            ap_sum += hits / i
+    ap = ap_sum / len(true_payers) if true_payers else 0.0
+    ranked_cases = sorted(case_people, key=lambda c: rank.get(c, 10**9))
+    offenders = {p for p, c in cohort.items() if c in OFFENDER_COHORTS}
+    at_budget = {}
+    for k in BUDGETS:
+        top = ranked_cases[:k]
+        if top:
+            good = sum(1 for c in top if case_people[c] & offenders)
+            at_budget[str(k)] = round(good / len(top), 4)
+    sizes: dict[str, int] = {}
+    for c in cohort.values():
+        sizes[c] = sizes.get(c, 0) + 1
+    rates = {}
+    for c, n in sorted(sizes.items()):
+        if c in OFFENDER_COHORTS:
+            continue
+        k = sum(1 for p in flagged["any"] if cohort.get(p) == c)
+        rates[c] = round(k / n, 5)
+    return Evaluation(
+        payer=_score(true_payers, flagged["payer"]),
+        facilitator=_score(true_facs, flagged["facilitator"]),
+        average_precision_payers=round(ap, 4),
+        precision_at_budget=at_budget,
+        cohort_flag_rate=rates,
+        cohort_sizes=sizes,
+        n_cases=len(cases),
+        notes=notes,
+    )

@@ -1,0 +1,55 @@
+"""Export: the contract's output files (cases, case members, indicators) and the HTML report."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .engine import Engine
+
+TS = "strftime({c}, '%Y-%m-%dT%H:%M:%SZ')"
+
+#: output file → SELECT over the score tables; contract columns first, extras after
+OUTPUT_QUERIES: dict[str, str] = {
+    "cases.csv": f"""
+        SELECT case_id, rank, priority, score, title, typologies,
+               {TS.format(c="first_seen")} AS first_seen, {TS.format(c="last_seen")} AS last_seen,
+               n_parties, n_accounts, total_amount_usd, priority_reason, n_payers, n_facilitators
+        FROM case_table ORDER BY rank
+    """,
+    "case_members.csv": """
+        SELECT m.case_id, m.account_id, m.party_id, m.role, m.score, m.entity_id
+        FROM case_member_table m JOIN case_table c USING (case_id)
+        ORDER BY c.rank, m.role, m.score DESC, m.account_id
+    """,
+    "indicators.csv": """
+        SELECT indicator_id, code, case_id, account_id, party_id, weight, evidence, record_ids,
+               components, role, entity_id
+        FROM indicator_table ORDER BY rank, entity_id, weight DESC, code
+    """,
+}
+
+
+def _sql_path(p: Path) -> str:
+    return str(p).replace("'", "''")
+
+
+def write_outputs(engine: Engine, out_dir: Path, staging: Path) -> list[Path]:
+    """Write every output file into `staging`; the caller moves them into `out_dir`."""
+    staging.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, sql in OUTPUT_QUERIES.items():
+        target = staging / name
+        engine.execute(f"COPY ({sql}) TO '{_sql_path(target)}' (HEADER, DELIMITER ',')", stage="export")
+        written.append(target)
+    return written
+
+
+def publish(staged: list[Path], out_dir: Path) -> list[Path]:
+    """Move staged files into `out_dir`, each with one atomic rename."""
+    final = []
+    for p in staged:
+        dest = out_dir / p.name
+        os.replace(p, dest)
+        final.append(dest)
+    return final

@@ -1,0 +1,13 @@
+"""Ingest: find a bundle's files, read them, check them against the contract, load typed tables.
+
+The public entry point is `ingest_bundle`. It either loads every table of the bundle into the
+given DuckDB connection or raises `BundleError` listing the problems, having written no typed
+table. Atomicity across runs is the workspace's job (`tanglaw.workspace`).
+"""
+
+from __future__ import annotations
+
+from .discover import discover_bundle
+from .loader import IngestReport, ingest_bundle
+
+__all__ = ["IngestReport", "discover_bundle", "ingest_bundle"]

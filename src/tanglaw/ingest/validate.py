@@ -1,0 +1,197 @@
+"""Check a raw (all-text) table against its contract spec, in SQL, and say what is wrong.
+
+Each check yields `Problem`s located by file, line and column; values are quoted back as the
+file holds them. Values outside a column's listed choices (an unusual `channel`, say) are not
+refused: they are kept and reported as notes, since the contract lists meanings, not a closed set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from ..contract import Column, Table
+from ..data import country_codes, currency_codes
+from ..errors import MAX_PROBLEM_LINES, Problem
+from .readers import LINE_COLUMN
+
+TS_RE = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)? ?([Zz]|[+-]\d{2}(:?\d{2})?)$"
+NAIVE_TS_RE = r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$"
+DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
+DEC_RE = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+INT_RE = r"^[+-]?\d+$"
+BOOL_VALUES = ("true", "false", "1", "0")
+
+
+def _q(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def value_expr(col: str) -> str:
+    """The SQL for a column's value: trimmed, with the empty string read as missing."""
+    return f"NULLIF(trim(\"{col}\", ' \t\r\n'), '')"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _bad_expr(c: Column, v: str) -> str:
+    """A cheaper test with the same answer as `_problem_expr(c, v) IS NOT NULL`, for the counting scan."""
+    if c.type == "ts":
+        ok = f"(regexp_full_match({v}, {_q(TS_RE)}) AND TRY_CAST({v} AS TIMESTAMPTZ) IS NOT NULL)"
+    elif c.type == "dec":
+        x = f"TRY_CAST({v} AS DOUBLE)"
+        ok = f"({x} IS NOT NULL AND isfinite({x}) AND NOT contains({v}, '_')"
+        if c.minimum is not None:
+            ok += f" AND {x} {'>' if c.exclusive_minimum else '>='} {c.minimum}"
+        if c.maximum is not None:
+            ok += f" AND {x} <= {c.maximum}"
+        ok += ")"
+    else:
+        return f"({_problem_expr(c, v)}) IS NOT NULL"
+    if c.required:
+        return f"({v} IS NULL OR NOT {ok})"
+    return f"({v} IS NOT NULL AND NOT {ok})"
+
+
+def _problem_expr(c: Column, v: str = "v") -> str | None:
+    """SQL yielding a problem message for value `v`, or NULL when the value is fine."""
+    checks: list[str] = []
+    if c.type == "ts":
+        checks.append(
+            f"WHEN regexp_full_match({v}, {_q(NAIVE_TS_RE)}) THEN "
+            f"'\"' || {v} || '\" has no time-zone offset: write it as ISO 8601 with Z or +HH:MM'"
+        )
+        checks.append(
+            f"WHEN NOT regexp_full_match({v}, {_q(TS_RE)}) OR TRY_CAST({v} AS TIMESTAMPTZ) IS NULL "
+            f"THEN '\"' || {v} || '\" is not an ISO 8601 timestamp with an offset'"
+        )
+    elif c.type == "date":
+        checks.append(
+            f"WHEN NOT regexp_full_match({v}, {_q(DATE_RE)}) OR TRY_CAST({v} AS DATE) IS NULL "
+            f"THEN '\"' || {v} || '\" is not a date (YYYY-MM-DD)'"
+        )
+    elif c.type in ("dec", "int"):
+        regex, word = (DEC_RE, "a decimal") if c.type == "dec" else (INT_RE, "a whole number")
+        checks.append(f"WHEN NOT regexp_full_match({v}, {_q(regex)}) THEN '\"' || {v} || '\" is not {word}'")
+        checks.append(f"WHEN NOT isfinite(TRY_CAST({v} AS DOUBLE)) THEN '\"' || {v} || '\" is not finite'")
+        if c.minimum is not None:
+            op, word = ("<=", "greater than") if c.exclusive_minimum else ("<", "at least")
+            checks.append(
+                f"WHEN TRY_CAST({v} AS DOUBLE) {op} {c.minimum} THEN "
+                f"'\"' || {v} || '\" must be {word} {c.minimum:g}'"
+            )
+        if c.maximum is not None:
+            checks.append(
+                f"WHEN TRY_CAST({v} AS DOUBLE) > {c.maximum} THEN "
+                f"'\"' || {v} || '\" must be at most {c.maximum:g}'"
+            )
+    elif c.type == "cc":
+        checks.append(
+            f"WHEN upper({v}) NOT IN (SELECT code FROM __iso_cc) THEN "
+            f"'\"' || {v} || '\" is not an ISO 3166-1 alpha-2 country code'"
+        )
+    elif c.type == "cur":
+        checks.append(
+            f"WHEN upper({v}) NOT IN (SELECT code FROM __iso_cur) THEN "
+            f"'\"' || {v} || '\" is not an ISO 4217 currency code'"
+        )
+    elif c.type == "bool":
+        vals = ", ".join(_q(b) for b in BOOL_VALUES)
+        checks.append(
+            f"WHEN lower({v}) NOT IN ({vals}) THEN '\"' || {v} || '\" is not a boolean (true, false, 1 or 0)'"
+        )
+    if c.required:
+        checks.insert(0, f"WHEN {v} IS NULL THEN 'a required value is empty'")
+    else:
+        checks.insert(0, f"WHEN {v} IS NULL THEN NULL")
+    if len(checks) == 1 and not c.required:
+        return None
+    return "CASE " + " ".join(checks) + " ELSE NULL END"
+
+
+@dataclass
+class TableCheck:
+    problems: list[Problem] = field(default_factory=list)
+    #: problems found beyond those listed
+    extra: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, problems: list[Problem], total: int) -> None:
+        room = max(0, MAX_PROBLEM_LINES - len(self.problems))
+        self.problems += problems[:room]
+        self.extra += total - min(len(problems), room)
+
+
+def ensure_code_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for name, codes in (("__iso_cc", country_codes()), ("__iso_cur", currency_codes())):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (code VARCHAR PRIMARY KEY)")
+        con.executemany(f"INSERT INTO {name} VALUES (?)", [(c,) for c in sorted(codes)])
+
+
+def check_table(
+    con: duckdb.DuckDBPyConnection, spec: Table, raw: str, label: str, present: list[str]
+) -> TableCheck:
+    """Check the raw relation `raw` (text columns `present` + `__line`) against `spec`."""
+    out = TableCheck()
+    have = set(present)
+    missing = [c for c in spec.required if c.name not in have]
+    for c in missing:
+        out.add([Problem(label, 1, c.name, "a required column is missing")], 1)
+    checked = [(c, _problem_expr(c)) for c in spec.columns if c.name in have]
+    checked = [(c, e) for c, e in checked if e is not None]
+    # one scan counts the bad values of every column; only columns with problems are read again
+    counts: list[int] = []
+    if checked:
+        inner = ", ".join(f'{value_expr(c.name)} AS "{c.name}"' for c, _ in checked)
+        exprs = [f"count(*) FILTER (WHERE {_bad_expr(c, _ident(c.name))})" for c, _ in checked]
+        rows = con.execute(f"SELECT {', '.join(exprs)} FROM (SELECT {inner} FROM {raw})").fetchall()
+        counts = list(rows[0]) if rows else [0] * len(checked)
+    for (c, expr), n in zip(checked, counts, strict=True):
+        if not n:
+            continue
+        rows = con.execute(
+            f"SELECT {LINE_COLUMN}, msg FROM ("
+            f"SELECT {LINE_COLUMN}, {expr} AS msg FROM ("
+            f"SELECT {LINE_COLUMN}, {value_expr(c.name)} AS v FROM {raw})) "
+            f"WHERE msg IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
+        ).fetchall()
+        out.add([Problem(label, int(r[0]), c.name, r[1]) for r in rows], int(n))
+    for c in spec.columns:
+        if c.name in have and c.choices:
+            allowed = ", ".join(_q(x) for x in c.choices)
+            row = con.execute(
+                f"SELECT count(*), min(v) FROM (SELECT lower({value_expr(c.name)}) AS v "
+                f"FROM {raw}) WHERE v IS NOT NULL AND v NOT IN ({allowed})"
+            ).fetchall()[0]
+            if row[0]:
+                out.notes.append(
+                    f"{label}: {c.name}: {row[0]} value(s) outside the contract's list "
+                    f"(e.g. {row[1]!r}; expected {', '.join(c.choices)}); kept as given"
+                )
+    if spec.key and spec.key in have:
+        v = value_expr(spec.key)
+        dup = con.execute(f"SELECT count({v}) - count(DISTINCT {v}) FROM {raw}").fetchall()[0][0]
+        rows = (
+            []
+            if not dup
+            else con.execute(
+                f"SELECT {LINE_COLUMN}, v, first, count(*) OVER () FROM ("
+                f"SELECT {LINE_COLUMN}, {v} AS v, min({LINE_COLUMN}) OVER (PARTITION BY {v}) AS first, "
+                f"count(*) OVER (PARTITION BY {v}) AS n FROM {raw}) "
+                f"WHERE v IS NOT NULL AND n > 1 AND {LINE_COLUMN} > first "
+                f"ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
+            ).fetchall()
+        )
+        if rows:
+            out.add(
+                [
+                    Problem(label, int(r[0]), spec.key, f'"{r[1]}" is a duplicate (first on line {r[2]})')
+                    for r in rows
+                ],
+                int(rows[0][3]),
+            )
+    out.problems.sort(key=lambda p: p.line or 0)
+    return out

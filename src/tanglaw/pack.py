@@ -1,0 +1,127 @@
+"""Typology packs: the versioned data file that holds every threshold, list and weight.
+
+The built-in pack (`packs/default.toml`) is also the schema: a user's pack may leave keys out
+(they keep their default) but may not add unknown keys, change a value's type or give an
+impossible value (a weight outside 0–1, a negative count, an hour outside 0–23).
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import PackError
+
+DEFAULT_PACK = "default.toml"
+
+
+def _default_doc() -> dict[str, Any]:
+    text = resources.files("tanglaw.packs").joinpath(DEFAULT_PACK).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _type_name(v: Any) -> str:
+    return {bool: "true/false", int: "a whole number", float: "a number", str: "text", list: "a list"}.get(
+        type(v), type(v).__name__
+    )
+
+
+def _merge(default: dict[str, Any], user: dict[str, Any], where: str, label: str) -> dict[str, Any]:
+    out = copy.deepcopy(default)
+    for key, value in user.items():
+        path = f"{where}.{key}" if where else key
+        if key not in default:
+            if where == "typologies":
+                raise PackError(f"{label}: [{path}]: unknown typology (known: {', '.join(default)})")
+            raise PackError(f"{label}: {path}: unknown key")
+        d = default[key]
+        if isinstance(d, dict):
+            if not isinstance(value, dict):
+                raise PackError(f"{label}: {path}: must be a table")
+            out[key] = _merge(d, value, path, label)
+            continue
+        ok = type(value) is type(d) or (isinstance(d, float) and type(value) is int)
+        if not ok:
+            raise PackError(f"{label}: {path}: {value!r} is not {_type_name(d)}")
+        if isinstance(d, list) and not all(isinstance(x, str) for x in value):
+            raise PackError(f"{label}: {path}: every item must be text")
+        out[key] = float(value) if isinstance(d, float) else value
+    return out
+
+
+def _check_values(doc: dict[str, Any], label: str) -> None:
+    def walk(node: dict[str, Any], where: str) -> None:
+        for k, v in node.items():
+            path = f"{where}.{k}" if where else k
+            if isinstance(v, dict):
+                walk(v, path)
+            elif isinstance(v, bool) or isinstance(v, (str, list)):
+                continue
+            elif (
+                k.startswith("weight_")
+                or k.endswith("_factor")
+                or k.endswith("_share")
+                or k.endswith("_threshold")
+                or k == "min_payer_weight"
+            ):
+                if not 0.0 <= float(v) <= 1.0:
+                    raise PackError(f"{label}: {path}: {v!r} must be between 0 and 1")
+            elif k.endswith("_hour"):
+                if not 0 <= int(v) <= 23:
+                    raise PackError(f"{label}: {path}: {v!r} must be an hour from 0 to 23")
+            elif float(v) < 0:
+                raise PackError(f"{label}: {path}: {v!r} must not be negative")
+
+    walk(doc, "")
+    p = doc["payments"]
+    if p["min_amount_usd"] >= p["max_amount_usd"]:
+        raise PackError(f"{label}: payments.min_amount_usd must be below payments.max_amount_usd")
+    if p["round_unit"] <= 0:
+        raise PackError(f"{label}: payments.round_unit must be greater than 0")
+    bad = [c for c in doc["lists"]["high_risk_receiving"] if len(c) != 2 or not c.isupper()]
+    if bad:
+        raise PackError(f"{label}: lists.high_risk_receiving: {bad[0]!r} is not an ISO alpha-2 code")
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded, checked typology pack."""
+
+    doc: dict[str, Any]
+    origin: str
+
+    @property
+    def name(self) -> str:
+        return str(self.doc["pack"]["name"])
+
+    @property
+    def version(self) -> str:
+        return str(self.doc["pack"]["version"])
+
+    def typology(self, code: str) -> dict[str, Any]:
+        return dict(self.doc["typologies"][code])
+
+    def __getitem__(self, key: str) -> Any:
+        return self.doc[key]
+
+
+def load_pack(path: Path | None = None) -> Pack:
+    """Load the built-in pack, or a user's pack laid over it."""
+    default = _default_doc()
+    if path is None:
+        _check_values(default, DEFAULT_PACK)
+        return Pack(default, "built-in")
+    label = str(path)
+    try:
+        user = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise PackError(f"{label}: no such file") from e
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise PackError(f"{label}: not valid TOML: {e}") from e
+    doc = _merge(default, user, "", label)
+    _check_values(doc, label)
+    return Pack(doc, label)

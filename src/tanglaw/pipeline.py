@@ -1,0 +1,122 @@
+"""The run: ingest → prepare → resolve → detect → link → score → export, on a fresh workspace.
+
+Everything is built in a new workspace and a staging folder; the previous workspace and output
+files are replaced only when every stage has finished, so a refused bundle or a failure leaves
+them as they were.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .detectors import DETECTORS, run_detectors
+from .engine import Engine
+from .export import publish, write_outputs
+from .ingest import ingest_bundle
+from .ingest.discover import discover_bundle
+from .pack import Pack, load_pack
+from .report import write_report
+from .stages import features, link, prepare, resolve, score
+from .workspace import rebuild
+
+#: (name, description) of each step, for progress bars
+STEPS: tuple[tuple[str, str], ...] = (
+    ("ingest", "Reading and checking the bundle"),
+    ("prepare", "Converting amounts and filling in countries"),
+    ("resolve", "Joining records into people"),
+    ("detect", "Running the typologies"),
+    ("link", "Cutting networks"),
+    ("score", "Ranking cases"),
+    ("export", "Writing cases, members, indicators and the report"),
+)
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class RunResult:
+    out_dir: Path
+    rows: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    hits: dict[str, int] = field(default_factory=dict)
+    n_cases: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(self.seconds.values())
+
+
+def _write_run_info(engine: Engine, bundle: Path, pack: Pack, notes: list[str]) -> None:
+    engine.execute("CREATE TABLE run_info (key VARCHAR, value VARCHAR)")
+    facts = [
+        ("tanglaw_version", __version__),
+        ("bundle", str(bundle.resolve())),
+        ("pack", f"{pack.name} {pack.version} ({pack.origin})"),
+        ("finished_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+    ] + [("note", n) for n in notes]
+    for k, v in facts:
+        engine.execute("INSERT INTO run_info VALUES (?, ?)", [k, v])
+
+
+def run_bundle(
+    bundle: Path,
+    out_dir: Path,
+    *,
+    pack: Pack | None = None,
+    on_step: Progress | None = None,
+    threads: int | None = None,
+) -> RunResult:
+    """Run every stage on `bundle` and write the outputs into `out_dir`."""
+    pack = pack or load_pack()
+    step = on_step or (lambda _name: None)
+    result = RunResult(out_dir)
+    discover_bundle(bundle)  # refuse a missing or empty bundle before touching anything
+    staging = out_dir / ".tanglaw-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with rebuild(out_dir, threads=threads) as engine:
+            t = time.perf_counter()
+
+            def lap(name: str) -> None:
+                nonlocal t
+                now = time.perf_counter()
+                result.seconds[name] = now - t
+                t = now
+
+            step("ingest")
+            report = ingest_bundle(engine.con, bundle)
+            result.rows, result.notes = report.rows, list(report.notes)
+            lap("ingest")
+            step("prepare")
+            result.notes += prepare.run(engine, pack)
+            lap("prepare")
+            step("resolve")
+            resolve.run(engine, pack)
+            lap("resolve")
+            step("detect")
+            features.run(engine, pack)
+            result.hits = run_detectors(engine, pack, DETECTORS)
+            lap("detect")
+            step("link")
+            link.run(engine, pack)
+            lap("link")
+            step("score")
+            score.run(engine, pack)
+            result.n_cases = engine.count("case_table")
+            lap("score")
+            step("export")
+            _write_run_info(engine, bundle, pack, result.notes)
+            staged = write_outputs(engine, out_dir, staging)
+            staged.append(write_report(engine, staging, result_summary=result))
+            lap("export")
+        result.files = publish(staged, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result

@@ -1,0 +1,150 @@
+"""Features: the corridor payments the finance typologies look at, summed up per payer and receiver.
+
+A corridor payment is a person-to-person payment (not a purchase, not a cash-out) across a
+border into a country of the pack's `high_risk_receiving` list, within the pack's amount band.
+"""
+
+from __future__ import annotations
+
+from ..engine import Engine
+from ..pack import Pack
+
+STAGE = "detect"
+
+
+def sql_list(values: list[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values) or "NULL"
+
+
+def keyword_regex(words: list[str]) -> str:
+    alts = "|".join(w.lower().replace("'", "''") for w in words)
+    return f"(^|[^a-z])({alts})([^a-z]|$)"
+
+
+def build_corridor_payments(engine: Engine, pack: Pack) -> None:
+    lists, pay, t = pack["lists"], pack["payments"], pack["time"]
+    night = (
+        f"(p.s_local_hour >= {int(t['night_start_hour'])} OR p.s_local_hour < {int(t['night_end_hour'])})"
+        if t["night_start_hour"] > t["night_end_hour"]
+        else f"(p.s_local_hour >= {int(t['night_start_hour'])} AND p.s_local_hour < {int(t['night_end_hour'])})"
+    )
+    window = float(pay["duplicate_window_minutes"])
+    tol = float(pay["duplicate_amount_tolerance"])
+    engine.execute(
+        f"""
+        CREATE TEMP TABLE __corridor AS
+        SELECT p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd, p.s_acc, p.r_acc, p.channel,
+               p.s_country, p.r_country, p.reference, p.s_local_hour,
+               se.entity_id AS s_ent, re.entity_id AS r_ent,
+               coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,
+               {night} AS night,
+               (abs(p.amount / {float(pay["round_unit"])} - round(p.amount / {float(pay["round_unit"])}))
+                   < 1e-9) AS round_amount,
+               coalesce(regexp_matches(lower(p.reference), '{keyword_regex(lists["reference_keywords"])}'),
+                        false) AS keyword
+        FROM payments p
+        JOIN account_entities se ON se.account_id = p.s_acc
+        JOIN account_entities re ON re.account_id = p.r_acc
+        LEFT JOIN entity_names sn ON sn.entity_id = se.entity_id
+        LEFT JOIN entity_names rn ON rn.entity_id = re.entity_id
+        WHERE NOT coalesce(p.is_purchase, false) AND NOT p.is_business_sender
+          AND p.s_country <> p.r_country
+          AND p.r_country IN ({sql_list(lists["high_risk_receiving"])})
+          AND coalesce(p.channel NOT IN ({sql_list(lists["cash_out_channels"])}), true)
+          AND p.amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
+          AND se.entity_id <> re.entity_id
+          AND NOT coalesce(rn.is_organization, false)
+        """,
+        stage=STAGE,
+    )
+    # the same payment reported by two organisations counts once
+    engine.execute(
+        f"""
+        CREATE TABLE corridor_payments AS
+        SELECT * EXCLUDE (prev_ts, prev_usd, prev_source) FROM (
+            SELECT *, lag(ts) OVER w AS prev_ts, lag(amount_usd) OVER w AS prev_usd,
+                   lag(source) OVER w AS prev_source
+            FROM __corridor WINDOW w AS (PARTITION BY s_ent, r_ent ORDER BY ts, txn_id))
+        WHERE NOT coalesce(source <> prev_source AND ts - prev_ts <= INTERVAL {window} MINUTE
+                           AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {tol}, false);
+        DROP TABLE __corridor;
+        """,
+        stage=STAGE,
+    )
+
+
+def build_payer_features(engine: Engine) -> None:
+    engine.execute(
+        """
+        CREATE TABLE payer_features AS
+        WITH x AS (
+            SELECT *, epoch(ts - lag(ts) OVER (PARTITION BY s_ent ORDER BY ts, txn_id)) / 86400.0 AS gap_days,
+                   row_number() OVER (PARTITION BY s_ent ORDER BY ts, txn_id) AS rn,
+                   count(*) OVER (PARTITION BY s_ent) AS n,
+                   min(ts) OVER (PARTITION BY s_ent) AS t0, max(ts) OVER (PARTITION BY s_ent) AS t1
+            FROM corridor_payments
+        )
+        SELECT s_ent AS entity_id,
+               count(*) AS n_payments,
+               count(DISTINCT r_ent) AS n_beneficiaries,
+               count(DISTINCT r_ent) FILTER (WHERE NOT family) AS n_unrelated,
+               min(ts) AS first_ts, max(ts) AS last_ts,
+               epoch(max(ts) - min(ts)) / 86400.0 AS span_days,
+               avg(night::INTEGER) AS night_share,
+               avg(round_amount::INTEGER) AS round_share,
+               avg(keyword::INTEGER) AS keyword_share,
+               avg(family::INTEGER) AS family_share,
+               median(amount_usd) AS median_usd,
+               sum(amount_usd) AS total_usd,
+               coalesce(avg(amount_usd) FILTER (WHERE rn > 2 * n / 3.0)
+                   / nullif(avg(amount_usd) FILTER (WHERE rn <= n / 3.0), 0), 1) AS amount_growth,
+               coalesce((count(*) FILTER (WHERE ts >= t0 + (t1 - t0) / 2))::DOUBLE
+                   / nullif(count(*) FILTER (WHERE ts < t0 + (t1 - t0) / 2), 0), 1) AS pace_growth,
+               median(gap_days) AS median_gap_days,
+               stddev_samp(gap_days) / nullif(avg(gap_days), 0) AS gap_cv,
+               list(DISTINCT s_country ORDER BY s_country) AS from_countries,
+               list(DISTINCT r_country ORDER BY r_country) AS to_countries,
+               any_value(reference ORDER BY keyword DESC, ts) FILTER (WHERE keyword) AS example_reference,
+               list(txn_id ORDER BY ts, txn_id) AS txn_ids
+        FROM x GROUP BY s_ent
+        """,
+        stage=STAGE,
+    )
+
+
+def build_receiver_features(engine: Engine, pack: Pack) -> None:
+    hours = float(pack.typology("FIN_FACILITATOR_COLLECTOR")["cash_out_hours"])
+    engine.execute(
+        f"""
+        CREATE TABLE receiver_features AS
+        WITH outgoing AS (
+            SELECT ae.entity_id AS ent, p.ts AS out_ts
+            FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
+            WHERE ae.entity_id IN (SELECT DISTINCT r_ent FROM corridor_payments)
+        ), cashed AS (
+            SELECT c.*, o.out_ts FROM corridor_payments c
+            ASOF LEFT JOIN outgoing o ON o.ent = c.r_ent AND o.out_ts >= c.ts
+        )
+        SELECT r_ent AS entity_id,
+               count(*) AS n_payments,
+               count(DISTINCT s_ent) AS n_senders,
+               count(DISTINCT s_ent) FILTER (WHERE NOT family) AS n_unrelated,
+               count(DISTINCT s_country) AS n_sender_countries,
+               list(DISTINCT s_country ORDER BY s_country) AS from_countries,
+               list(DISTINCT r_country ORDER BY r_country) AS to_countries,
+               min(ts) AS first_ts, max(ts) AS last_ts,
+               median(amount_usd) AS median_usd, sum(amount_usd) AS total_usd,
+               avg(night::INTEGER) AS night_share,
+               avg(family::INTEGER) AS family_share,
+               avg((out_ts IS NOT NULL AND epoch(out_ts - ts) <= {hours} * 3600)::INTEGER) AS cash_out_share,
+               list(txn_id ORDER BY ts, txn_id) AS txn_ids
+        FROM cashed GROUP BY r_ent
+        """,
+        stage=STAGE,
+    )
+
+
+def run(engine: Engine, pack: Pack) -> None:
+    build_corridor_payments(engine, pack)
+    build_payer_features(engine)
+    build_receiver_features(engine, pack)

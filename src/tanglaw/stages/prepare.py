@@ -1,0 +1,135 @@
+"""Prepare: FX rates, one row per account named anywhere, and payments enriched for detection."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from ..data import country_utc_offsets, default_fx_rates
+from ..engine import Engine
+from ..pack import Pack
+
+STAGE = "prepare"
+
+
+def _sql_list(values: list[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values) or "NULL"
+
+
+def build_fx(engine: Engine) -> list[str]:
+    """`fx(currency, date, usd_per_unit, origin)`; returns notes about missing rates."""
+    defaults = default_fx_rates()
+    engine.register_arrow(
+        "__fx_default",
+        pa.table({"currency": list(defaults), "usd_per_unit": list(defaults.values())}),
+    )
+    engine.execute(
+        """
+        CREATE TABLE fx AS
+        SELECT currency, date, usd_per_unit, 'bundle' AS origin FROM fx_rates
+        UNION ALL
+        SELECT d.currency, DATE '1970-01-01', d.usd_per_unit, 'built-in'
+        FROM __fx_default d WHERE d.currency NOT IN (SELECT currency FROM fx_rates)
+        """,
+        stage=STAGE,
+    )
+    engine.execute("DROP TABLE __fx_default", stage=STAGE)
+    notes = []
+    used_builtin = engine.rows(
+        """SELECT DISTINCT t.currency FROM transactions t JOIN fx ON fx.currency = t.currency
+           WHERE fx.origin = 'built-in' ORDER BY 1""",
+        stage=STAGE,
+    )
+    if used_builtin:
+        notes.append(
+            "no fx_rates in the bundle for "
+            + ", ".join(r[0] for r in used_builtin)
+            + ": used Tanglaw's built-in approximate rates (src/tanglaw/data/fx_default.csv)"
+        )
+    missing = engine.rows(
+        "SELECT currency, count(*) FROM transactions WHERE currency NOT IN (SELECT currency FROM fx) "
+        "GROUP BY 1 ORDER BY 1",
+        stage=STAGE,
+    )
+    if missing:
+        notes.append(
+            "no exchange rate for "
+            + ", ".join(f"{c} ({n} payments)" for c, n in missing)
+            + ": those amounts are left out of USD figures"
+        )
+    return notes
+
+
+def build_accounts(engine: Engine) -> None:
+    """`all_accounts`: the accounts table plus accounts only named in activity tables."""
+    engine.execute(
+        """
+        CREATE TABLE all_accounts AS
+        WITH named AS (
+            SELECT sender_account_id AS account_id, any_value(source) AS source FROM transactions GROUP BY 1
+            UNION ALL SELECT receiver_account_id, any_value(source) FROM transactions GROUP BY 1
+            UNION ALL SELECT host_account_id, any_value(source) FROM sessions GROUP BY 1
+            UNION ALL SELECT viewer_account_id, any_value(source) FROM sessions
+                WHERE viewer_account_id IS NOT NULL GROUP BY 1
+        ), implicit AS (
+            SELECT account_id, any_value(source) AS source FROM named
+            WHERE account_id NOT IN (SELECT account_id FROM accounts) GROUP BY 1
+        )
+        SELECT a.account_id, a.source, a.party_id, a.kind, coalesce(a.country, p.country) AS country,
+               coalesce(p.kind, 'person') AS party_kind, p.name AS party_name, false AS implicit
+        FROM accounts a LEFT JOIN parties p ON p.party_id = a.party_id
+        UNION ALL
+        SELECT account_id, source, NULL, NULL, NULL, 'person', NULL, true FROM implicit
+        """,
+        stage=STAGE,
+    )
+
+
+def build_payments(engine: Engine, pack: Pack) -> None:
+    """`payments`: transactions with USD amounts, countries filled in, and the sender's local hour."""
+    offsets = country_utc_offsets()
+    engine.register_arrow(
+        "__tz", pa.table({"country": list(offsets), "offset_min": [int(v * 60) for v in offsets.values()]})
+    )
+    purchase = _sql_list(pack["lists"]["purchase_channels"])
+    engine.execute(
+        f"""
+        CREATE TABLE payments AS
+        WITH t AS (
+            SELECT t.*, coalesce(t.sender_country, sa.country) AS s_country,
+                   coalesce(t.receiver_country, ra.country) AS r_country,
+                   ra.kind AS r_kind, ra.party_kind AS r_party_kind, sa.kind AS s_kind,
+                   sa.party_kind AS s_party_kind
+            FROM transactions t
+            LEFT JOIN all_accounts sa ON sa.account_id = t.sender_account_id
+            LEFT JOIN all_accounts ra ON ra.account_id = t.receiver_account_id
+        ), rated AS (
+            SELECT t.*, f.usd_per_unit FROM t
+            ASOF LEFT JOIN (SELECT currency, date, usd_per_unit FROM fx) f
+              ON f.currency = t.currency AND CAST(t.timestamp AS DATE) >= f.date
+        )
+        SELECT r.txn_id, r.source, r.timestamp AS ts, r.amount, r.currency,
+               r.amount * coalesce(r.usd_per_unit, fb.usd_per_unit) AS amount_usd,
+               r.sender_account_id AS s_acc, r.receiver_account_id AS r_acc, r.channel,
+               r.s_country, r.r_country, r.reference, r.merchant_category, r.merchant_name,
+               r.r_kind, r.s_kind,
+               (r.r_kind = 'merchant' OR r.merchant_category IS NOT NULL
+                    OR coalesce(r.channel IN ({purchase}), false)
+                    OR r.r_party_kind = 'organization') AS is_purchase,
+               coalesce(r.s_kind = 'merchant' OR r.s_party_kind = 'organization', false) AS is_business_sender,
+               hour(r.timestamp + to_minutes(coalesce(tz.offset_min, r.timestamp_utc_offset_min, 0)))
+                   AS s_local_hour
+        FROM rated r
+        LEFT JOIN (SELECT currency, avg(usd_per_unit) AS usd_per_unit FROM fx GROUP BY 1) fb
+          ON fb.currency = r.currency
+        LEFT JOIN __tz tz ON tz.country = r.s_country
+        """,
+        stage=STAGE,
+    )
+    engine.execute("DROP TABLE __tz", stage=STAGE)
+
+
+def run(engine: Engine, pack: Pack) -> list[str]:
+    notes = build_fx(engine)
+    build_accounts(engine)
+    build_payments(engine, pack)
+    return notes

@@ -1,0 +1,146 @@
+"""Score: networks become ranked cases with members, indicators, a priority and a title."""
+
+from __future__ import annotations
+
+from ..engine import Engine
+from ..pack import Pack
+
+STAGE = "score"
+
+
+def run(engine: Engine, pack: Pack) -> None:
+    s = pack["scoring"]
+    engine.execute(
+        """
+        CREATE TEMP TABLE __primary AS
+        WITH uses AS (
+            SELECT s_ent AS ent, s_acc AS acc FROM corridor_payments
+            UNION ALL SELECT r_ent, r_acc FROM corridor_payments
+        )
+        SELECT ent AS entity_id, mode(acc ORDER BY acc) AS account_id FROM uses GROUP BY ent
+        """,
+        stage=STAGE,
+    )
+    engine.execute(
+        """
+        CREATE TEMP TABLE __net AS
+        WITH anchors AS (
+            SELECT network_id,
+                   coalesce(min(entity_id) FILTER (WHERE role = 'facilitator'), min(entity_id)) AS anchor
+            FROM network_members GROUP BY network_id
+        ), txns AS (
+            SELECT DISTINCT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
+            FROM network_members m
+            JOIN corridor_payments c ON (m.role = 'payer' AND c.s_ent = m.entity_id)
+                                     OR (m.role <> 'payer' AND c.r_ent = m.entity_id)
+        ), money AS (
+            SELECT network_id, min(ts) AS first_seen, max(ts) AS last_seen, sum(amount_usd) AS total_usd,
+                   count(*) AS n_payments,
+                   list(DISTINCT s_country ORDER BY s_country) AS from_c,
+                   list(DISTINCT r_country ORDER BY r_country) AS to_c
+            FROM txns GROUP BY network_id
+        ), top AS (
+            SELECT network_id, 1 - product(1 - score) AS score FROM (
+                SELECT network_id, score,
+                       row_number() OVER (PARTITION BY network_id ORDER BY score DESC) AS r
+                FROM network_members) WHERE r <= 3 GROUP BY network_id
+        ), roles AS (
+            SELECT network_id, count(*) FILTER (WHERE role = 'payer') AS n_payers,
+                   count(*) FILTER (WHERE role = 'facilitator') AS n_facilitators
+            FROM network_members GROUP BY network_id
+        ), codes AS (
+            SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
+                   bool_or(h.components LIKE '%escalation%') AS escalation
+            FROM network_members m JOIN hits h ON h.entity_id = m.entity_id
+            GROUP BY m.network_id
+        )
+        SELECT a.network_id, 'TGL-' || upper(substr(md5(a.anchor), 1, 10)) AS case_id,
+               t.score, r.n_payers, r.n_facilitators, c.codes, c.escalation,
+               m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c
+        FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
+        JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
+        """,
+        stage=STAGE,
+    )
+    engine.execute(
+        f"""
+        CREATE TABLE case_table AS
+        WITH horizon AS (SELECT max(ts) AS t FROM payments),
+        prio AS (
+            SELECT n.*,
+                CASE
+                  WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY
+                       AND (n.escalation OR n.n_payers >= 3) THEN 'P1'
+                  WHEN n.score >= {s["p2_score"]} THEN 'P2'
+                  WHEN n.score >= {s["p3_score"]} THEN 'P3'
+                  ELSE 'P4' END AS priority,
+                CASE
+                  WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY AND n.escalation
+                    THEN 'payments in the last {int(s["p1_recent_days"])} days and escalating'
+                  WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY AND n.n_payers >= 3
+                    THEN 'payments in the last {int(s["p1_recent_days"])} days from several payers'
+                  ELSE printf('score %.2f', n.score) END AS priority_reason
+            FROM __net n, horizon h
+        )
+        SELECT case_id, row_number() OVER (ORDER BY priority, score DESC, total_usd DESC NULLS LAST, case_id)
+                   AS rank,
+               priority, round(score, 3) AS score,
+               CASE WHEN n_facilitators > 0 THEN
+                    printf('%d facilitator%s in %s paid by %d payer%s from %s: %d payments, %s',
+                           n_facilitators, CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END,
+                           array_to_string(to_c, ', '), n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END,
+                           array_to_string(from_c, ', '), n_payments,
+                           'US$' || format('{{:,.0f}}', total_usd))
+                    ELSE printf('Payer from %s: %d small payments to %s, %s', array_to_string(from_c, ', '),
+                           n_payments, array_to_string(to_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
+               END AS title,
+               array_to_string(codes, ';') AS typologies,
+               first_seen, last_seen, network_id, priority_reason, n_payers, n_facilitators,
+               round(total_usd, 2) AS total_amount_usd
+        FROM prio
+        """,
+        stage=STAGE,
+    )
+    engine.execute(
+        """
+        CREATE TABLE case_member_table AS
+        SELECT c.case_id, ae.account_id, ae.party_id, m.role, round(m.score, 3) AS score, m.entity_id
+        FROM network_members m
+        JOIN case_table c ON c.network_id = m.network_id
+        JOIN account_entities ae ON ae.entity_id = m.entity_id
+        ORDER BY c.rank, m.role, m.score DESC, ae.account_id
+        """,
+        stage=STAGE,
+    )
+    engine.execute(
+        """
+        CREATE TABLE indicator_table AS
+        SELECT 'IND-' || upper(substr(md5(h.code || '|' || h.role || '|' || h.entity_id), 1, 10))
+                   AS indicator_id,
+               h.code, c.case_id, pa.account_id, ae.party_id, round(h.weight, 3) AS weight,
+               h.evidence, array_to_string(h.record_ids, ';') AS record_ids,
+               h.components, h.role, h.entity_id, c.rank
+        FROM hits h
+        JOIN network_members m ON m.entity_id = h.entity_id
+        JOIN case_table c ON c.network_id = m.network_id
+        LEFT JOIN __primary pa ON pa.entity_id = h.entity_id
+        LEFT JOIN account_entities ae ON ae.account_id = pa.account_id
+        ORDER BY c.rank, h.entity_id, h.weight DESC
+        """,
+        stage=STAGE,
+    )
+    engine.execute("DROP TABLE __primary; DROP TABLE __net", stage=STAGE)
+    # n_parties / n_accounts per case
+    engine.execute(
+        """
+        CREATE TEMP TABLE __counts AS
+        SELECT case_id, count(DISTINCT party_id) AS n_parties, count(DISTINCT account_id) AS n_accounts
+        FROM case_member_table GROUP BY case_id;
+        ALTER TABLE case_table ADD COLUMN n_parties BIGINT;
+        ALTER TABLE case_table ADD COLUMN n_accounts BIGINT;
+        UPDATE case_table SET n_parties = k.n_parties, n_accounts = k.n_accounts
+        FROM __counts k WHERE k.case_id = case_table.case_id;
+        DROP TABLE __counts;
+        """,
+        stage=STAGE,
+    )

@@ -1,0 +1,86 @@
+"""Finance typologies on a tiny hand-built bundle: who is flagged, the evidence, the record ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tanglaw.pipeline import run_bundle
+
+from .conftest import read_csv
+
+
+@pytest.fixture
+def run_out(tmp_path: Path, network_bundle: Path) -> Path:
+    out = tmp_path / "out"
+    run_bundle(network_bundle, out)
+    return out
+
+
+def _ind(out: Path) -> dict[tuple[str, str], dict[str, str]]:
+    return {(r["code"], r["entity_id"]): r for r in read_csv(out / "indicators.csv")}
+
+
+def test_one_case_with_the_network(run_out: Path) -> None:
+    cases = read_csv(run_out / "cases.csv")
+    assert len(cases) == 1
+    c = cases[0]
+    assert c["rank"] == "1" and c["priority"] == "P1"
+    assert c["title"] == "1 facilitator in PH paid by 3 payers from AU, GB, US: 19 payments, US$1,050"
+    assert c["typologies"] == (
+        "FIN_CONSUMER_REMITTER;FIN_FACILITATOR_COLLECTOR;FIN_PAYER_BENEFICIARY;FIN_SHARED_BENEFICIARY"
+    )
+    assert (c["first_seen"], c["last_seen"]) == ("2026-03-01T03:30:00Z", "2026-03-23T12:00:00Z")
+    assert (c["n_parties"], c["n_accounts"]) == ("5", "5")
+    members = {(m["account_id"], m["role"]) for m in read_csv(run_out / "case_members.csv")}
+    assert members == {("B1", "facilitator"), ("A1", "payer"), ("A2", "payer"), ("A5", "payer"), ("A6", "payer")}
+
+
+def test_consumer_remitter_evidence(run_out: Path) -> None:
+    r = _ind(run_out)[("FIN_CONSUMER_REMITTER", "E:P1")]
+    # the two US records (bank and remitter) are one person through the shared phone number
+    assert r["evidence"] == (
+        "Sent 8 small payments (US$400) from US to 1 beneficiary in PH between 2026-03-01 and 2026-03-22; "
+        "100% at night in the sender's time zone; median US$50; 8.0 a month; "
+        '100% with references like "school fees".'
+    )
+    assert r["record_ids"] == "T1;T2;T3;T4;T5;T6;T7;T8"
+    assert "night-time 0.35" in r["components"]
+    assert float(r["weight"]) == pytest.approx(0.659, abs=0.001)
+
+
+def test_facilitator_collector_evidence(run_out: Path) -> None:
+    r = _ind(run_out)[("FIN_FACILITATOR_COLLECTOR", "E:P3")]
+    assert r["evidence"] == (
+        "Received 19 small payments (US$1,050) from 3 unrelated senders in AU, GB, US between 2026-03-01 "
+        "and 2026-03-23; median US$51; 100% sent at night in the senders' time zones; "
+        "5% followed by a payment out within 72 hours."
+    )
+    assert sorted(r["record_ids"].split(";"), key=lambda t: int(t[1:])) == [f"T{i}" for i in range(1, 20)]
+    assert r["account_id"] == "B1" and r["party_id"] == "P3"
+
+
+def test_shared_beneficiary_evidence(run_out: Path) -> None:
+    ind = _ind(run_out)
+    fac = ind[("FIN_SHARED_BENEFICIARY", "E:P3")]
+    assert fac["evidence"] == "Paid 19 times by 3 unrelated payers who each show the remitter pattern."
+    assert float(fac["weight"]) == 0.7
+    payer = ind[("FIN_SHARED_BENEFICIARY", "E:P5")]
+    assert payer["evidence"] == "Pays 1 beneficiary that 2 other payers with the remitter pattern also pay."
+    assert payer["record_ids"] == "T10;T11;T12;T13;T9"
+
+
+def test_family_support_is_not_a_case(run_out: Path) -> None:
+    """Rosa sends her brother (same surname) a monthly allowance: mitigated far below any threshold."""
+    members = read_csv(run_out / "case_members.csv")
+    assert not {"A7", "B8"} & {m["account_id"] for m in members}
+    ind = read_csv(run_out / "indicators.csv")
+    assert not [r for r in ind if r["entity_id"] in ("E:P7", "E:P8")]
+
+
+def test_rerun_gives_the_same_outputs(tmp_path: Path, network_bundle: Path, run_out: Path) -> None:
+    again = tmp_path / "again"
+    run_bundle(network_bundle, again)
+    for name in ("cases.csv", "case_members.csv", "indicators.csv"):
+        assert (again / name).read_text() == (run_out / name).read_text()
