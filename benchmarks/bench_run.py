@@ -27,8 +27,10 @@ def bare_aggregation(bundle: Path) -> tuple[float, int]:
     files = sorted(bundle.glob("transactions.*"))
     src = str(files[0])
     reader = (
-        f"read_parquet('{src}')" if src.endswith(".parquet")
-        else f"read_json('{src}', format='newline_delimited')" if ".jsonl" in src
+        f"read_parquet('{src}')"
+        if src.endswith(".parquet")
+        else f"read_json('{src}', format='newline_delimited')"
+        if ".jsonl" in src
         else f"read_csv('{src}', header=true)"
     )
     con = duckdb.connect()
@@ -61,7 +63,10 @@ def main() -> None:
             res = run_bundle(world / "bundle", root / f"out-{n}")
             run_s = time.perf_counter() - t
             stages = "  ".join(f"{k} {txns / v:,.0f}" for k, v in res.seconds.items() if v > 0)
-            print(f"{n:>10,} {txns:>10,} {run_s:>8.2f} {bare_s:>8.2f} {run_s / bare_s:>6.1f}  {stages}", flush=True)
+            print(
+                f"{n:>10,} {txns:>10,} {run_s:>8.2f} {bare_s:>8.2f} {run_s / bare_s:>6.1f}  {stages}",
+                flush=True,
+            )
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

@@ -13,7 +13,9 @@ from typer.testing import CliRunner
 from tanglaw.cli import app
 
 
-def write_table(folder: Path, name: str, rows: Sequence[dict[str, Any]], fields: Sequence[str] | None = None) -> Path:
+def write_table(
+    folder: Path, name: str, rows: Sequence[dict[str, Any]], fields: Sequence[str] | None = None
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
     fields = list(fields or (rows[0].keys() if rows else []))
@@ -32,9 +34,15 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def payment(txn_id: str, ts: str, amount: float, sender: str, receiver: str, **kw: Any) -> dict[str, Any]:
     row = {
-        "txn_id": txn_id, "source": kw.pop("source", "remit-x"), "timestamp": ts, "amount": amount,
-        "currency": kw.pop("currency", "USD"), "sender_account_id": sender, "receiver_account_id": receiver,
-        "channel": kw.pop("channel", "remittance"), "reference": kw.pop("reference", ""),
+        "txn_id": txn_id,
+        "source": kw.pop("source", "remit-x"),
+        "timestamp": ts,
+        "amount": amount,
+        "currency": kw.pop("currency", "USD"),
+        "sender_account_id": sender,
+        "receiver_account_id": receiver,
+        "channel": kw.pop("channel", "remittance"),
+        "reference": kw.pop("reference", ""),
     }
     row.update(kw)
     return row
@@ -53,28 +61,90 @@ def invoke(runner: CliRunner, *args: str) -> Any:
 def network_bundle(tmp_path: Path) -> Path:
     """Three payers abroad paying one facilitator in PH at night; a diaspora family pair as look-alike."""
     b = tmp_path / "bundle"
-    write_table(b, "parties", [
-        {"party_id": "P1", "source": "bank-a", "name": "John Smith", "country": "US", "phone": "+1 202 555 0101", "email": "john@example.com"},
-        {"party_id": "P2", "source": "remit-x", "name": "J. Smith", "country": "US", "phone": "(202) 555-0101", "email": ""},
-        {"party_id": "P3", "source": "remit-x", "name": "Maria Santos", "country": "PH", "phone": "+63 917 000 0001", "email": ""},
-        {"party_id": "P5", "source": "bank-a", "name": "Bob Jones", "country": "GB", "phone": "", "email": "bob@example.com"},
-        {"party_id": "P6", "source": "bank-a", "name": "Carl Brown", "country": "AU", "phone": "", "email": "carl@example.com"},
-        {"party_id": "P7", "source": "bank-a", "name": "Rosa Dizon", "country": "US", "phone": "+1 202 555 0177", "email": ""},
-        {"party_id": "P8", "source": "remit-x", "name": "Lito Dizon", "country": "PH", "phone": "+63 917 000 0077", "email": ""},
-    ])
-    write_table(b, "accounts", [
-        {"account_id": a, "source": s, "party_id": p, "kind": k, "country": c}
-        for a, s, p, k, c in [
-            ("A1", "bank-a", "P1", "bank", "US"), ("A2", "remit-x", "P2", "remittance", "US"),
-            ("B1", "remit-x", "P3", "remittance", "PH"), ("A5", "bank-a", "P5", "bank", "GB"),
-            ("A6", "bank-a", "P6", "bank", "AU"), ("A7", "bank-a", "P7", "bank", "US"),
-            ("B8", "remit-x", "P8", "remittance", "PH"),
-        ]
-    ])
+    write_table(
+        b,
+        "parties",
+        [
+            {
+                "party_id": "P1",
+                "source": "bank-a",
+                "name": "John Smith",
+                "country": "US",
+                "phone": "+1 202 555 0101",
+                "email": "john@example.com",
+            },
+            {
+                "party_id": "P2",
+                "source": "remit-x",
+                "name": "J. Smith",
+                "country": "US",
+                "phone": "(202) 555-0101",
+                "email": "",
+            },
+            {
+                "party_id": "P3",
+                "source": "remit-x",
+                "name": "Maria Santos",
+                "country": "PH",
+                "phone": "+63 917 000 0001",
+                "email": "",
+            },
+            {
+                "party_id": "P5",
+                "source": "bank-a",
+                "name": "Bob Jones",
+                "country": "GB",
+                "phone": "",
+                "email": "bob@example.com",
+            },
+            {
+                "party_id": "P6",
+                "source": "bank-a",
+                "name": "Carl Brown",
+                "country": "AU",
+                "phone": "",
+                "email": "carl@example.com",
+            },
+            {
+                "party_id": "P7",
+                "source": "bank-a",
+                "name": "Rosa Dizon",
+                "country": "US",
+                "phone": "+1 202 555 0177",
+                "email": "",
+            },
+            {
+                "party_id": "P8",
+                "source": "remit-x",
+                "name": "Lito Dizon",
+                "country": "PH",
+                "phone": "+63 917 000 0077",
+                "email": "",
+            },
+        ],
+    )
+    write_table(
+        b,
+        "accounts",
+        [
+            {"account_id": a, "source": s, "party_id": p, "kind": k, "country": c}
+            for a, s, p, k, c in [
+                ("A1", "bank-a", "P1", "bank", "US"),
+                ("A2", "remit-x", "P2", "remittance", "US"),
+                ("B1", "remit-x", "P3", "remittance", "PH"),
+                ("A5", "bank-a", "P5", "bank", "GB"),
+                ("A6", "bank-a", "P6", "bank", "AU"),
+                ("A7", "bank-a", "P7", "bank", "US"),
+                ("B8", "remit-x", "P8", "remittance", "PH"),
+            ]
+        ],
+    )
     rows = []
     n = 0
 
-    def add(ts: str, amt: float, cur: str, s: str, r: str, ref: str = "", channel: str = "remittance") -> None:
+    def add(
+        ts: str, amt: float, cur: str, s: str, r: str, ref: str = "", channel: str = "remittance"
+    ) -> None:
         nonlocal n
         n += 1
         rows.append(payment(f"T{n}", ts, amt, s, r, currency=cur, reference=ref, channel=channel))

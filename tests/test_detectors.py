@@ -34,7 +34,13 @@ def test_one_case_with_the_network(run_out: Path) -> None:
     assert (c["first_seen"], c["last_seen"]) == ("2026-03-01T03:30:00Z", "2026-03-23T12:00:00Z")
     assert (c["n_parties"], c["n_accounts"]) == ("5", "5")
     members = {(m["account_id"], m["role"]) for m in read_csv(run_out / "case_members.csv")}
-    assert members == {("B1", "facilitator"), ("A1", "payer"), ("A2", "payer"), ("A5", "payer"), ("A6", "payer")}
+    assert members == {
+        ("B1", "facilitator"),
+        ("A1", "payer"),
+        ("A2", "payer"),
+        ("A5", "payer"),
+        ("A6", "payer"),
+    }
 
 
 def test_consumer_remitter_evidence(run_out: Path) -> None:

@@ -28,16 +28,30 @@ from tests.external_world.generator import generate, main  # noqa: E402
 REQUIRED = {
     "parties": {"party_id", "source"},
     "accounts": {"account_id", "source"},
-    "transactions": {"txn_id", "source", "timestamp", "amount", "currency", "sender_account_id",
-                     "receiver_account_id"},
+    "transactions": {
+        "txn_id",
+        "source",
+        "timestamp",
+        "amount",
+        "currency",
+        "sender_account_id",
+        "receiver_account_id",
+    },
     "sessions": {"session_id", "source", "started_at", "host_account_id"},
     "fx_rates": {"date", "currency", "usd_per_unit"},
 }
-TS = {"parties": ["created_at"], "accounts": ["opened_at", "closed_at"],
-      "transactions": ["timestamp"], "sessions": ["started_at", "ended_at"]}
-CC = {"parties": ["country"], "accounts": ["country"],
-      "transactions": ["sender_country", "receiver_country"],
-      "sessions": ["host_country", "viewer_country"]}
+TS = {
+    "parties": ["created_at"],
+    "accounts": ["opened_at", "closed_at"],
+    "transactions": ["timestamp"],
+    "sessions": ["started_at", "ended_at"],
+}
+CC = {
+    "parties": ["country"],
+    "accounts": ["country"],
+    "transactions": ["sender_country", "receiver_country"],
+    "sessions": ["host_country", "viewer_country"],
+}
 CUR = {"transactions": ["currency"], "sessions": ["currency"], "fx_rates": ["currency"]}
 DEC = {"transactions": ["amount"], "sessions": ["paid_amount"], "fx_rates": ["usd_per_unit"]}
 BOOL = {"sessions": ["private"]}
@@ -114,8 +128,13 @@ def test_deterministic_and_seed_sensitive(tmp_path, world):
 
 def test_mixed_formats(world):
     names = sorted(p.name for p in (world / "bundle").iterdir())
-    assert names == ["accounts.parquet", "fx_rates.jsonl.gz", "parties.jsonl", "sessions.csv",
-                     "transactions.csv.gz"]
+    assert names == [
+        "accounts.parquet",
+        "fx_rates.jsonl.gz",
+        "parties.jsonl",
+        "sessions.csv",
+        "transactions.csv.gz",
+    ]
 
 
 def _check_contract(tables):
@@ -194,9 +213,20 @@ def test_truth(world):
             assert p["role"] == "victim"
         elif p["cohort"] != "extortionist":
             assert p["role"] == "" and p["network_id"] == "", p
-    for c in ("offender_payer", "facilitator", "sextortion_victim", "diaspora_remitter",
-              "romance_victim", "webcam_customer", "charity_sponsor", "traveller", "ordinary",
-              "legit_beneficiary", "merchant", "organization"):
+    for c in (
+        "offender_payer",
+        "facilitator",
+        "sextortion_victim",
+        "diaspora_remitter",
+        "romance_victim",
+        "webcam_customer",
+        "charity_sponsor",
+        "traveller",
+        "ordinary",
+        "legit_beneficiary",
+        "merchant",
+        "organization",
+    ):
         assert cohorts.get(c, 0) > 0, c
     # every network has at least one payer and one facilitator
     nets: dict[str, set[str]] = {}

@@ -48,14 +48,16 @@ def test_random_graphs_match_oracle(seed: int) -> None:
     n = rng.randint(1, 300)
     nodes = [f"n{rng.randint(0, 10**6)}-{i}" for i in range(n)]
     p = rng.choice([0.001, 0.005, 0.01, 0.03])
-    edges = [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1:] if rng.random() < p]
+    edges = [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 :] if rng.random() < p]
     assert _run(nodes, edges) == _oracle(nodes, edges)
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_labels_do_not_depend_on_order(data: st.DataObject) -> None:
-    nodes = data.draw(st.lists(st.text("abcdef", min_size=1, max_size=3), min_size=1, max_size=30, unique=True))
+    nodes = data.draw(
+        st.lists(st.text("abcdef", min_size=1, max_size=3), min_size=1, max_size=30, unique=True)
+    )
     edges = data.draw(st.lists(st.tuples(st.sampled_from(nodes), st.sampled_from(nodes)), max_size=40))
     want = _oracle(nodes, edges)
     assert _run(nodes, edges) == want

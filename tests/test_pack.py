@@ -28,10 +28,15 @@ def test_default_pack_has_every_detector() -> None:
         ("[typologies.FIN_NOPE]\nweight_base = 0.1\n", "[typologies.FIN_NOPE]: unknown typology"),
         ("[scoring]\npayer_threshold = 'high'\n", "scoring.payer_threshold: 'high' is not a number"),
         ("[scoring]\npayer_threshold = 1.5\n", "scoring.payer_threshold: 1.5 must be between 0 and 1"),
-        ("[typologies.FIN_CONSUMER_REMITTER]\nmin_payments = -1\n",
-         "typologies.FIN_CONSUMER_REMITTER.min_payments: -1 must not be negative"),
+        (
+            "[typologies.FIN_CONSUMER_REMITTER]\nmin_payments = -1\n",
+            "typologies.FIN_CONSUMER_REMITTER.min_payments: -1 must not be negative",
+        ),
         ("[time]\nnight_start_hour = 25\n", "time.night_start_hour: 25 must be an hour from 0 to 23"),
-        ("[payments]\nmin_amount_usd = 700\n", "payments.min_amount_usd must be below payments.max_amount_usd"),
+        (
+            "[payments]\nmin_amount_usd = 700\n",
+            "payments.min_amount_usd must be below payments.max_amount_usd",
+        ),
         ("[lists]\nhigh_risk_receiving = ['Philippines']\n", "'Philippines' is not an ISO alpha-2 code"),
         ("this is = = not toml", "not valid TOML"),
     ],

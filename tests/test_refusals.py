@@ -21,19 +21,34 @@ def _bundle(tmp_path: Path, rows: list[dict[str, object]], fields: list[str] | N
 
 CASES = [
     ("duplicate id", [GOOD, dict(GOOD)], 'transactions.csv:3: txn_id: "T1" is a duplicate (first on line 2)'),
-    ("naive timestamp", [dict(GOOD, timestamp="2026-03-01 03:30:00")],
-     'transactions.csv:2: timestamp: "2026-03-01 03:30:00" has no time-zone offset: write it as ISO 8601 with Z or +HH:MM'),
-    ("bad timestamp", [dict(GOOD, timestamp="2026-13-01T03:30:00Z")],
-     'transactions.csv:2: timestamp: "2026-13-01T03:30:00Z" is not an ISO 8601 timestamp with an offset'),
+    (
+        "naive timestamp",
+        [dict(GOOD, timestamp="2026-03-01 03:30:00")],
+        'transactions.csv:2: timestamp: "2026-03-01 03:30:00" has no time-zone offset: write it as ISO 8601 with Z or +HH:MM',
+    ),
+    (
+        "bad timestamp",
+        [dict(GOOD, timestamp="2026-13-01T03:30:00Z")],
+        'transactions.csv:2: timestamp: "2026-13-01T03:30:00Z" is not an ISO 8601 timestamp with an offset',
+    ),
     ("negative amount", [dict(GOOD, amount="-5")], 'transactions.csv:2: amount: "-5" must be greater than 0'),
     ("zero amount", [dict(GOOD, amount="0")], 'transactions.csv:2: amount: "0" must be greater than 0'),
     ("comma decimal", [dict(GOOD, amount="12,50")], 'transactions.csv:2: amount: "12,50" is not a decimal'),
-    ("unknown country", [dict(GOOD, sender_country="XY")],
-     'transactions.csv:2: sender_country: "XY" is not an ISO 3166-1 alpha-2 country code'),
-    ("unknown currency", [dict(GOOD, currency="ABC")],
-     'transactions.csv:2: currency: "ABC" is not an ISO 4217 currency code'),
-    ("empty required value", [dict(GOOD, receiver_account_id="")],
-     "transactions.csv:2: receiver_account_id: a required value is empty"),
+    (
+        "unknown country",
+        [dict(GOOD, sender_country="XY")],
+        'transactions.csv:2: sender_country: "XY" is not an ISO 3166-1 alpha-2 country code',
+    ),
+    (
+        "unknown currency",
+        [dict(GOOD, currency="ABC")],
+        'transactions.csv:2: currency: "ABC" is not an ISO 4217 currency code',
+    ),
+    (
+        "empty required value",
+        [dict(GOOD, receiver_account_id="")],
+        "transactions.csv:2: receiver_account_id: a required value is empty",
+    ),
 ]
 
 

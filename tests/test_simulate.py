@@ -22,8 +22,15 @@ from tanglaw.simulate.world import build_world
 REQUIRED = {
     "parties": {"party_id", "source"},
     "accounts": {"account_id", "source"},
-    "transactions": {"txn_id", "source", "timestamp", "amount", "currency",
-                     "sender_account_id", "receiver_account_id"},
+    "transactions": {
+        "txn_id",
+        "source",
+        "timestamp",
+        "amount",
+        "currency",
+        "sender_account_id",
+        "receiver_account_id",
+    },
     "sessions": {"session_id", "source", "started_at", "host_account_id"},
     "fx_rates": {"date", "currency", "usd_per_unit"},
 }
@@ -34,10 +41,19 @@ TIMESTAMPS = {
     "sessions": ["started_at", "ended_at"],
 }
 TS_RE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$")
-KEYWORDS = {"school fees", "gift", "accommodation", "uniform", "medical bills", "family support",
-            "education", "allowance", "load", "tuition"}
-CFG = SimulationConfig(seed=11, customers=4000, payer_rate=0.01, sextortion_rate=0.002,
-                       chunk_customers=1500)
+KEYWORDS = {
+    "school fees",
+    "gift",
+    "accommodation",
+    "uniform",
+    "medical bills",
+    "family support",
+    "education",
+    "allowance",
+    "load",
+    "tuition",
+}
+CFG = SimulationConfig(seed=11, customers=4000, payer_rate=0.01, sextortion_rate=0.002, chunk_customers=1500)
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +66,18 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 def db(world: tuple[Path, dict]) -> duckdb.DuckDBPyConnection:
     out, _ = world
     con = duckdb.connect()
-    for view, path in (("tx", "bundle/transactions"), ("acc", "bundle/accounts"),
-                       ("par", "bundle/parties"), ("ses", "bundle/sessions"),
-                       ("fx", "bundle/fx_rates"), ("tp", "truth/persons"),
-                       ("ta", "truth/accounts")):
-        con.execute(f"create view {view} as select * from read_csv('{out / path}.csv', "
-                    "header=true, all_varchar=true)")
+    for view, path in (
+        ("tx", "bundle/transactions"),
+        ("acc", "bundle/accounts"),
+        ("par", "bundle/parties"),
+        ("ses", "bundle/sessions"),
+        ("fx", "bundle/fx_rates"),
+        ("tp", "truth/persons"),
+        ("ta", "truth/accounts"),
+    ):
+        con.execute(
+            f"create view {view} as select * from read_csv('{out / path}.csv', header=true, all_varchar=true)"
+        )
     # Transactions with USD amounts and the true cohorts of sender and receiver.
     con.execute("""
         create table txc as
@@ -82,11 +104,15 @@ def one(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest()
-            for f in sorted(folder.rglob("*")) if f.is_file()}
+    return {
+        str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in sorted(folder.rglob("*"))
+        if f.is_file()
+    }
 
 
 # --- determinism and formats ---------------------------------------------------------------
+
 
 def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     cfg = SimulationConfig(seed=5, customers=2500, chunk_customers=1000)
@@ -94,8 +120,9 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     simulate_world(tmp_path / "b", cfg, progress=False)
     a, b = _digest(tmp_path / "a"), _digest(tmp_path / "b")
     assert len(a) == 7 and a == b
-    simulate_world(tmp_path / "c", SimulationConfig(seed=6, customers=2500,
-                                                    chunk_customers=1000), progress=False)
+    simulate_world(
+        tmp_path / "c", SimulationConfig(seed=6, customers=2500, chunk_customers=1000), progress=False
+    )
     c = _digest(tmp_path / "c")
     assert c["bundle/transactions.csv"] != a["bundle/transactions.csv"]
 
@@ -118,8 +145,10 @@ def test_other_formats_parse_and_match_csv(tmp_path: Path, fmt: str) -> None:
             columns, rows, first = set(records[0]), len(records), records[0]
         assert required <= columns
         assert rows == summary["tables"][table]
-        csv = pcsv.read_csv(tmp_path / "csv" / "bundle" / f"{table}.csv",
-                            convert_options=pcsv.ConvertOptions(strings_can_be_null=True))
+        csv = pcsv.read_csv(
+            tmp_path / "csv" / "bundle" / f"{table}.csv",
+            convert_options=pcsv.ConvertOptions(strings_can_be_null=True),
+        )
         assert csv.num_rows == rows
         assert set(csv.column_names) == columns
         for col in TIMESTAMPS.get(table, []):
@@ -137,6 +166,7 @@ def test_config_is_validated() -> None:
 
 # --- the contract --------------------------------------------------------------------------
 
+
 def test_every_file_has_the_contract_columns(world: tuple[Path, dict]) -> None:
     out, summary = world
     for table, required in REQUIRED.items():
@@ -151,37 +181,55 @@ def test_every_file_has_the_contract_columns(world: tuple[Path, dict]) -> None:
 
 def test_no_naive_timestamps_and_valid_codes(db: duckdb.DuckDBPyConnection) -> None:
     for table, cols in TIMESTAMPS.items():
-        view = {"parties": "par", "accounts": "acc", "transactions": "tx",
-                "sessions": "ses"}[table]
+        view = {"parties": "par", "accounts": "acc", "transactions": "tx", "sessions": "ses"}[table]
         for col in cols:
-            bad = one(db, f"select count(*) from {view} where {col} is not null and not "
-                          rf"regexp_full_match({col}, '{TS_RE.pattern[1:-1]}')")
+            bad = one(
+                db,
+                f"select count(*) from {view} where {col} is not null and not "
+                rf"regexp_full_match({col}, '{TS_RE.pattern[1:-1]}')",
+            )
             assert bad == 0, (table, col)
     # Both styles are present: UTC with Z and local time with an offset.
     assert one(db, "select count(*) from tx where timestamp like '%Z'") > 0
     assert one(db, "select count(*) from tx where timestamp like '%+08:00'") > 0
     assert one(db, "select count(*) from tx where timestamp like '%-05:00'") > 0
-    assert one(db, """select count(*) from tx where not regexp_full_match(currency, '[A-Z]{3}')
+    assert (
+        one(
+            db,
+            """select count(*) from tx where not regexp_full_match(currency, '[A-Z]{3}')
                       or not regexp_full_match(sender_country, '[A-Z]{2}')
                       or not regexp_full_match(receiver_country, '[A-Z]{2}')
-                      or cast(amount as double) <= 0""") == 0
+                      or cast(amount as double) <= 0""",
+        )
+        == 0
+    )
     # Every currency used has a rate for every day.
-    assert one(db, """select count(*) from tx left join fx on fx.currency = tx.currency
-                      and fx.date = substr(tx.timestamp, 1, 10) where fx.currency is null""") == 0
+    assert (
+        one(
+            db,
+            """select count(*) from tx left join fx on fx.currency = tx.currency
+                      and fx.date = substr(tx.timestamp, 1, 10) where fx.currency is null""",
+        )
+        == 0
+    )
 
 
 def test_ids_are_unique_across_the_bundle(db: duckdb.DuckDBPyConnection) -> None:
     assert one(db, "select count(*) - count(distinct txn_id) from tx") == 0
     assert one(db, "select count(*) - count(distinct account_id) from acc") == 0
     assert one(db, "select count(*) - count(distinct party_id) from par") == 0
-    assert one(db, "select count(*) - count(distinct session_id) from ses "
-                   "where private = 'true'") == 0
-    ids = ("select txn_id as i from tx union all select account_id from acc union all "
-           "select party_id from par union all select distinct session_id from ses")
+    assert one(db, "select count(*) - count(distinct session_id) from ses where private = 'true'") == 0
+    ids = (
+        "select txn_id as i from tx union all select account_id from acc union all "
+        "select party_id from par union all select distinct session_id from ses"
+    )
     assert one(db, f"select count(*) - count(distinct i) from ({ids})") == 0
     # Ids say nothing about the cohort: offender accounts are spread over the id range.
-    spread = one(db, """select max(account_id) > '''acc-0000''' || '1' from ta join tp using
-                        (person_id) where cohort = 'facilitator'""")
+    spread = one(
+        db,
+        """select max(account_id) > '''acc-0000''' || '1' from ta join tp using
+                        (person_id) where cohort = 'facilitator'""",
+    )
     assert spread
 
 
@@ -189,29 +237,39 @@ def test_truth_covers_every_account(db: duckdb.DuckDBPyConnection) -> None:
     used = """select sender_account_id a from tx union select receiver_account_id from tx
               union select host_account_id from ses union select viewer_account_id from ses
               union select account_id from acc"""
-    assert one(db, f"select count(*) from ({used}) u where a not in "
-                   "(select account_id from ta)") == 0
-    assert one(db, "select count(*) from ta where person_id not in "
-                   "(select person_id from tp)") == 0
-    assert one(db, "select count(*) from ta where party_id is not null and party_id not in "
-                   "(select party_id from par)") == 0
+    assert one(db, f"select count(*) from ({used}) u where a not in (select account_id from ta)") == 0
+    assert one(db, "select count(*) from ta where person_id not in (select person_id from tp)") == 0
+    assert (
+        one(
+            db,
+            "select count(*) from ta where party_id is not null and party_id not in "
+            "(select party_id from par)",
+        )
+        == 0
+    )
     # Truth parties agree with the bundle.
-    assert one(db, """select count(*) from acc join ta using (account_id)
-                      where acc.party_id is distinct from ta.party_id""") == 0
+    assert (
+        one(
+            db,
+            """select count(*) from acc join ta using (account_id)
+                      where acc.party_id is distinct from ta.party_id""",
+        )
+        == 0
+    )
 
 
 def test_innocuous_content(db: duckdb.DuckDBPyConnection) -> None:
-    refs = {r for (r,) in db.execute("select distinct reference from tx where reference "
-                                     "is not null").fetchall()}
+    refs = {
+        r for (r,) in db.execute("select distinct reference from tx where reference is not null").fetchall()
+    }
     assert refs <= KEYWORDS and len(refs) >= 8
-    assert one(db, "select count(*) from par where email is not null and "
-                   "not email like '%@example.com'") == 0
+    assert one(db, "select count(*) from par where email is not null and not email like '%@example.com'") == 0
 
 
 # --- the population ------------------------------------------------------------------------
 
-def test_cohort_counts_follow_the_config(db: duckdb.DuckDBPyConnection,
-                                         world: tuple[Path, dict]) -> None:
+
+def test_cohort_counts_follow_the_config(db: duckdb.DuckDBPyConnection, world: tuple[Path, dict]) -> None:
     _, summary = world
     counts = dict(db.execute("select cohort, count(*) from tp group by 1").fetchall())
     for cohort, expected in CFG.cohort_counts().items():
@@ -219,66 +277,104 @@ def test_cohort_counts_follow_the_config(db: duckdb.DuckDBPyConnection,
         assert summary["customers"][cohort] == expected
     assert counts["offender_payer"] == 40
     assert counts["legit_beneficiary"] > 0.6 * counts["diaspora_remitter"]
-    roles = dict(db.execute("select cohort, string_agg(distinct coalesce(role, '-'), ',') "
-                            "from tp group by 1").fetchall())
+    roles = dict(
+        db.execute(
+            "select cohort, string_agg(distinct coalesce(role, '-'), ',') from tp group by 1"
+        ).fetchall()
+    )
     assert roles["offender_payer"] == "payer" and roles["facilitator"] == "facilitator"
     assert roles["sextortion_victim"] == "victim" and roles["diaspora_remitter"] == "-"
-    assert one(db, """select count(*) from tp where cohort in ('offender_payer', 'facilitator')
-                      and network_id is null""") == 0
-    assert one(db, """select count(*) from tp where network_id is not null and cohort not in
+    assert (
+        one(
+            db,
+            """select count(*) from tp where cohort in ('offender_payer', 'facilitator')
+                      and network_id is null""",
+        )
+        == 0
+    )
+    assert (
+        one(
+            db,
+            """select count(*) from tp where network_id is not null and cohort not in
                       ('offender_payer', 'facilitator', 'sextortion_victim',
-                       'sextortion_offender')""") == 0
+                       'sextortion_offender')""",
+        )
+        == 0
+    )
 
 
 def test_volume_per_customer_month(world: tuple[Path, dict]) -> None:
     _, summary = world
-    assert 0.85 * CFG.txn_per_customer_month <= summary["txn_per_customer_month"] \
+    assert (
+        0.85 * CFG.txn_per_customer_month
+        <= summary["txn_per_customer_month"]
         <= 1.15 * CFG.txn_per_customer_month
+    )
 
 
 def test_records_often_but_not_always_link(db: duckdb.DuckDBPyConnection) -> None:
     """Parties of one person share a phone, email or id number in most pairs, not all."""
-    rate = one(db, """
+    rate = one(
+        db,
+        """
         with pp as (select ta.person_id, par.* from ta join par using (party_id)),
         pairs as (select (a.phone = b.phone or a.email = b.email
                           or a.id_number = b.id_number) as linked
                   from pp a join pp b on a.person_id = b.person_id
                   and a.party_id < b.party_id)
-        select avg(case when linked then 1.0 else 0.0 end) from pairs""")
+        select avg(case when linked then 1.0 else 0.0 end) from pairs""",
+    )
     assert 0.45 < float(rate) < 0.9
-    variants = one(db, """select count(*) from (select ta.person_id from ta join par
+    variants = one(
+        db,
+        """select count(*) from (select ta.person_id from ta join par
                           using (party_id) where par.name is not null group by 1
-                          having count(distinct par.name) > 1)""")
+                          having count(distinct par.name) > 1)""",
+    )
     assert variants > 100
 
 
 # --- behaviour -----------------------------------------------------------------------------
 
-def test_offender_payments_have_the_intended_shape(db: duckdb.DuckDBPyConnection,
-                                                   world: tuple[Path, dict]) -> None:
+
+def test_offender_payments_have_the_intended_shape(
+    db: duckdb.DuckDBPyConnection, world: tuple[Path, dict]
+) -> None:
     _, summary = world
-    q05, q50, q95, n, payers, cross = row(db, """
+    q05, q50, q95, n, payers, cross = row(
+        db,
+        """
         select quantile_cont(usd, 0.05), median(usd), quantile_cont(usd, 0.95), count(*),
                count(distinct s_person), avg(case when sender_country <> receiver_country
                                                then 1.0 else 0.0 end)
-        from txc where s_cohort = 'offender_payer' and r_cohort = 'facilitator'""")
+        from txc where s_cohort = 'offender_payer' and r_cohort = 'facilitator'""",
+    )
     assert 40 <= q50 <= 110 and 10 <= q05 <= 35 and 150 <= q95 <= 400
     assert n / payers >= 12 and cross == 1.0  # frequent and cross-border
-    round_share = one(db, """select avg(case when cast(amount as double) % 5 = 0 then 1.0
+    round_share = one(
+        db,
+        """select avg(case when cast(amount as double) % 5 = 0 then 1.0
                              else 0.0 end) from txc where s_cohort = 'offender_payer'
-                             and r_cohort = 'facilitator'""")
+                             and r_cohort = 'facilitator'""",
+    )
     assert round_share > 0.4
     stats = summary["offender_payments"]
     assert stats["night_share"] >= 0.6
     assert stats["with_session_before_share"] >= 0.3
     # Most payers pay several facilitators; some facilitators have several payers.
-    per_payer = [r[0] for r in db.execute("""select count(distinct r_person) from txc where
+    per_payer = [
+        r[0]
+        for r in db.execute("""select count(distinct r_person) from txc where
                  s_cohort = 'offender_payer' and r_cohort = 'facilitator' group by s_person
-                 """).fetchall()]
+                 """).fetchall()
+    ]
     assert max(per_payer) >= 3 and np.mean(per_payer) > 1.2
-    per_fac = [r[0] for r in db.execute("""select count(distinct s_person) from txc where
+    per_fac = [
+        r[0]
+        for r in db.execute("""select count(distinct s_person) from txc where
                s_cohort = 'offender_payer' and r_cohort = 'facilitator' group by r_person
-               """).fetchall()]
+               """).fetchall()
+    ]
     assert max(per_fac) >= 5
 
 
@@ -288,8 +384,9 @@ def test_night_share_separates_offenders_from_diaspora() -> None:
     off = world.offender_txns
     offset = reg.persons["offset"][reg.accounts["person"][off.snd]]
     owner = world.txns.owner
-    dia_t = world.txns.take(np.flatnonzero(
-        (owner >= 0) & (reg.persons["cohort"][owner] == CO["diaspora_remitter"])))
+    dia_t = world.txns.take(
+        np.flatnonzero((owner >= 0) & (reg.persons["cohort"][owner] == CO["diaspora_remitter"]))
+    )
     dia_off = reg.persons["offset"][dia_t.owner]
     assert night_share(off.ts, offset) > 0.6
     assert night_share(dia_t.ts, dia_off) < 0.2
@@ -298,7 +395,9 @@ def test_night_share_separates_offenders_from_diaspora() -> None:
 def test_sessions_precede_offender_payments(db: duckdb.DuckDBPyConnection) -> None:
     """Private sessions between the payer (viewer) and the facilitator (host) within a few
     hours before many payments; the hosts' countries are the facilitators'."""
-    share = one(db, """
+    share = one(
+        db,
+        """
         with plat as (select ta.person_id, acc.account_id from acc join ta using (account_id)
                       where acc.kind = 'platform'),
         pay as (select txc.txn_id, epoch(cast(txc.timestamp as timestamptz)) t,
@@ -309,31 +408,41 @@ def test_sessions_precede_offender_payments(db: duckdb.DuckDBPyConnection) -> No
         hit as (select distinct pay.txn_id from pay join ses on ses.viewer_account_id = pay.viewer
                 and ses.host_account_id = pay.host and ses.private = 'true'
                 and epoch(cast(ses.ended_at as timestamptz)) between pay.t - 4 * 3600 and pay.t)
-        select (select count(*) from hit) / (select count(*) from pay)""")
+        select (select count(*) from hit) / (select count(*) from pay)""",
+    )
     assert float(share) > 0.3
-    paid_private = one(db, """select count(*) from ses join ta on ta.account_id = host_account_id
+    paid_private = one(
+        db,
+        """select count(*) from ses join ta on ta.account_id = host_account_id
                               join tp using (person_id) where tp.cohort = 'adult_performer'
-                              and private = 'true' and paid_amount is not null""")
+                              and private = 'true' and paid_amount is not null""",
+    )
     assert paid_private > 0
 
 
 def test_facilitators_cash_out_soon_after_receipt(db: duckdb.DuckDBPyConnection) -> None:
-    hours = [r[0] for r in db.execute("""
+    hours = [
+        r[0]
+        for r in db.execute("""
         with rec as (select receiver_account_id a, epoch(cast(timestamp as timestamptz)) t
                      from txc where r_cohort = 'facilitator' and channel <> 'cash_pickup'),
         out as (select sender_account_id a, epoch(cast(timestamp as timestamptz)) t
                 from txc where s_cohort = 'facilitator' and channel = 'cash_pickup')
         select (out.t - max(rec.t)) / 3600 from out join rec on rec.a = out.a and rec.t <= out.t
-        group by out.a, out.t""").fetchall()]
+        group by out.a, out.t""").fetchall()
+    ]
     assert len(hours) > 20
     assert np.median(hours) < 16
-    legit = [r[0] for r in db.execute("""
+    legit = [
+        r[0]
+        for r in db.execute("""
         with rec as (select receiver_account_id a, epoch(cast(timestamp as timestamptz)) t
                      from txc where r_cohort = 'legit_beneficiary'),
         out as (select sender_account_id a, epoch(cast(timestamp as timestamptz)) t
                 from txc where s_cohort = 'legit_beneficiary' and channel = 'cash_pickup')
         select (out.t - max(rec.t)) / 3600 from out join rec on rec.a = out.a and rec.t <= out.t
-        group by out.a, out.t""").fetchall()]
+        group by out.a, out.t""").fetchall()
+    ]
     assert np.median(legit) > np.median(hours)
 
 
@@ -353,14 +462,20 @@ def test_sextortion_victims_pay_quickly_then_stop(db: duckdb.DuckDBPyConnection)
 
 
 def test_diaspora_looks_alike_but_is_regular(db: duckdb.DuckDBPyConnection) -> None:
-    med, per_sender, bens, keywords = row(db, """
+    med, per_sender, bens, keywords = row(
+        db,
+        """
         select median(usd), count(*) / count(distinct s_person),
                max(n_ben), avg(case when reference is not null then 1.0 else 0.0 end)
         from txc join (select s_person p, count(distinct r_person) n_ben from txc
                        where s_cohort = 'diaspora_remitter' and r_cohort = 'legit_beneficiary'
                        group by 1) b on b.p = s_person
-        where s_cohort = 'diaspora_remitter' and r_cohort = 'legit_beneficiary'""")
+        where s_cohort = 'diaspora_remitter' and r_cohort = 'legit_beneficiary'""",
+    )
     assert 120 <= med <= 450 and 9 <= per_sender <= 20 and bens <= 2 and keywords > 0.6
-    same_corridor = one(db, """select count(*) from txc where s_cohort = 'diaspora_remitter'
-                               and receiver_country = 'PH'""")
+    same_corridor = one(
+        db,
+        """select count(*) from txc where s_cohort = 'diaspora_remitter'
+                               and receiver_country = 'PH'""",
+    )
     assert same_corridor > 100

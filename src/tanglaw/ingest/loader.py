@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from ..contract import DUCKDB_TYPES, INPUT_TABLES, Column, Table
 from ..errors import BundleError
 from .discover import discover_bundle
-from .readers import LINE_COLUMN, read_table_file
+from .readers import RawTable, read_table_file
 from .validate import TableCheck, check_table, ensure_code_tables, value_expr
 
 #: suffix of the column that keeps a time column's original UTC offset, in minutes
@@ -52,8 +51,8 @@ def _offset_expr(col: str) -> str:
     )
 
 
-def _create_typed(con: duckdb.DuckDBPyConnection, spec: Table, raw: str, present: list[str]) -> None:
-    have = set(present)
+def _create_typed(con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable) -> None:
+    have = set(raw.columns)
     cols = []
     for c in spec.columns:
         typ = DUCKDB_TYPES[c.type]
@@ -66,9 +65,9 @@ def _create_typed(con: duckdb.DuckDBPyConnection, spec: Table, raw: str, present
         expr = _offset_expr(tc) if tc in have else "NULL"
         cols.append(f'({expr})::INTEGER AS "{tc}{OFFSET_SUFFIX}"')
     known = set(spec.column_names)
-    extras = [n for n in present if n not in known and n != LINE_COLUMN]
-    cols += [f'"{n}"' for n in extras]
-    con.execute(f'CREATE TABLE "{spec.name}" AS SELECT {", ".join(cols)} FROM {raw}')
+    cols += [f'"{n}"' for n in raw.columns if n not in known]
+    # a plain scan keeps the file's order (DuckDB preserves insertion order)
+    con.execute(f'CREATE TABLE "{spec.name}" AS SELECT {", ".join(cols)} FROM {raw.name}')
 
 
 def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
@@ -89,36 +88,36 @@ def ingest_bundle(con: duckdb.DuckDBPyConnection, bundle: Path) -> IngestReport:
     ensure_code_tables(con)
     report = IngestReport()
     check = TableCheck()
-    raws: dict[str, tuple[pa.Table, list[str]]] = {}
-    for spec in INPUT_TABLES:
-        if spec.name not in found:
-            continue
-        path, fmt = found[spec.name]
-        report.files[spec.name] = path.name
-        try:
-            arrow = read_table_file(con, path, fmt)
-        except BundleError as e:
-            check.add(e.problems, e.total)
-            continue
-        present = [n for n in arrow.column_names if n != LINE_COLUMN]
-        raw = f"__raw_{spec.name}"
-        con.register(raw, arrow)
-        raws[spec.name] = (arrow, present)
-        t = check_table(con, spec, raw, path.name, present)
-        check.add(t.problems, len(t.problems) + t.extra)
-        report.notes += t.notes
-    if check.problems or check.extra:
-        for name in raws:
-            con.unregister(f"__raw_{name}")
-        raise BundleError(check.problems, check.extra)
-    for spec in INPUT_TABLES:
-        if spec.name in raws:
-            _create_typed(con, spec, f"__raw_{spec.name}", raws[spec.name][1])
-            con.unregister(f"__raw_{spec.name}")
-            report.rows[spec.name] = raws[spec.name][0].num_rows
-        else:
-            create_empty(con, spec)
-            report.rows[spec.name] = 0
+    raws: dict[str, RawTable] = {}
+    try:
+        for spec in INPUT_TABLES:
+            if spec.name not in found:
+                continue
+            path, fmt = found[spec.name]
+            report.files[spec.name] = path.name
+            try:
+                raw = read_table_file(con, path, fmt, f"__raw_{spec.name}")
+            except BundleError as e:
+                check.add(e.problems, e.total)
+                continue
+            raws[spec.name] = raw
+            t = check_table(con, spec, raw, path.name)
+            check.add(t.problems, len(t.problems) + t.extra)
+            report.notes += t.notes
+        if check.problems or check.extra:
+            raise BundleError(check.problems, check.extra)
+        for spec in INPUT_TABLES:
+            if spec.name in raws:
+                _create_typed(con, spec, raws[spec.name])
+                report.rows[spec.name] = int(
+                    con.execute(f'SELECT count(*) FROM "{spec.name}"').fetchall()[0][0]
+                )
+            else:
+                create_empty(con, spec)
+                report.rows[spec.name] = 0
+    finally:
+        for raw in raws.values():
+            con.execute(f"DROP TABLE IF EXISTS {raw.name}")
     return report
 
 

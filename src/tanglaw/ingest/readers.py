@@ -1,8 +1,9 @@
-"""Readers: turn one bundle file into a raw DuckDB relation of text columns plus `__line`.
+"""Readers: turn one bundle file into a raw DuckDB table of text columns.
 
-Every value is read as text so that the validator sees exactly what the file holds and can
-quote it back in a refusal. `__line` is the line (CSV: the header is line 1; JSONL: line 1 is the
-first record; Parquet: row 1 is the first row) used in problem lines.
+Every value is read as text so that the validator sees exactly what the file holds and can quote
+it back in a refusal. The raw table keeps the file's order, so a record's line is its row number
+plus the format's `first_line` (CSV: the header is line 1, so the first record is line 2; JSONL:
+line 1; Parquet: row 1). Line numbers are computed only when a problem must be located.
 """
 
 from __future__ import annotations
@@ -11,16 +12,38 @@ import csv
 import gzip
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from ..errors import BundleError, Problem
 
 LINE_COLUMN = "__line"
-_BAD_LINE = re.compile(r"line (\d+)")
+_CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_ANY_LINE = re.compile(r"line (\d+)")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A file read into DuckDB: the table's name, its columns and the line of its first record."""
+
+    name: str
+    columns: list[str]
+    first_line: int
+
+    @property
+    def with_lines(self) -> str:
+        """A subquery that adds the `__line` of each record."""
+        return f"(SELECT row_number() OVER () + {self.first_line - 1} AS {LINE_COLUMN}, * FROM {self.name})"
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _norm(name: str) -> str:
@@ -36,6 +59,8 @@ def _check_header(label: str, names: list[str]) -> list[str]:
             problems.append(Problem(label, 1, None, "a column has an empty name"))
         elif n in seen:
             problems.append(Problem(label, 1, n, f"column {raw!r} appears twice"))
+        elif n == LINE_COLUMN:
+            problems.append(Problem(label, 1, n, f"the column name {raw!r} is reserved"))
         seen.add(n)
     if problems:
         raise BundleError(problems)
@@ -62,7 +87,12 @@ def _first_bad_csv_line(path: Path, width: int) -> tuple[int, str] | None:
     return None
 
 
-def read_csv(path: Path, label: str) -> pa.Table:
+def _duckdb_message(e: Exception) -> str:
+    msg = str(e).split("\n")[0]
+    return re.sub(r"^[A-Za-z ]*Error: ", "", msg)
+
+
+def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
     try:
         with _open_text(path) as fh:
             header = next(csv.reader(fh), None)
@@ -71,90 +101,87 @@ def read_csv(path: Path, label: str) -> pa.Table:
     if not header:
         raise BundleError([Problem(label, 1, None, "is empty: a CSV file needs a header row")])
     names = _check_header(label, header)
+    columns = "{" + ", ".join(f"{_sql_str(n)}: 'VARCHAR'" for n in names) + "}"
     try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-                null_values=[],
-            ),
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM read_csv({_sql_str(str(path))}, "
+            f"auto_detect=false, header=true, columns={columns}, delim=',', quote='\"', escape='\"', "
+            "strict_mode=true, null_padding=false, compression='auto')"
         )
-    except (pa.ArrowInvalid, OSError, EOFError) as e:
+    except duckdb.Error as e:
+        text = str(e)
+        if "unicode" in text.lower() or "utf-8" in text.lower():
+            m = _CSV_LINE.search(text)
+            line = int(m.group(1)) if m else None
+            raise BundleError(
+                [Problem(label, line, None, "invalid UTF-8 bytes (save the file as UTF-8)")]
+            ) from e
         bad = _first_bad_csv_line(path, len(names))
         if bad and bad[0]:
             raise BundleError([Problem(label, bad[0], None, f"not valid CSV: {bad[1]}")]) from e
-        msg = str(e).split("\n")[0]
-        if "UTF8" in msg or "utf-8" in msg.lower():
-            msg = "invalid UTF-8 bytes (save the file as UTF-8)"
-        raise BundleError([Problem(label, None, None, f"not valid CSV: {msg}")]) from e
-    lines = pa.array(range(2, table.num_rows + 2), type=pa.int64())
-    return table.append_column(LINE_COLUMN, lines)
+        m = _CSV_LINE.search(text)
+        line = int(m.group(1)) if m else None
+        reason = "unterminated quote" if "unterminated quote" in text else _duckdb_message(e)
+        raise BundleError([Problem(label, line, None, f"not valid CSV: {reason}")]) from e
+    return RawTable(table, names, first_line=2)
 
 
-def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str) -> pa.Table:
-    src = str(path).replace("'", "''")
+def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
     try:
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE __jsonl AS SELECT row_number() OVER () AS {LINE_COLUMN}, "
-            f"json FROM read_ndjson_objects('{src}')"
+            "CREATE OR REPLACE TEMP TABLE __jsonl AS SELECT json "
+            f"FROM read_ndjson_objects({_sql_str(str(path))}, compression='auto')"
         )
         bad = con.execute(
-            f"SELECT {LINE_COLUMN}, json_type(json) FROM __jsonl "
-            "WHERE json IS NULL OR json_type(json) <> 'OBJECT' ORDER BY 1 LIMIT 1"
+            "SELECT n FROM (SELECT row_number() OVER () AS n, json FROM __jsonl) "
+            "WHERE json IS NULL OR json_type(json) <> 'OBJECT' ORDER BY n LIMIT 1"
         ).fetchall()
         if bad:
             raise BundleError([Problem(label, int(bad[0][0]), None, "each line must be one JSON object")])
         keys = [
             r[0]
             for r in con.execute(
-                "SELECT k FROM (SELECT unnest(json_keys(json)) AS k, "
-                f"min({LINE_COLUMN}) AS first FROM __jsonl GROUP BY k) ORDER BY first, k"
+                "SELECT k FROM (SELECT k, min(n) AS first FROM (SELECT unnest(json_keys(json)) AS k, n "
+                "FROM (SELECT row_number() OVER () AS n, json FROM __jsonl)) GROUP BY k) ORDER BY first, k"
             ).fetchall()
         ]
     except duckdb.Error as e:
-        msg = str(e).split("\n")[0]
-        m = _BAD_LINE.search(msg)
+        m = _ANY_LINE.search(str(e))
         line = int(m.group(1)) if m else None
-        msg = re.sub(r"^[A-Za-z ]*Error: ", "", msg)
-        raise BundleError([Problem(label, line, None, f"not valid JSON Lines: {msg}")]) from e
-    names = _check_header(label, keys)
+        raise BundleError([Problem(label, line, None, f"not valid JSON Lines: {_duckdb_message(e)}")]) from e
+    names = _check_header(label, keys) if keys else []
     selects = ", ".join(
-        f'json_extract_string(json, \'$."{k.replace(chr(39), chr(39) * 2)}"\') AS "{n}"'
+        f"json_extract_string(json, {_sql_str('$.' + chr(34) + k + chr(34))}) AS {_ident(n)}"
         for k, n in zip(keys, names, strict=True)
     )
-    sep = ", " if selects else ""
-    out = con.sql(f"SELECT {selects}{sep}{LINE_COLUMN} FROM __jsonl ORDER BY {LINE_COLUMN}").to_arrow_table()
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {selects or 'NULL AS __empty'} FROM __jsonl")
     con.execute("DROP TABLE __jsonl")
-    return out
+    return RawTable(table, names, first_line=1)
 
 
-def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str) -> pa.Table:
-    src = str(path).replace("'", "''")
+def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
+    src = _sql_str(str(path))
     try:
-        desc = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{src}')").fetchall()
+        desc = con.execute(f"DESCRIBE SELECT * FROM read_parquet({src})").fetchall()
         names = _check_header(label, [d[0] for d in desc])
-        cols = ", ".join(f'CAST("{d[0]}" AS VARCHAR) AS "{n}"' for d, n in zip(desc, names, strict=True))
-        out = con.sql(
-            f"SELECT {cols}, file_row_number + 1 AS {LINE_COLUMN} "
-            f"FROM read_parquet('{src}', file_row_number=true) ORDER BY file_row_number"
-        ).to_arrow_table()
+        cols = ", ".join(
+            f"CAST({_ident(d[0])} AS VARCHAR) AS {_ident(n)}" for d, n in zip(desc, names, strict=True)
+        )
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {cols} FROM read_parquet({src})")
     except duckdb.Error as e:
-        msg = str(e).split("\n")[0]
-        raise BundleError([Problem(label, None, None, f"not a valid Parquet file: {msg}")]) from e
-    return out
+        raise BundleError(
+            [Problem(label, None, None, f"not a valid Parquet file: {_duckdb_message(e)}")]
+        ) from e
+    return RawTable(table, names, first_line=1)
 
 
-def read_table_file(con: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> pa.Table:
-    """Read one bundle file into an Arrow table of strings plus `__line`."""
+def read_table_file(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, table: str) -> RawTable:
+    """Read one bundle file into the temporary text table `table`."""
     label = path.name
     if fmt == "csv":
-        return read_csv(path, label)
+        return read_csv(con, path, label, table)
     if fmt == "jsonl":
-        return read_jsonl(con, path, label)
+        return read_jsonl(con, path, label, table)
     if fmt == "parquet":
-        return read_parquet(con, path, label)
+        return read_parquet(con, path, label, table)
     raise ValueError(f"unknown format {fmt!r}")

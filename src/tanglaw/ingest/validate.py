@@ -14,7 +14,7 @@ import duckdb
 from ..contract import Column, Table
 from ..data import country_codes, currency_codes
 from ..errors import MAX_PROBLEM_LINES, Problem
-from .readers import LINE_COLUMN
+from .readers import LINE_COLUMN, RawTable
 
 TS_RE = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)? ?([Zz]|[+-]\d{2}(:?\d{2})?)$"
 NAIVE_TS_RE = r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$"
@@ -30,7 +30,7 @@ def _q(s: str) -> str:
 
 def value_expr(col: str) -> str:
     """The SQL for a column's value: trimmed, with the empty string read as missing."""
-    return f"NULLIF(trim(\"{col}\", ' \t\r\n'), '')"
+    return f"NULLIF(trim(\"{col}\"), '')"
 
 
 def _ident(name: str) -> str:
@@ -131,12 +131,11 @@ def ensure_code_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.executemany(f"INSERT INTO {name} VALUES (?)", [(c,) for c in sorted(codes)])
 
 
-def check_table(
-    con: duckdb.DuckDBPyConnection, spec: Table, raw: str, label: str, present: list[str]
-) -> TableCheck:
-    """Check the raw relation `raw` (text columns `present` + `__line`) against `spec`."""
+def check_table(con: duckdb.DuckDBPyConnection, spec: Table, table: RawTable, label: str) -> TableCheck:
+    """Check the raw text table against `spec`: one counting scan, then details where needed."""
     out = TableCheck()
-    have = set(present)
+    raw, lined = table.name, table.with_lines
+    have = set(table.columns)
     missing = [c for c in spec.required if c.name not in have]
     for c in missing:
         out.add([Problem(label, 1, c.name, "a required column is missing")], 1)
@@ -155,7 +154,7 @@ def check_table(
         rows = con.execute(
             f"SELECT {LINE_COLUMN}, msg FROM ("
             f"SELECT {LINE_COLUMN}, {expr} AS msg FROM ("
-            f"SELECT {LINE_COLUMN}, {value_expr(c.name)} AS v FROM {raw})) "
+            f"SELECT {LINE_COLUMN}, {value_expr(c.name)} AS v FROM {lined})) "
             f"WHERE msg IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
         ).fetchall()
         out.add([Problem(label, int(r[0]), c.name, r[1]) for r in rows], int(n))
@@ -180,7 +179,7 @@ def check_table(
             else con.execute(
                 f"SELECT {LINE_COLUMN}, v, first, count(*) OVER () FROM ("
                 f"SELECT {LINE_COLUMN}, {v} AS v, min({LINE_COLUMN}) OVER (PARTITION BY {v}) AS first, "
-                f"count(*) OVER (PARTITION BY {v}) AS n FROM {raw}) "
+                f"count(*) OVER (PARTITION BY {v}) AS n FROM {lined}) "
                 f"WHERE v IS NOT NULL AND n > 1 AND {LINE_COLUMN} > first "
                 f"ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
             ).fetchall()
