@@ -184,3 +184,54 @@ def test_failure_mid_run_keeps_previous_workspace(tmp_path: Path, network_bundle
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before
     assert not list(out.glob("*.partial"))
+
+
+@pytest.mark.slow
+def test_killed_process_keeps_previous_run(tmp_path: Path, network_bundle: Path) -> None:
+    """A `tanglaw run` killed with SIGKILL part-way leaves the previous outputs exactly as they were."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .external_world.generator import generate
+
+    out = tmp_path / "out"
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "tanglaw", "run", str(network_bundle), "--out", str(out), "-q"],
+            capture_output=True,
+        ).returncode
+        == 0
+    )
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    big = tmp_path / "big"
+    generate(big, seed=2, customers=20_000, fmt="csv")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tanglaw", "run", str(big / "bundle"), "--out", str(out), "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # wait until it is building its new workspace, then kill it
+    deadline = time.time() + 60
+    while time.time() < deadline and not (out / "workspace.duckdb.partial").exists():
+        time.sleep(0.05)
+    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    after = {
+        p.name: p.read_bytes()
+        for p in out.iterdir()
+        if p.is_file() and not p.name.endswith((".partial", ".wal"))
+    }
+    assert after == before
+    # and the next run cleans up after the killed one
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "tanglaw", "run", str(network_bundle), "--out", str(out), "-q"],
+            capture_output=True,
+        ).returncode
+        == 0
+    )
+    assert not list(out.glob("*.partial*"))

@@ -297,7 +297,7 @@ def test_cohort_counts_follow_the_config(db: duckdb.DuckDBPyConnection, world: t
             db,
             """select count(*) from tp where network_id is not null and cohort not in
                       ('offender_payer', 'facilitator', 'sextortion_victim',
-                       'sextortion_offender')""",
+                       'extortionist')""",
         )
         == 0
     )
@@ -453,7 +453,7 @@ def test_sextortion_victims_pay_quickly_then_stop(db: duckdb.DuckDBPyConnection)
                 - min(epoch(cast(timestamp as timestamptz)))) / 86400
         from txc where s_cohort = 'sextortion_victim'
         and channel in ('remittance', 'ewallet', 'bank_transfer', 'gift_card')
-        and (r_cohort = 'sextortion_offender' or channel = 'gift_card')
+        and (r_cohort = 'extortionist' or channel = 'gift_card')
         group by 1""").fetchall()
     assert len(rows) >= 6
     for _, n, beneficiaries, max_usd, days in rows:

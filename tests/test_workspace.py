@@ -51,3 +51,24 @@ def test_evaluate_refuses_a_missing_truth(tmp_path: Path, runner) -> None:
     res = invoke(runner, "evaluate", "--truth", tmp_path / "none", "--out", tmp_path)
     assert res.exit_code == 2
     assert "persons.csv: no such file" in res.stderr
+
+
+def test_report_shows_cases_and_escapes_names(tmp_path: Path, network_bundle: Path) -> None:
+    import csv
+
+    from .conftest import read_csv
+
+    rows = read_csv(network_bundle / "parties.csv")
+    rows[2]["name"] = "Maria <script>alert(1)</script> Santos"
+    with open(network_bundle / "parties.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    run_bundle(network_bundle, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    case_id = (tmp_path / "out" / "cases.csv").read_text().splitlines()[1].split(",")[0]
+    assert case_id in html
+    assert "Sent 8 small payments (US$400) from US to 1 beneficiary in PH" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<svg" in html

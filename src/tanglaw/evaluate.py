@@ -14,7 +14,14 @@ from pathlib import Path
 
 from .errors import BundleError, Problem
 
-OFFENDER_COHORTS = ("offender_payer", "facilitator", "sextortion_victim", "extortionist")
+#: cohorts that are not legitimate (`sextortion_offender` is an alias of `extortionist`)
+OFFENDER_COHORTS = (
+    "offender_payer",
+    "facilitator",
+    "sextortion_victim",
+    "extortionist",
+    "sextortion_offender",
+)
 BUDGETS = (10, 25, 50, 100)
 
 

@@ -30,28 +30,44 @@ def _env() -> jinja2.Environment:
     )
 
 
-def _network_svg(members: list[dict[str, Any]]) -> dict[str, Any]:
-    """Place facilitators in the middle and payers on a ring, for a small picture."""
+def _network_svg(members: list[dict[str, Any]], links: list[dict[str, Any]]) -> dict[str, Any]:
+    """Facilitators on an inner ring, payers on an outer ring, lines for the payments between them."""
     import math
 
     facs = [m for m in members if m["role"] != "payer"]
     payers = [m for m in members if m["role"] == "payer"]
-    nodes, w, h = [], 360, 220
-    for i, m in enumerate(facs):
-        x = w / 2 + (i - (len(facs) - 1) / 2) * 40
-        nodes.append({"x": x, "y": h / 2, "role": m["role"], "label": m["entity_id"][-8:]})
-    for i, m in enumerate(payers):
-        a = 2 * math.pi * i / max(len(payers), 1)
-        nodes.append(
-            {
-                "x": w / 2 + 150 * math.cos(a),
-                "y": h / 2 + 85 * math.sin(a),
-                "role": "payer",
-                "label": m["entity_id"][-8:],
+    w, h = 520, 300
+    cx, cy = w / 2, h / 2
+    pos: dict[str, dict[str, Any]] = {}
+
+    def ring(items: list[dict[str, Any]], rx: float, ry: float, phase: float) -> None:
+        for i, m in enumerate(items):
+            a = phase + 2 * math.pi * i / max(len(items), 1)
+            x, y = (
+                (cx, cy) if len(items) == 1 and rx < 100 else (cx + rx * math.cos(a), cy + ry * math.sin(a))
+            )
+            pos[m["entity_id"]] = {
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "role": m["role"],
+                "label": m["names"].split(" / ")[0],
+                "id": m["entity_id"],
             }
-        )
-    edges = [(p, f) for p in nodes if p["role"] == "payer" for f in nodes if f["role"] != "payer"]
-    return {"nodes": nodes, "edges": edges, "w": w, "h": h}
+
+    ring(facs, 70 if len(facs) > 1 else 0, 45 if len(facs) > 1 else 0, 0.0)
+    ring(payers, 230, 125, math.pi / max(len(payers), 1))
+    top = max((lk["n"] for lk in links), default=1)
+    edges = [
+        {
+            "a": pos[lk["a"]],
+            "b": pos[lk["b"]],
+            "width": round(0.6 + 3 * math.log1p(lk["n"]) / math.log1p(top), 2),
+            "n": lk["n"],
+        }
+        for lk in links
+        if lk["a"] in pos and lk["b"] in pos
+    ]
+    return {"nodes": list(pos.values()), "edges": edges, "w": w, "h": h, "labels": len(pos) <= 14}
 
 
 def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | None = None) -> Path:
@@ -61,12 +77,22 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
         ents = _dicts(
             engine,
             """SELECT m.entity_id, m.role, round(m.score, 2) AS score,
-                      coalesce(array_to_string(n.names, ' / '), '(no KYC name)') AS names,
+                      coalesce(array_to_string(n.names, ' / '),
+                               'account ' || (SELECT min(account_id) FROM account_entities a
+                                              WHERE a.entity_id = m.entity_id)) AS names,
                       (SELECT string_agg(account_id, ', ' ORDER BY account_id) FROM account_entities a
                         WHERE a.entity_id = m.entity_id) AS accounts
                FROM network_members m LEFT JOIN entity_names n USING (entity_id)
-               WHERE m.network_id = ? ORDER BY m.role DESC, m.score DESC""",
+               WHERE m.network_id = ? ORDER BY m.role <> 'facilitator', m.role, m.score DESC""",
             [c["network_id"]],
+        )
+        links = _dicts(
+            engine,
+            """SELECT c.s_ent AS a, c.r_ent AS b, count(*) AS n FROM corridor_payments c
+               JOIN network_members ma ON ma.entity_id = c.s_ent AND ma.network_id = ?
+               JOIN network_members mb ON mb.entity_id = c.r_ent AND mb.network_id = ?
+               GROUP BY 1, 2""",
+            [c["network_id"], c["network_id"]],
         )
         inds = _dicts(
             engine,
@@ -75,7 +101,7 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
                FROM indicator_table WHERE case_id = ? ORDER BY weight DESC""",
             [c["case_id"]],
         )
-        detail.append({"case": c, "members": ents, "indicators": inds, "svg": _network_svg(ents)})
+        detail.append({"case": c, "members": ents, "indicators": inds, "svg": _network_svg(ents, links)})
     info = dict(engine.rows("SELECT key, value FROM run_info WHERE key <> 'note'", stage="export"))
     notes = [r[0] for r in engine.rows("SELECT value FROM run_info WHERE key = 'note'", stage="export")]
     counts = {

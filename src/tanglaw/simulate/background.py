@@ -50,8 +50,15 @@ class Background:
     by_country: tuple[np.ndarray, np.ndarray, np.ndarray]  # customers segmented by country
 
     @classmethod
-    def of(cls, reg: Registry, clock: Clock, biz: Businesses, starts: np.ndarray,
-           customers: int, rate_other: float) -> Background:
+    def of(
+        cls,
+        reg: Registry,
+        clock: Clock,
+        biz: Businesses,
+        starts: np.ndarray,
+        customers: int,
+        rate_other: float,
+    ) -> Background:
         country = reg.persons["country"][:customers].astype(np.int64)
         seg = segmented_cum(country, np.ones(customers), int(country.max()) + 1)
         return cls(reg, clock, biz, starts, rate_other, seg)
@@ -75,9 +82,17 @@ def salaries(bg: Background, rng: np.random.Generator, persons: np.ndarray) -> T
     day = monthly_days(rng, m_idx, dom[e_idx], 0, bg.month_starts)
     ts = at_local(rng, clock, day, "batch", reg.persons["offset"][earners[e_idx]])
     amount = minor_units(monthly[e_idx] * rng.uniform(0.97, 1.03, len(e_idx)), cur[e_idx])
-    return Txns.make(len(e_idx), ts=ts, amount=amount, cur=cur[e_idx],
-                     snd=employer[e_idx], rcv=bank[e_idx], chan=CH_BANK,
-                     src=reg.accounts["source"][bank[e_idx]], owner=earners[e_idx])
+    return Txns.make(
+        len(e_idx),
+        ts=ts,
+        amount=amount,
+        cur=cur[e_idx],
+        snd=employer[e_idx],
+        rcv=bank[e_idx],
+        chan=CH_BANK,
+        src=reg.accounts["source"][bank[e_idx]],
+        owner=earners[e_idx],
+    )
 
 
 def everyday(bg: Background, rng: np.random.Generator, persons: np.ndarray) -> Txns:
@@ -125,8 +140,18 @@ def everyday(bg: Background, rng: np.random.Generator, persons: np.ndarray) -> T
     rcv[m] = reg.slot(S_BANK)[order[np.maximum(pos, 0)]]
     usd[m] = np.clip(rng.lognormal(np.log(60), 1.0, len(m)), 5, 3000)
     p_round[m] = 0.7
-    ref[m] = refs(rng, len(m), none=0.75, gift=0.08, allowance=0.05, accommodation=0.04,
-                  family_support=0.03, tuition=0.02, school_fees=0.02, medical_bills=0.01)
+    ref[m] = refs(
+        rng,
+        len(m),
+        none=0.75,
+        gift=0.08,
+        allowance=0.05,
+        accommodation=0.04,
+        family_support=0.03,
+        tuition=0.02,
+        school_fees=0.02,
+        medical_bills=0.01,
+    )
     m = mask("bill")
     rcv[m] = biz.billers.pick(rng, country[m])
     usd[m] = rng.lognormal(np.log(90), 0.5, len(m))
@@ -134,8 +159,7 @@ def everyday(bg: Background, rng: np.random.Generator, persons: np.ndarray) -> T
     rcv[m] = biz.schools.pick(rng, country[m])
     usd[m] = rng.lognormal(np.log(400), 0.6, len(m))
     p_round[m] = 0.6
-    ref[m] = refs(rng, len(m), school_fees=0.45, tuition=0.3, education=0.1, uniform=0.05,
-                  none=0.1)
+    ref[m] = refs(rng, len(m), school_fees=0.45, tuition=0.3, education=0.1, uniform=0.05, none=0.1)
 
     by_bank = np.isin(kind, [EVENT_KINDS.index(k) for k in ("p2p", "bill", "school")])
     snd = np.where(by_bank, bank, card)
@@ -148,9 +172,18 @@ def everyday(bg: Background, rng: np.random.Generator, persons: np.ndarray) -> T
     profile_transfer = at_local(rng, clock, day, "transfer", reg.persons["offset"][who])
     profile_shop = at_local(rng, clock, day, "shop", reg.persons["offset"][who])
     ts = np.where(by_bank, profile_transfer, profile_shop)
-    return Txns.make(k, ts=ts, amount=usd_amount(rng, usd, cur, p_round), cur=cur,
-                     snd=snd, rcv=rcv, chan=np.where(by_bank, CH_BANK, CH_CARD),
-                     src=reg.accounts["source"][snd], ref=ref, owner=who)
+    return Txns.make(
+        k,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, p_round),
+        cur=cur,
+        snd=snd,
+        rcv=rcv,
+        chan=np.where(by_bank, CH_BANK, CH_CARD),
+        src=reg.accounts["source"][snd],
+        ref=ref,
+        owner=who,
+    )
 
 
 def customer_chunk(bg: Background, rng: np.random.Generator, lo: int, hi: int) -> Txns:
@@ -158,9 +191,7 @@ def customer_chunk(bg: Background, rng: np.random.Generator, lo: int, hi: int) -
     return Txns.concat([salaries(bg, rng, persons), everyday(bg, rng, persons)])
 
 
-def receiver_side(
-    bg: Background, rng: np.random.Generator, persons: np.ndarray, peers: np.ndarray
-) -> Txns:
+def receiver_side(bg: Background, rng: np.random.Generator, persons: np.ndarray, peers: np.ndarray) -> Txns:
     """Domestic life on the receiving side: e-wallet and debit payments, load, transfers."""
     reg, clock, biz = bg.reg, bg.clock, bg.biz
     wallet = reg.slot(S_EWALLET)[persons]
@@ -177,8 +208,9 @@ def receiver_side(
     kind = rng.choice(3, n, p=[0.65, 0.2, 0.15])  # shop, load, transfer
     country = reg.persons["country"][who]
     rcv = biz.everyday.pick(rng, country)
-    telecom = biz.everyday.account[(biz.everyday.category == CAT["telecom"])
-                                   & (biz.everyday.country == CC_INDEX["PH"])]
+    telecom = biz.everyday.account[
+        (biz.everyday.category == CAT["telecom"]) & (biz.everyday.country == CC_INDEX["PH"])
+    ]
     if len(telecom):
         is_load = kind == 1
         rcv[is_load] = telecom[rng.integers(0, len(telecom), int(is_load.sum()))]
@@ -188,11 +220,16 @@ def receiver_side(
     if len(peer_wallets):
         rcv[to_peer] = peer_wallets[rng.integers(0, len(peer_wallets), int(to_peer.sum()))]
     cats = reg.accounts["category"][rcv]
-    usd = np.where(kind == 0, CAT_USD[np.maximum(cats, 0)] * 0.35 * np.exp(rng.normal(0, 0.6, n)),
-                   np.clip(rng.lognormal(np.log(6), 0.7, n), 1, 200))
-    ref = np.where(kind == 1, refs(rng, n, load=0.8, none=0.2),
-                   np.where(to_peer, refs(rng, n, none=0.6, allowance=0.15, load=0.1, gift=0.15),
-                            0))
+    usd = np.where(
+        kind == 0,
+        CAT_USD[np.maximum(cats, 0)] * 0.35 * np.exp(rng.normal(0, 0.6, n)),
+        np.clip(rng.lognormal(np.log(6), 0.7, n), 1, 200),
+    )
+    ref = np.where(
+        kind == 1,
+        refs(rng, n, load=0.8, none=0.2),
+        np.where(to_peer, refs(rng, n, none=0.6, allowance=0.15, load=0.1, gift=0.15), 0),
+    )
     ok = rcv != snd
     day = rng.integers(0, clock.days, n)
     ts = at_local(rng, clock, day, "shop", reg.persons["offset"][who])
@@ -200,9 +237,17 @@ def receiver_side(
     src = reg.accounts["source"][snd]
     chan = np.where(from_wallet, CH_EWALLET, CH_CARD)
     p_round = np.where(kind == 0, 0.1, 0.8)
-    t = Txns.make(n, ts=ts, amount=usd_amount(rng, usd, cur, p_round), cur=cur,
-                  snd=snd, rcv=rcv, chan=chan, src=np.where(from_wallet, EWALLET_P, src),
-                  ref=ref)
+    t = Txns.make(
+        n,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, p_round),
+        cur=cur,
+        snd=snd,
+        rcv=rcv,
+        chan=chan,
+        src=np.where(from_wallet, EWALLET_P, src),
+        ref=ref,
+    )
     return t.take(np.flatnonzero(ok))
 
 
@@ -213,7 +258,10 @@ def receiving_persons(reg: Registry, customers: int) -> np.ndarray:
 
 
 def occasional_remittances(
-    reg: Registry, rng: np.random.Generator, clock: Clock, customers: np.ndarray,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    customers: np.ndarray,
     pool_accounts: np.ndarray,
 ) -> Txns:
     """Ordinary customers with a remit-x account send a gift abroad now and then."""
@@ -232,7 +280,24 @@ def occasional_remittances(
     usd = np.clip(rng.lognormal(np.log(150), 0.7, n), 20, 1500)
     day = rng.integers(0, clock.days, n)
     ts = at_local(rng, clock, day, "transfer", reg.persons["offset"][rows])
-    return Txns.make(n, ts=ts, amount=usd_amount(rng, usd, cur, 0.7), cur=cur,
-                     snd=snd, rcv=friend, chan=chan, src=src, owner=rows,
-                     ref=refs(rng, n, none=0.45, gift=0.3, family_support=0.1, allowance=0.05,
-                              medical_bills=0.05, education=0.05))
+    return Txns.make(
+        n,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, 0.7),
+        cur=cur,
+        snd=snd,
+        rcv=friend,
+        chan=chan,
+        src=src,
+        owner=rows,
+        ref=refs(
+            rng,
+            n,
+            none=0.45,
+            gift=0.3,
+            family_support=0.1,
+            allowance=0.05,
+            medical_bills=0.05,
+            education=0.05,
+        ),
+    )

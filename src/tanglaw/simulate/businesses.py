@@ -29,9 +29,28 @@ from .registry import S_BUSINESS, Registry
 from .rng import segment_choice, segmented_cum, weighted_choice
 
 ONLINE_HOMES = ("US", "IE", "NL", "GB", "SG")
-RECEIVING = tuple(sorted({c for c, _ in FACILITATOR_COUNTRIES} | {
-    "PH", "NG", "CI", "GH", "MY", "TR", "IN", "VN", "MX", "CO", "DO", "TH", "RO", "UA", "ID",
-}))
+RECEIVING = tuple(
+    sorted(
+        {c for c, _ in FACILITATOR_COUNTRIES}
+        | {
+            "PH",
+            "NG",
+            "CI",
+            "GH",
+            "MY",
+            "TR",
+            "IN",
+            "VN",
+            "MX",
+            "CO",
+            "DO",
+            "TH",
+            "RO",
+            "UA",
+            "ID",
+        }
+    )
+)
 
 
 @dataclass
@@ -100,29 +119,53 @@ def _add(
     names: list[str] | None = None,
 ) -> Group:
     n = len(country)
-    cities = [COUNTRIES[int(c)].cities[k % len(COUNTRIES[int(c)].cities)]
-              for c, k in zip(country, rng.integers(0, 1000, n), strict=True)]
+    cities = [
+        COUNTRIES[int(c)].cities[k % len(COUNTRIES[int(c)].cities)]
+        for c, k in zip(country, rng.integers(0, 1000, n), strict=True)
+    ]
     names = names if names is not None else _names(rng, category, n, cities)
     org = reg.add_org_names(names)
     cohort = CO["merchant"] if kind == K_MERCHANT else CO["organization"]
     persons = reg.persons.add(
-        n, cohort=cohort, country=country, offset=main_offset(country), org=org, kind=1,
+        n,
+        cohort=cohort,
+        country=country,
+        offset=main_offset(country),
+        org=org,
+        kind=1,
         **contact_numbers(rng, n, len(reg.persons)),
     )
     src = np.broadcast_to(np.asarray(source, dtype=np.int8), (n,))
     created = clock.start - rng.integers(400 * 86_400, 7000 * 86_400, n)
     parties = reg.parties.add(
-        n, person=persons, source=src, phone_person=persons, email_which=-1, address=1,
-        created=created, gender_known=0,
+        n,
+        person=persons,
+        source=src,
+        phone_person=persons,
+        email_which=-1,
+        address=1,
+        created=created,
+        gender_known=0,
     )
     accounts = reg.accounts.add(
-        n, person=persons, party=parties, source=src, kind=kind, country=country,
-        currency=COUNTRY_CUR[country], opened=created, category=CAT[category],
+        n,
+        person=persons,
+        party=parties,
+        source=src,
+        kind=kind,
+        country=country,
+        currency=COUNTRY_CUR[country],
+        opened=created,
+        category=CAT[category],
     )
     reg.bind(S_BUSINESS, persons, accounts)
     weight = rng.pareto(1.3, n) + 1.0
-    return Group(account=accounts, country=country.astype(np.int16),
-                 category=np.full(n, CAT[category], np.int16), weight=weight)
+    return Group(
+        account=accounts,
+        country=country.astype(np.int16),
+        category=np.full(n, CAT[category], np.int16),
+        weight=weight,
+    )
 
 
 def _concat(groups: list[Group]) -> Group:
@@ -156,21 +199,50 @@ def make_businesses(
 
     homes = np.array([CC_INDEX[c] for c in ONLINE_HOMES], dtype=np.int16)
     online = {}
-    for cat, k in (("digital", 8), ("marketplace", 5), ("software", 5), ("vpn", 4),
-                   ("dating", 4), ("adult_platform", 5), ("streaming", 5)):
-        online[cat] = _add(reg, rng, clock, cat, homes[rng.integers(0, len(homes), k)],
-                           CARD_C, K_MERCHANT)
-    tokens = _add(reg, rng, clock, "platform_tokens", np.array([CC_INDEX["US"]], np.int16),
-                  CARD_C, K_MERCHANT, names=["Stream-S Tokens"])
-    payouts = _add(reg, rng, clock, "employer", np.array([CC_INDEX["US"]], np.int16), BANK_A,
-                   K_BANK, names=["Stream-S Creator Payouts"])
+    for cat, k in (
+        ("digital", 8),
+        ("marketplace", 5),
+        ("software", 5),
+        ("vpn", 4),
+        ("dating", 4),
+        ("adult_platform", 5),
+        ("streaming", 5),
+    ):
+        online[cat] = _add(reg, rng, clock, cat, homes[rng.integers(0, len(homes), k)], CARD_C, K_MERCHANT)
+    tokens = _add(
+        reg,
+        rng,
+        clock,
+        "platform_tokens",
+        np.array([CC_INDEX["US"]], np.int16),
+        CARD_C,
+        K_MERCHANT,
+        names=["Stream-S Tokens"],
+    )
+    payouts = _add(
+        reg,
+        rng,
+        clock,
+        "employer",
+        np.array([CC_INDEX["US"]], np.int16),
+        BANK_A,
+        K_BANK,
+        names=["Stream-S Creator Payouts"],
+    )
 
     all_c = np.arange(n_c, dtype=np.int16)
     hotels = _add(reg, rng, clock, "hotel", np.repeat(all_c, 8), CARD_C, K_MERCHANT)
-    atms = _add(reg, rng, clock, "atm", np.repeat(all_c, 2), CARD_C, K_MERCHANT,
-                names=[f"ATM Network {CC[c]} {k + 1}" for c in range(n_c) for k in range(2)])
-    airlines = _add(reg, rng, clock, "airline", all_c[rng.integers(0, n_c, 10)], CARD_C,
-                    K_MERCHANT)
+    atms = _add(
+        reg,
+        rng,
+        clock,
+        "atm",
+        np.repeat(all_c, 2),
+        CARD_C,
+        K_MERCHANT,
+        names=[f"ATM Network {CC[c]} {k + 1}" for c in range(n_c) for k in range(2)],
+    )
+    airlines = _add(reg, rng, clock, "airline", all_c[rng.integers(0, n_c, 10)], CARD_C, K_MERCHANT)
 
     demand = np.array([c for c in range(n_c) if COUNTRIES[c].demand_share > 0], np.int16)
     d_res = residents[demand]
@@ -192,19 +264,46 @@ def make_businesses(
     recv = np.array([CC_INDEX[c] for c in RECEIVING], dtype=np.int16)
     ph_big = max(10, int(residents.sum() // 4000))
     agents = {
-        REMIT_X: _concat([
-            _add(reg, rng, clock, "cash_agent", np.full(ph_big, CC_INDEX["PH"], np.int16),
-                 REMIT_X, K_MERCHANT),
-            _add(reg, rng, clock, "cash_agent", np.repeat(recv, 4), REMIT_X, K_MERCHANT),
-        ]),
-        EWALLET_P: _add(reg, rng, clock, "cash_agent", np.full(ph_big, CC_INDEX["PH"], np.int16),
-                        EWALLET_P, K_MERCHANT),
-        BANK_PH: _add(reg, rng, clock, "atm", np.full(6, CC_INDEX["PH"], np.int16), BANK_PH,
-                      K_MERCHANT, names=[f"Bank-PH ATM {k + 1}" for k in range(6)]),
+        REMIT_X: _concat(
+            [
+                _add(
+                    reg,
+                    rng,
+                    clock,
+                    "cash_agent",
+                    np.full(ph_big, CC_INDEX["PH"], np.int16),
+                    REMIT_X,
+                    K_MERCHANT,
+                ),
+                _add(reg, rng, clock, "cash_agent", np.repeat(recv, 4), REMIT_X, K_MERCHANT),
+            ]
+        ),
+        EWALLET_P: _add(
+            reg, rng, clock, "cash_agent", np.full(ph_big, CC_INDEX["PH"], np.int16), EWALLET_P, K_MERCHANT
+        ),
+        BANK_PH: _add(
+            reg,
+            rng,
+            clock,
+            "atm",
+            np.full(6, CC_INDEX["PH"], np.int16),
+            BANK_PH,
+            K_MERCHANT,
+            names=[f"Bank-PH ATM {k + 1}" for k in range(6)],
+        ),
     }
     return Businesses(
-        everyday=everyday, online=online, hotels=hotels, atms=atms, airlines=airlines,
-        billers=billers, schools=schools, employers=employers, charities=charities,
-        charities_ph=charities_ph, agents=agents, platform_tokens=int(tokens.account[0]),
+        everyday=everyday,
+        online=online,
+        hotels=hotels,
+        atms=atms,
+        airlines=airlines,
+        billers=billers,
+        schools=schools,
+        employers=employers,
+        charities=charities,
+        charities_ph=charities_ph,
+        agents=agents,
+        platform_tokens=int(tokens.account[0]),
         platform_payouts=int(payouts.account[0]),
     )

@@ -27,9 +27,7 @@ def _business_hours(rng: np.random.Generator, ts: np.ndarray, offset: np.ndarray
     return np.where(hour < 8, opening, np.where(hour >= 21, opening + DAY, ts))
 
 
-def cash_outs(
-    reg: Registry, rng: np.random.Generator, clock: Clock, biz: Businesses, receipts: Txns
-) -> Txns:
+def cash_outs(reg: Registry, rng: np.random.Generator, clock: Clock, biz: Businesses, receipts: Txns) -> Txns:
     acc, persons = reg.accounts, reg.persons
     src = acc["source"][receipts.rcv]
     demand = np.isin(acc["country"][receipts.rcv], DEMAND_IDX)
@@ -55,8 +53,9 @@ def cash_outs(
     t_first, t_last = r.ts[order][first], r.ts[order][last]
     n = len(first)
     go = rng.random(n) < np.where(is_fac, 0.85, 0.6)
-    delay = np.where(is_fac, rng.exponential(90 * 60, n) + 600,
-                     rng.uniform(2 * 3600, 72 * 3600, n)).astype(np.int64)
+    delay = np.where(is_fac, rng.exponential(90 * 60, n) + 600, rng.uniform(2 * 3600, 72 * 3600, n)).astype(
+        np.int64
+    )
     ts = np.where(is_fac, t_last, t_first) + delay
     share = np.where(is_fac, rng.uniform(0.85, 1.0, n), rng.uniform(0.4, 1.0, n))
     acct, ts, total, share = acct[go], ts[go], total[go], share[go]
@@ -74,5 +73,13 @@ def cash_outs(
         fallback = biz.agents[s].pick_any(rng, len(sel))
         agent[sel] = np.where(picked >= 0, picked, fallback)
     cur = acc["currency"][acct]
-    return Txns.make(k, ts=ts, amount=usd_amount(rng, total * share, cur, 0.8), cur=cur,
-                     snd=acct, rcv=agent, chan=CH_CASH, src=source)
+    return Txns.make(
+        k,
+        ts=ts,
+        amount=usd_amount(rng, total * share, cur, 0.8),
+        cur=cur,
+        snd=acct,
+        rcv=agent,
+        chan=CH_CASH,
+        src=source,
+    )

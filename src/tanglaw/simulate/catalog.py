@@ -47,7 +47,7 @@ COHORTS: tuple[str, ...] = (
     "offender_payer",
     "facilitator",
     "sextortion_victim",
-    "sextortion_offender",
+    "extortionist",
     "diaspora_remitter",
     "romance_victim",
     "romance_scammer",

@@ -56,23 +56,79 @@ def _profile(weights: list[float]) -> np.ndarray:
 # Relative activity per local hour 0..23.
 PROFILES: dict[str, np.ndarray] = {
     # Everyday shopping: daytime peak, a thin night.
-    "shop": _profile([0.4, 0.25, 0.15, 0.1, 0.1, 0.3, 1, 2.5, 4, 5, 6, 7, 8, 7, 6, 6, 7, 8,
-                      8, 7, 5.5, 4, 2.5, 1.2]),
+    "shop": _profile(
+        [0.4, 0.25, 0.15, 0.1, 0.1, 0.3, 1, 2.5, 4, 5, 6, 7, 8, 7, 6, 6, 7, 8, 8, 7, 5.5, 4, 2.5, 1.2]
+    ),
     # Person-to-person transfers and bill payments.
-    "transfer": _profile([0.3, 0.15, 0.1, 0.1, 0.1, 0.2, 0.8, 2, 4, 5, 5, 5, 6, 5, 5, 5, 5, 6,
-                          7, 7, 6, 4.5, 3, 1]),
+    "transfer": _profile(
+        [0.3, 0.15, 0.1, 0.1, 0.1, 0.2, 0.8, 2, 4, 5, 5, 5, 6, 5, 5, 5, 5, 6, 7, 7, 6, 4.5, 3, 1]
+    ),
     # Night: the offender remittance window, 21:00 to 04:00 local carries most of the mass.
-    "night": _profile([9, 8, 6.5, 4.5, 1.5, 0.4, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2,
-                       0.3, 0.3, 0.4, 0.5, 0.8, 1.5, 6, 9, 10]),
+    "night": _profile(
+        [
+            9,
+            8,
+            6.5,
+            4.5,
+            1.5,
+            0.4,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.3,
+            0.3,
+            0.4,
+            0.5,
+            0.8,
+            1.5,
+            6,
+            9,
+            10,
+        ]
+    ),
     # Evening and late evening (webcam, private calls, sextortion).
-    "evening": _profile([5, 3.5, 2, 1, 0.5, 0.3, 0.3, 0.5, 0.8, 1, 1, 1, 1.2, 1.2, 1.2, 1.5, 2,
-                         3, 4.5, 6, 7, 7.5, 7.5, 6.5]),
+    "evening": _profile(
+        [5, 3.5, 2, 1, 0.5, 0.3, 0.3, 0.5, 0.8, 1, 1, 1, 1.2, 1.2, 1.2, 1.5, 2, 3, 4.5, 6, 7, 7.5, 7.5, 6.5]
+    ),
     # Batch processing of recurring payments and payroll, early morning.
-    "batch": _profile([3, 5, 6, 6, 5, 4, 3, 1.5, 0.5, 0.3, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2,
-                       0.2, 0.2, 0.2, 0.2, 0.3, 0.5, 1.5]),
+    "batch": _profile(
+        [
+            3,
+            5,
+            6,
+            6,
+            5,
+            4,
+            3,
+            1.5,
+            0.5,
+            0.3,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.2,
+            0.3,
+            0.5,
+            1.5,
+        ]
+    ),
     # Opening hours of cash-out outlets.
-    "business": _profile([0, 0, 0, 0, 0, 0, 0.1, 0.5, 3, 6, 7, 7, 6, 7, 7, 7, 6, 5, 4, 2.5, 1.5,
-                          0.5, 0.1, 0]),
+    "business": _profile(
+        [0, 0, 0, 0, 0, 0, 0.1, 0.5, 3, 6, 7, 7, 6, 7, 7, 7, 6, 5, 4, 2.5, 1.5, 0.5, 0.1, 0]
+    ),
 }
 
 

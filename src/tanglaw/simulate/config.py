@@ -42,8 +42,8 @@ class SimulationConfig:
     def __post_init__(self) -> None:
         if self.fmt not in FORMATS:
             raise ValueError(f"fmt must be one of {FORMATS}, not {self.fmt!r}")
-        if self.customers < 100:
-            raise ValueError("customers must be at least 100")
+        if self.customers < 1:
+            raise ValueError("customers must be at least 1")
         if not 1 <= self.months <= 120:
             raise ValueError("months must be between 1 and 120")
         if self.chunk_customers < 1000:

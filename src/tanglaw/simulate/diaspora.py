@@ -39,9 +39,7 @@ class Diaspora:
     beneficiaries: np.ndarray
 
 
-def build_diaspora(
-    reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers
-) -> Diaspora:
+def build_diaspora(reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers) -> Diaspora:
     rem = customers.of("diaspora_remitter")
     rem = rem[rng.permutation(len(rem))]
     origin = customers.origin[rem]
@@ -71,8 +69,7 @@ def build_diaspora(
     bcountry = customers.origin[head[bfam]]
     bculture = persons["culture"][head[bfam]]
     gender = (rng.random(len(bfam)) < 0.3).astype(np.int8)
-    ben = add_people(reg, rng, clock, "legit_beneficiary", bcountry, culture=bculture,
-                     gender=gender)
+    ben = add_people(reg, rng, clock, "legit_beneficiary", bcountry, culture=bculture, gender=gender)
     same = rng.random(len(ben)) < 0.75
     for col in ("last", "middle"):
         arr = persons[col]
@@ -103,7 +100,11 @@ def _receiving(reg: Registry, persons: np.ndarray) -> np.ndarray:
 
 
 def diaspora_payments(
-    reg: Registry, rng: np.random.Generator, clock: Clock, dia: Diaspora, start_date: str,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    dia: Diaspora,
+    start_date: str,
     months: int,
 ) -> tuple[Txns, Sessions]:
     n_r = len(dia.remitters)
@@ -112,12 +113,24 @@ def diaspora_payments(
     starts = month_starts(clock, start_date, months)
     base = np.clip(rng.lognormal(np.log(250), 0.45, n_r), 80, 900)
     dom = rng.integers(0, 28, n_r)
-    habit = refs(rng, n_r, none=0.22, family_support=0.3, allowance=0.16, tuition=0.08,
-                 school_fees=0.1, education=0.05, medical_bills=0.04, gift=0.03, load=0.02)
+    habit = refs(
+        rng,
+        n_r,
+        none=0.22,
+        family_support=0.3,
+        allowance=0.16,
+        tuition=0.08,
+        school_fees=0.1,
+        education=0.05,
+        medical_bills=0.04,
+        gift=0.03,
+        load=0.02,
+    )
     # A stable delivery account per remitter and beneficiary.
     main_acc = any_valid(rng, _receiving(reg, dia.main_ben))
-    sec_acc = np.where(dia.second_ben >= 0,
-                       any_valid(rng, _receiving(reg, np.maximum(dia.second_ben, 0))), -1)
+    sec_acc = np.where(
+        dia.second_ben >= 0, any_valid(rng, _receiving(reg, np.maximum(dia.second_ben, 0))), -1
+    )
 
     regular = rng.random((n_r, months)) < 0.9
     r_idx, m_idx = np.nonzero(regular)
@@ -151,17 +164,41 @@ def diaspora_payments(
     offset = reg.persons["offset"][remitter]
     ts = at_local(rng, clock, day, "transfer", offset)
     habitual = rng.random(n) < 0.7
-    extra_ref = refs(rng, n, none=0.2, medical_bills=0.25, school_fees=0.17, tuition=0.15,
-                     family_support=0.1, gift=0.1, uniform=0.03)
+    extra_ref = refs(
+        rng,
+        n,
+        none=0.2,
+        medical_bills=0.25,
+        school_fees=0.17,
+        tuition=0.15,
+        family_support=0.1,
+        gift=0.1,
+        uniform=0.03,
+    )
     ref = np.where(habitual, habit[r], extra_ref)
-    txns = Txns.make(n, ts=ts, amount=usd_amount(rng, usd, cur, 0.85), cur=cur, snd=snd,
-                     rcv=rcv, chan=chan, src=src, ref=ref, owner=remitter)
+    txns = Txns.make(
+        n,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, 0.85),
+        cur=cur,
+        snd=snd,
+        rcv=rcv,
+        chan=chan,
+        src=src,
+        ref=ref,
+        owner=remitter,
+    )
     return txns, family_calls(reg, rng, clock, dia, remitter, ben, ts)
 
 
 def family_calls(
-    reg: Registry, rng: np.random.Generator, clock: Clock, dia: Diaspora,
-    payer: np.ndarray, ben: np.ndarray, pay_ts: np.ndarray,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    dia: Diaspora,
+    payer: np.ndarray,
+    ben: np.ndarray,
+    pay_ts: np.ndarray,
 ) -> Sessions:
     """Video calls between remitters and their families: some just before a remittance."""
     plat = reg.slot(S_PLATFORM)
@@ -186,5 +223,12 @@ def family_calls(
     m = len(end)
     dur = rng.integers(5 * 60, 45 * 60, m)
     swap = rng.random(m) < 0.5
-    return Sessions.make(m, start=end - dur, end=end, host=np.where(swap, b, a),
-                         viewer=np.where(swap, a, b), private=True, owner=owner)
+    return Sessions.make(
+        m,
+        start=end - dur,
+        end=end,
+        host=np.where(swap, b, a),
+        viewer=np.where(swap, a, b),
+        private=True,
+        owner=owner,
+    )

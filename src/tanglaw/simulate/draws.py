@@ -32,8 +32,12 @@ def at_local(
 
 
 def lognormal_usd(
-    rng: np.random.Generator, median: float | np.ndarray, sigma: float, n: int,
-    lo: float = 0.5, hi: float = 1e6,
+    rng: np.random.Generator,
+    median: float | np.ndarray,
+    sigma: float,
+    n: int,
+    lo: float = 0.5,
+    hi: float = 1e6,
 ) -> np.ndarray:
     return np.clip(median * np.exp(rng.normal(0.0, sigma, n)), lo, hi)
 
@@ -59,8 +63,6 @@ def monthly_days(
     return starts[months] + d
 
 
-def weighted_rows(
-    rng: np.random.Generator, shape: tuple[int, int], weights: np.ndarray
-) -> np.ndarray:
+def weighted_rows(rng: np.random.Generator, shape: tuple[int, int], weights: np.ndarray) -> np.ndarray:
     """A matrix of indices drawn with probability proportional to `weights`."""
     return weighted_choice(rng, shape[0] * shape[1], weights).reshape(shape)

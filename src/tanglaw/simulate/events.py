@@ -31,9 +31,7 @@ class Buffer:
         parts = [p for p in parts if len(p)]
         if not parts:
             return cls.empty()
-        return cls(**{
-            f.name: np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(cls)
-        })
+        return cls(**{f.name: np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(cls)})
 
     @classmethod
     def empty(cls: type[T]) -> T:
@@ -88,14 +86,25 @@ class Sessions(Buffer):
 
 _SPEC: dict[str, dict[str, tuple[type, Any]]] = {
     "Txns": {
-        "ts": (np.int64, 0), "amount": (np.float64, 0.0), "cur": (np.int16, 0),
-        "snd": (np.int64, -1), "rcv": (np.int64, -1), "chan": (np.int8, 0),
-        "src": (np.int8, 0), "ref": (np.int8, 0), "owner": (np.int64, -1),
+        "ts": (np.int64, 0),
+        "amount": (np.float64, 0.0),
+        "cur": (np.int16, 0),
+        "snd": (np.int64, -1),
+        "rcv": (np.int64, -1),
+        "chan": (np.int8, 0),
+        "src": (np.int8, 0),
+        "ref": (np.int8, 0),
+        "owner": (np.int64, -1),
     },
     "Sessions": {
-        "sid": (np.int64, -1), "start": (np.int64, 0), "end": (np.int64, 0),
-        "host": (np.int64, -1), "viewer": (np.int64, -1), "private": (np.bool_, False),
-        "paid": (np.float64, np.nan), "owner": (np.int64, -1),
+        "sid": (np.int64, -1),
+        "start": (np.int64, 0),
+        "end": (np.int64, 0),
+        "host": (np.int64, -1),
+        "viewer": (np.int64, -1),
+        "private": (np.bool_, False),
+        "paid": (np.float64, np.nan),
+        "owner": (np.int64, -1),
     },
 }
 

@@ -21,12 +21,15 @@ def fx_table(clock: Clock, rng: np.random.Generator, schema: pa.Schema) -> pa.Ta
     rate = USD_PER_UNIT[:, None] * walk
     # Ten significant digits, written positionally.
     digits = 9 - np.floor(np.log10(rate)).astype(np.int64)
-    scale = 10.0 ** digits
+    scale = 10.0**digits
     rate = np.round(rate * scale) / scale
     day = np.tile(np.arange(n_days), n_cur) + clock.start // 86_400 - 1
     cur = np.repeat(np.arange(n_cur), n_days)
-    return pa.table({
-        "date": dates(day),
-        "currency": pa.array(CURRENCIES, pa.string()).take(pa.array(cur)),
-        "usd_per_unit": pa.array(rate.ravel(), pa.float64()),
-    }, schema=schema)
+    return pa.table(
+        {
+            "date": dates(day),
+            "currency": pa.array(CURRENCIES, pa.string()).take(pa.array(cur)),
+            "usd_per_unit": pa.array(rate.ravel(), pa.float64()),
+        },
+        schema=schema,
+    )

@@ -78,8 +78,13 @@ def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) 
     ext = EXTENSIONS[cfg.fmt]
     chunk = cfg.chunk_customers
     n_chunks = math.ceil(cfg.customers / chunk)
-    columns = (SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(),
-               TaskProgressColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description:<28}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
         task = bar.add_task("building the world", total=BUILD_STEPS + n_chunks + 3)
 
@@ -88,14 +93,14 @@ def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) 
 
         world = build_world(cfg, step)
         reg, clock, seed = world.reg, world.clock, cfg.seed
-        bar.update(task, total=BUILD_STEPS + n_chunks
-                   + math.ceil(len(world.receivers) / chunk) + 3)
+        bar.update(task, total=BUILD_STEPS + n_chunks + math.ceil(len(world.receivers) / chunk) + 3)
         maker = TableMaker(reg, stream(seed, "ids"), len(world.broadcasts.host))
         sizes: dict[str, int] = {}
-        sinks = {name: Sink(bundle / f"{name}.{ext}", cfg.fmt, SCHEMAS[name])
-                 for name in ("transactions", "sessions")}
-        platform_people = np.flatnonzero((reg.slot(S_PLATFORM) >= 0)
-                                         & (reg.persons["kind"] == 0))
+        sinks = {
+            name: Sink(bundle / f"{name}.{ext}", cfg.fmt, SCHEMAS[name])
+            for name in ("transactions", "sessions")
+        }
+        platform_people = np.flatnonzero((reg.slot(S_PLATFORM) >= 0) & (reg.persons["kind"] == 0))
         customer_t = world.txns.take(np.flatnonzero(world.txns.owner >= 0))
         trailing_t = world.txns.take(np.flatnonzero(world.txns.owner < 0))
         spec_t, t_keys = _by_owner(customer_t, customer_t.owner)
@@ -106,15 +111,18 @@ def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) 
             bar.update(task, description=f"customers {k + 1}/{n_chunks}")
             lo, hi = k * chunk, min(cfg.customers, (k + 1) * chunk)
             rng = stream(seed, "chunk", k)
-            t = Txns.concat([customer_chunk(world.background, rng, lo, hi),
-                             _slice(spec_t, t_keys, lo, hi)])
+            t = Txns.concat([customer_chunk(world.background, rng, lo, hi), _slice(spec_t, t_keys, lo, hi)])
             t = _sorted(t, t.ts, clock)
             n_txn_customers += len(t)
             sinks["transactions"].write(maker.transactions(t))
             persons = np.arange(lo, hi)
-            s = Sessions.concat([viewers(world.broadcasts, reg, rng, clock, persons),
-                                 friend_calls(reg, rng, clock, persons, platform_people),
-                                 _slice(spec_s, s_keys, lo, hi)])
+            s = Sessions.concat(
+                [
+                    viewers(world.broadcasts, reg, rng, clock, persons),
+                    friend_calls(reg, rng, clock, persons, platform_people),
+                    _slice(spec_s, s_keys, lo, hi),
+                ]
+            )
             sinks["sessions"].write(maker.sessions(_sorted(s, s.start, clock)))
             bar.advance(task)
 
@@ -126,12 +134,19 @@ def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) 
             lo, hi = k * chunk, min(n_recv, (k + 1) * chunk)
             rng = stream(seed, "receiving-chunk", k)
             persons = world.receivers[lo:hi]
-            t = Txns.concat([receiver_side(world.background, rng, persons, world.pool.persons),
-                             _slice(tail, tail_keys, lo, hi)])
+            t = Txns.concat(
+                [
+                    receiver_side(world.background, rng, persons, world.pool.persons),
+                    _slice(tail, tail_keys, lo, hi),
+                ]
+            )
             sinks["transactions"].write(maker.transactions(_sorted(t, t.ts, clock)))
-            s = Sessions.concat([viewers(world.broadcasts, reg, rng, clock, persons),
-                                 friend_calls(reg, rng, clock, persons, platform_people,
-                                              owners=False)])
+            s = Sessions.concat(
+                [
+                    viewers(world.broadcasts, reg, rng, clock, persons),
+                    friend_calls(reg, rng, clock, persons, platform_people, owners=False),
+                ]
+            )
             sinks["sessions"].write(maker.sessions(_sorted(s, s.start, clock)))
             bar.advance(task)
         rows = {name: sink.rows for name, sink in sinks.items()}
@@ -139,8 +154,10 @@ def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) 
             sizes[f"bundle/{name}.{ext}"] = sink.close()
 
         bar.update(task, description="parties and accounts")
-        for name, order, build in (("parties", maker.party_order(), maker.parties),
-                                   ("accounts", maker.account_order(), maker.accounts)):
+        for name, order, build in (
+            ("parties", maker.party_order(), maker.parties),
+            ("accounts", maker.account_order(), maker.accounts),
+        ):
             sink = Sink(bundle / f"{name}.{ext}", cfg.fmt, SCHEMAS[name])
             for i in range(0, len(order), RECORD_BLOCK):
                 sink.write(build(order[i : i + RECORD_BLOCK]))
@@ -178,7 +195,6 @@ def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) 
         "sextortion_rings": int(len(np.unique(net[net >= SEXTORTION_NETWORK_BASE]))),
         "offender_payments": payment_stats(reg, world.offender_txns, world.offender_sessions),
         "txn_per_customer_month": round(rows["transactions"] / (cfg.customers * month_f), 2),
-        "customer_txn_per_customer_month": round(n_txn_customers / (cfg.customers * month_f),
-                                                 2),
+        "customer_txn_per_customer_month": round(n_txn_customers / (cfg.customers * month_f), 2),
         "seconds": round(time.perf_counter() - started, 2),
     }

@@ -31,8 +31,16 @@ from .names import CULTURE_INDEX, POOLS, draw
 from .registry import S_BANK, S_CARD, S_EWALLET, S_PLATFORM, S_REMIT, Registry
 
 NAME_VARIANTS: tuple[str, ...] = (
-    "full", "no_middle", "middle_initial", "surname_first", "initial_first", "typo_last",
-    "typo_first", "upper", "given_only", "no_name",
+    "full",
+    "no_middle",
+    "middle_initial",
+    "surname_first",
+    "initial_first",
+    "typo_last",
+    "typo_first",
+    "upper",
+    "given_only",
+    "no_name",
 )
 V: dict[str, int] = {v: i for i, v in enumerate(NAME_VARIANTS)}
 YEAR = 365 * DAY
@@ -57,27 +65,126 @@ class PartyStyle:
 
 
 STYLES: dict[int, PartyStyle] = {
-    BANK_A: PartyStyle({"full": 0.5, "upper": 0.22, "middle_initial": 0.1, "no_middle": 0.1,
-                        "typo_last": 0.03, "typo_first": 0.02, "surname_first": 0.03},
-                       0.92, 0.1, 0.8, 0.15, 1.0, 0.1, 1.0, 1.0, 0.0, 0.7),
-    BANK_B: PartyStyle({"upper": 0.5, "full": 0.25, "middle_initial": 0.1, "no_middle": 0.08,
-                        "typo_last": 0.04, "surname_first": 0.03},
-                       0.9, 0.12, 0.75, 0.15, 1.0, 0.15, 1.0, 1.0, 0.0, 0.6),
-    CARD_C: PartyStyle({"full": 0.3, "no_middle": 0.3, "upper": 0.2, "initial_first": 0.15,
-                        "typo_last": 0.05},
-                       0.7, 0.12, 0.85, 0.2, 0.0, 0.0, 1.0, 0.5, 0.0, 0.2),
-    REMIT_X: PartyStyle({"full": 0.35, "no_middle": 0.3, "middle_initial": 0.1,
-                         "surname_first": 0.1, "typo_last": 0.08, "typo_first": 0.07},
-                        0.97, 0.15, 0.85, 0.2, 0.9, 0.4, 0.8, 0.95, 0.0, 0.8),
-    STREAM_S: PartyStyle({"no_middle": 0.25, "given_only": 0.3, "no_name": 0.35,
-                          "typo_first": 0.05, "initial_first": 0.05},
-                         0.4, 0.2, 1.0, 0.25, 0.0, 0.0, 0.0, 0.6, 0.1, 0.5),
-    EWALLET_P: PartyStyle({"full": 0.4, "middle_initial": 0.3, "upper": 0.1, "no_middle": 0.1,
-                           "typo_last": 0.05, "typo_first": 0.05},
-                          1.0, 0.15, 0.5, 0.2, 0.8, 0.2, 0.5, 0.9, 0.0, 0.8),
-    BANK_PH: PartyStyle({"upper": 0.4, "full": 0.3, "middle_initial": 0.2,
-                         "surname_first": 0.1},
-                        0.9, 0.1, 0.6, 0.15, 1.0, 0.1, 1.0, 1.0, 0.0, 0.9),
+    BANK_A: PartyStyle(
+        {
+            "full": 0.5,
+            "upper": 0.22,
+            "middle_initial": 0.1,
+            "no_middle": 0.1,
+            "typo_last": 0.03,
+            "typo_first": 0.02,
+            "surname_first": 0.03,
+        },
+        0.92,
+        0.1,
+        0.8,
+        0.15,
+        1.0,
+        0.1,
+        1.0,
+        1.0,
+        0.0,
+        0.7,
+    ),
+    BANK_B: PartyStyle(
+        {
+            "upper": 0.5,
+            "full": 0.25,
+            "middle_initial": 0.1,
+            "no_middle": 0.08,
+            "typo_last": 0.04,
+            "surname_first": 0.03,
+        },
+        0.9,
+        0.12,
+        0.75,
+        0.15,
+        1.0,
+        0.15,
+        1.0,
+        1.0,
+        0.0,
+        0.6,
+    ),
+    CARD_C: PartyStyle(
+        {"full": 0.3, "no_middle": 0.3, "upper": 0.2, "initial_first": 0.15, "typo_last": 0.05},
+        0.7,
+        0.12,
+        0.85,
+        0.2,
+        0.0,
+        0.0,
+        1.0,
+        0.5,
+        0.0,
+        0.2,
+    ),
+    REMIT_X: PartyStyle(
+        {
+            "full": 0.35,
+            "no_middle": 0.3,
+            "middle_initial": 0.1,
+            "surname_first": 0.1,
+            "typo_last": 0.08,
+            "typo_first": 0.07,
+        },
+        0.97,
+        0.15,
+        0.85,
+        0.2,
+        0.9,
+        0.4,
+        0.8,
+        0.95,
+        0.0,
+        0.8,
+    ),
+    STREAM_S: PartyStyle(
+        {"no_middle": 0.25, "given_only": 0.3, "no_name": 0.35, "typo_first": 0.05, "initial_first": 0.05},
+        0.4,
+        0.2,
+        1.0,
+        0.25,
+        0.0,
+        0.0,
+        0.0,
+        0.6,
+        0.1,
+        0.5,
+    ),
+    EWALLET_P: PartyStyle(
+        {
+            "full": 0.4,
+            "middle_initial": 0.3,
+            "upper": 0.1,
+            "no_middle": 0.1,
+            "typo_last": 0.05,
+            "typo_first": 0.05,
+        },
+        1.0,
+        0.15,
+        0.5,
+        0.2,
+        0.8,
+        0.2,
+        0.5,
+        0.9,
+        0.0,
+        0.8,
+    ),
+    BANK_PH: PartyStyle(
+        {"upper": 0.4, "full": 0.3, "middle_initial": 0.2, "surname_first": 0.1},
+        0.9,
+        0.1,
+        0.6,
+        0.15,
+        1.0,
+        0.1,
+        1.0,
+        1.0,
+        0.0,
+        0.9,
+    ),
 }
 
 
@@ -166,8 +273,7 @@ def add_accounts(
     return accounts
 
 
-def _history(rng: np.random.Generator, clock: Clock, n: int, lo_years: float, hi_years: float
-             ) -> np.ndarray:
+def _history(rng: np.random.Generator, clock: Clock, n: int, lo_years: float, hi_years: float) -> np.ndarray:
     return clock.start - (rng.uniform(lo_years, hi_years, n) * YEAR).astype(np.int64)
 
 
@@ -210,16 +316,25 @@ def enrol_customers(
             if not sel.any():
                 continue
             who = persons[sel]
-            parties = add_parties(reg, rng, who, src, created[sel],
-                                  "offender" if prof else "default")
+            parties = add_parties(reg, rng, who, src, created[sel], "offender" if prof else "default")
             add_accounts(reg, rng, who, parties, src, K_BANK, S_BANK, created[sel])
             own_card = ~card_c[sel]
-            add_accounts(reg, rng, who[own_card], parties[own_card], src, K_CARD, S_CARD,
-                         _later(rng, clock, created[sel][own_card]))
+            add_accounts(
+                reg,
+                rng,
+                who[own_card],
+                parties[own_card],
+                src,
+                K_CARD,
+                S_CARD,
+                _later(rng, clock, created[sel][own_card]),
+            )
     # (accounts, source, kind, slot, years of history: usual, offenders)
-    optional = ((card_c, CARD_C, K_CARD, S_CARD, (0.5, 12), (0.5, 12)),
-                (member.remit, REMIT_X, K_REMIT, S_REMIT, (0.1, 8), (0.05, 4)),
-                (member.platform, STREAM_S, K_PLATFORM, S_PLATFORM, (0.1, 7), (0.1, 7)))
+    optional = (
+        (card_c, CARD_C, K_CARD, S_CARD, (0.5, 12), (0.5, 12)),
+        (member.remit, REMIT_X, K_REMIT, S_REMIT, (0.1, 8), (0.05, 4)),
+        (member.platform, STREAM_S, K_PLATFORM, S_PLATFORM, (0.1, 7), (0.1, 7)),
+    )
     for mask, src, kind, slot, usual, offender in optional:
         for prof in (0, 1):
             sel = mask & (profile == prof)
@@ -232,8 +347,11 @@ def enrol_customers(
             add_accounts(reg, rng, who, parties, src, kind, slot, made)
 
 
-RECEIVING_SOURCES = ((REMIT_X, K_REMIT, S_REMIT), (EWALLET_P, K_EWALLET, S_EWALLET),
-                     (BANK_PH, K_BANK, S_BANK))
+RECEIVING_SOURCES = (
+    (REMIT_X, K_REMIT, S_REMIT),
+    (EWALLET_P, K_EWALLET, S_EWALLET),
+    (BANK_PH, K_BANK, S_BANK),
+)
 
 
 def enrol_receivers(
@@ -276,8 +394,9 @@ def add_bank_only(
     add_accounts(reg, rng, persons, parties, source, K_BANK, S_BANK, made)
 
 
-def pick_receiving(rng: np.random.Generator, n: int, p: tuple[float, float, float],
-                   at_least_one: bool = True) -> np.ndarray:
+def pick_receiving(
+    rng: np.random.Generator, n: int, p: tuple[float, float, float], at_least_one: bool = True
+) -> np.ndarray:
     """An (n, 3) boolean matrix of remit-x / ewallet-p / bank-ph use."""
     uses = rng.random((n, 3)) < np.array(p)
     if at_least_one:

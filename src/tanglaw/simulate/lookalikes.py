@@ -26,9 +26,7 @@ class Romance:
     start_day: np.ndarray
 
 
-def build_romance(
-    reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers
-) -> Romance:
+def build_romance(reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers) -> Romance:
     victims = customers.of("romance_victim")
     n_v = len(victims)
     n_s = max(1, int(np.ceil(n_v / 2.5))) if n_v else 0
@@ -51,9 +49,7 @@ def romance_needs_remit(reg: Registry, rng: np.random.Generator, rom: Romance) -
     return (rng.random(len(rom.victims)) < 0.75) | ~scammer_bank
 
 
-def romance_payments(
-    reg: Registry, rng: np.random.Generator, clock: Clock, rom: Romance
-) -> Txns:
+def romance_payments(reg: Registry, rng: np.random.Generator, clock: Clock, rom: Romance) -> Txns:
     """One foreign beneficiary, payments every week or two, growing amounts."""
     n_v = len(rom.victims)
     if n_v == 0:
@@ -70,8 +66,9 @@ def romance_payments(
     usd = np.minimum(rng.uniform(100, 300, n_v)[v] * growth[v] ** k, 8000)
     victim = rom.victims[v]
     scammer = rom.scammers[rom.scammer_of]
-    recv = np.stack([reg.slot(S_REMIT)[scammer], reg.slot(S_EWALLET)[scammer],
-                     reg.slot(S_BANK)[scammer]], axis=1)
+    recv = np.stack(
+        [reg.slot(S_REMIT)[scammer], reg.slot(S_EWALLET)[scammer], reg.slot(S_BANK)[scammer]], axis=1
+    )
     stable = any_valid(rng, recv)[v]  # each victim keeps paying the same account
     has_remit = reg.slot(S_REMIT)[victim] >= 0
     rcv = np.where(has_remit, stable, recv[v, 2])
@@ -81,16 +78,27 @@ def romance_payments(
     cur = acc["currency"][snd]
     ts = at_local(rng, clock, day[v, k], "transfer", reg.persons["offset"][victim])
     return Txns.make(
-        n, ts=ts, amount=usd_amount(rng, usd, cur, 0.75), cur=cur, snd=snd, rcv=rcv,
-        chan=chan, src=src, owner=victim,
-        ref=refs(rng, n, none=0.45, medical_bills=0.2, accommodation=0.15, gift=0.12,
-                 education=0.08),
+        n,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, 0.75),
+        cur=cur,
+        snd=snd,
+        rcv=rcv,
+        chan=chan,
+        src=src,
+        owner=victim,
+        ref=refs(rng, n, none=0.45, medical_bills=0.2, accommodation=0.15, gift=0.12, education=0.08),
     )
 
 
 def charity_payments(
-    reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers,
-    biz: Businesses, start_date: str, months: int,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    customers: Customers,
+    biz: Businesses,
+    start_date: str,
+    months: int,
 ) -> Txns:
     """Standing orders of a fixed monthly amount to a charity (some in the Philippines)."""
     sponsors = customers.of("charity_sponsor")
@@ -99,8 +107,7 @@ def charity_payments(
         return Txns.empty()
     country = reg.persons["country"][sponsors]
     abroad = rng.random(n_s) < 0.4
-    charity = np.where(abroad, biz.charities_ph.pick_any(rng, n_s),
-                       biz.charities.pick(rng, country))
+    charity = np.where(abroad, biz.charities_ph.pick_any(rng, n_s), biz.charities.pick(rng, country))
     bank = reg.slot(S_BANK)[sponsors]
     cur = reg.accounts["currency"][bank]
     fixed = usd_amount(rng, rng.choice([15.0, 20, 25, 30, 35, 40, 50, 75], n_s), cur, 1.0)
@@ -116,5 +123,15 @@ def charity_payments(
     snd = bank[s_idx]
     acc = reg.accounts
     _, src = delivery(acc["source"][snd], acc["source"][charity[s_idx]])
-    return Txns.make(n, ts=ts, amount=fixed[s_idx], cur=cur[s_idx], snd=snd,
-                     rcv=charity[s_idx], chan=CH_BANK, src=src, ref=habit[s_idx], owner=who)
+    return Txns.make(
+        n,
+        ts=ts,
+        amount=fixed[s_idx],
+        cur=cur[s_idx],
+        snd=snd,
+        rcv=charity[s_idx],
+        chan=CH_BANK,
+        src=src,
+        ref=habit[s_idx],
+        owner=who,
+    )

@@ -49,15 +49,21 @@ def _network_sizes(rng: np.random.Generator, total: int) -> np.ndarray:
     return sizes[sizes > 0]
 
 
-def build_networks(
-    reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers
-) -> Networks:
+def build_networks(reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers) -> Networks:
     payers = rng.permutation(customers.of("offender_payer"))
     n_pay = len(payers)
     if n_pay == 0:
         z = np.zeros(0, dtype=np.int64)
-        return Networks(z, z, z, z, np.zeros((0, MAX_FACILITATORS), np.int64),
-                        np.zeros((0, MAX_FACILITATORS)), z.astype(bool), z.astype(bool))
+        return Networks(
+            z,
+            z,
+            z,
+            z,
+            np.zeros((0, MAX_FACILITATORS), np.int64),
+            np.zeros((0, MAX_FACILITATORS)),
+            z.astype(bool),
+            z.astype(bool),
+        )
     sizes = _network_sizes(rng, n_pay)
     n_net = len(sizes)
     payer_network = np.repeat(np.arange(n_net), sizes)
@@ -65,7 +71,11 @@ def build_networks(
     fac_network = np.repeat(np.arange(n_net), n_fac)
     net_country = pick_countries(rng, n_net, FACILITATOR_COUNTRIES)
     facilitators = add_people(
-        reg, rng, clock, "facilitator", net_country[fac_network],
+        reg,
+        rng,
+        clock,
+        "facilitator",
+        net_country[fac_network],
         gender=np.zeros(len(fac_network), dtype=np.int8),
     )
     # Relatives: later facilitators of a network often share the first one's surname.
@@ -131,9 +141,14 @@ def build_networks(
     prefers_bank &= fac_ok.any(axis=1)
     needs_remit |= ~prefers_bank
     return Networks(
-        payers=payers, facilitators=facilitators, fac_network=fac_network,
-        payer_network=payer_network, links=links, weights=weights,
-        prefers_bank=prefers_bank, needs_remit=needs_remit,
+        payers=payers,
+        facilitators=facilitators,
+        fac_network=fac_network,
+        payer_network=payer_network,
+        links=links,
+        weights=weights,
+        prefers_bank=prefers_bank,
+        needs_remit=needs_remit,
     )
 
 

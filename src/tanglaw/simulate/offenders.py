@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .businesses import Businesses
-from .catalog import CH_CARD, CH_GIFT, R_VICTIM
+from .catalog import CH_CARD, CH_GIFT, R_FACILITATOR, R_VICTIM
 from .clock import DAY, Clock
 from .draws import any_valid, at_local, counts_to_rows, lognormal_usd, refs
 from .events import Sessions, Txns, delivery
@@ -53,10 +53,10 @@ def offender_payments(
     rate = np.clip(rng.lognormal(np.log(4.0), 0.8, n_pay), 0.7, 25.0)
     median = rng.lognormal(np.log(65.0), 0.35, n_pay)
     escalates = rng.random(n_pay) < 0.5
-    start = np.where(rng.random(n_pay) < 0.55, 0, rng.integers(0, max(1, int(0.8 * n_days)),
-                                                              n_pay))
-    end = np.where(rng.random(n_pay) < 0.8, n_days,
-                   np.minimum(n_days, start + 30 + rng.integers(0, n_days, n_pay)))
+    start = np.where(rng.random(n_pay) < 0.55, 0, rng.integers(0, max(1, int(0.8 * n_days)), n_pay))
+    end = np.where(
+        rng.random(n_pay) < 0.8, n_days, np.minimum(n_days, start + 30 + rng.integers(0, n_days, n_pay))
+    )
     plan = PayerPlan(rate, median, escalates, start, end)
     if n_pay == 0:
         return Txns.empty(), Sessions.empty(), plan
@@ -67,8 +67,7 @@ def offender_payments(
     span = np.maximum(end - start, 1)
     phase = (days[None, :] - start[:, None]) / span[:, None]
     active = (phase >= 0) & (phase < 1)
-    mult = np.where(escalates[:, None], np.select([phase < 1 / 3, phase < 2 / 3], [0.4, 1.0],
-                                                  1.9), 1.0)
+    mult = np.where(escalates[:, None], np.select([phase < 1 / 3, phase < 2 / 3], [0.4, 1.0], 1.9), 1.0)
     counts = rng.poisson(rate[:, None] * 12 / 365.25 * mult * active)
     # Every payer pays at least twice in the window.
     for i in np.flatnonzero(counts.sum(axis=1) < 2):
@@ -110,14 +109,34 @@ def offender_payments(
     cur = acc["currency"][snd]
     offset = reg.persons["offset"][payer]
     night = rng.random(n) < p_night[p]
-    ts = np.where(night, at_local(rng, clock, day, "night", offset),
-                  at_local(rng, clock, day, "transfer", offset))
+    ts = np.where(
+        night, at_local(rng, clock, day, "night", offset), at_local(rng, clock, day, "transfer", offset)
+    )
     txns = Txns.make(
-        n, ts=ts, amount=usd_amount(rng, usd, cur, 0.6), cur=cur, snd=snd, rcv=rcv, chan=chan,
-        src=src, owner=payer,
-        ref=refs(rng, n, none=0.45, school_fees=0.09, gift=0.09, medical_bills=0.06,
-                 family_support=0.07, allowance=0.06, education=0.04, accommodation=0.04,
-                 uniform=0.03, load=0.04, tuition=0.03),
+        n,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, 0.6),
+        cur=cur,
+        snd=snd,
+        rcv=rcv,
+        chan=chan,
+        src=src,
+        owner=payer,
+        ref=refs(
+            rng,
+            n,
+            none=0.45,
+            school_fees=0.09,
+            gift=0.09,
+            medical_bills=0.06,
+            family_support=0.07,
+            allowance=0.06,
+            education=0.04,
+            accommodation=0.04,
+            uniform=0.03,
+            load=0.04,
+            tuition=0.03,
+        ),
     )
 
     # Private sessions within a few hours before many of the payments.
@@ -140,14 +159,24 @@ def offender_payments(
     m = len(s_end)
     paid = np.where(rng.random(m) < 0.15, np.round(rng.uniform(5, 30, m)), np.nan)
     sessions = Sessions.make(
-        m, start=s_end - dur, end=s_end, host=s_host, viewer=s_viewer, private=True,
-        paid=paid, owner=s_owner,
+        m,
+        start=s_end - dur,
+        end=s_end,
+        host=s_host,
+        viewer=s_viewer,
+        private=True,
+        paid=paid,
+        owner=s_owner,
     )
     return txns, sessions, plan
 
 
 def ban_platform_accounts(
-    reg: Registry, rng: np.random.Generator, clock: Clock, nets: Networks, rate: float,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    nets: Networks,
+    rate: float,
     sessions: Sessions,
 ) -> Sessions:
     """The platform bans some facilitator accounts for CSEA; their later sessions vanish."""
@@ -175,8 +204,10 @@ def side_purchases(
     months = max(1, clock.days // 30)
     parts = []
     for cat, share, per_month, usd, sigma in (
-        ("vpn", 0.4, 1.0, 9.0, 0.2), ("dating", 0.25, 1.2, 30.0, 0.3),
-        ("software", 0.15, 0.15, 50.0, 0.4), ("tokens", 0.5, 2.0, 25.0, 0.6),
+        ("vpn", 0.4, 1.0, 9.0, 0.2),
+        ("dating", 0.25, 1.2, 30.0, 0.3),
+        ("software", 0.15, 0.15, 50.0, 0.4),
+        ("tokens", 0.5, 2.0, 25.0, 0.6),
     ):
         who = payers[rng.random(len(payers)) < share]
         if cat == "tokens":
@@ -192,12 +223,21 @@ def side_purchases(
         cur = reg.accounts["currency"][snd]
         day = rng.integers(0, clock.days, k)
         ts = at_local(rng, clock, day, "evening", reg.persons["offset"][rows])
-        parts.append(Txns.make(
-            k, ts=ts, amount=usd_amount(rng, lognormal_usd(rng, usd, sigma, k), cur,
-                                                    0.3 if cat != "tokens" else 0.8),
-            cur=cur, snd=snd, rcv=rcv, chan=CH_CARD, src=reg.accounts["source"][snd],
-            owner=rows,
-        ))
+        parts.append(
+            Txns.make(
+                k,
+                ts=ts,
+                amount=usd_amount(
+                    rng, lognormal_usd(rng, usd, sigma, k), cur, 0.3 if cat != "tokens" else 0.8
+                ),
+                cur=cur,
+                snd=snd,
+                rcv=rcv,
+                chan=CH_CARD,
+                src=reg.accounts["source"][snd],
+                owner=rows,
+            )
+        )
     return Txns.concat(parts)
 
 
@@ -218,7 +258,7 @@ def build_sextortion(
     n_v = len(victims)
     n_o = max(1, int(np.ceil(n_v / 2))) if n_v else 0
     country = pick_countries(rng, n_o, SEXTORTION_COUNTRIES)
-    offenders = add_people(reg, rng, clock, "sextortion_offender", country)
+    offenders = add_people(reg, rng, clock, "extortionist", country)
     ring = rng.integers(0, max(n_o, 1), n_v)
     start = clock.start + rng.integers(0, max(1, clock.days - 7), n_v) * DAY
     start = start + rng.integers(14, 24, n_v) * 3600 - reg.persons["offset"][victims] * 60
@@ -231,6 +271,7 @@ def build_sextortion(
     enrol_receivers(reg, rng, clock, offenders, uses, np.zeros(n_o, bool), created=created)
     rings = SEXTORTION_NETWORK_BASE + np.arange(n_o)
     reg.persons.set("network", offenders, rings)
+    reg.persons.set("role", offenders, R_FACILITATOR)  # they collect, as truth-format.md says
     reg.persons.set("network", victims, rings[ring])
     reg.persons.set("role", victims, R_VICTIM)
     by_gift = rng.random(n_v) < 0.15
@@ -260,17 +301,24 @@ def sextortion_payments(
     gift |= remit < 0
     offender = sx.offenders[sx.ring_of_victim[v]]
     shop = biz.online["digital"].pick_any(rng, n_v)[v]  # where a victim buys gift cards
-    rcv = np.where(gift, shop,
-                   any_valid(rng, _receiving_accounts(reg, offender)))
+    rcv = np.where(gift, shop, any_valid(rng, _receiving_accounts(reg, offender)))
     snd = np.where(gift, reg.slot(S_CARD)[victim], remit)
     acc = reg.accounts
-    chan, src = delivery(np.where(gift, acc["source"][reg.slot(S_BANK)[victim]],
-                                  acc["source"][snd]), acc["source"][rcv])
+    chan, src = delivery(
+        np.where(gift, acc["source"][reg.slot(S_BANK)[victim]], acc["source"][snd]), acc["source"][rcv]
+    )
     chan = np.where(gift, CH_GIFT, chan).astype(np.int8)
     src = np.where(gift, acc["source"][snd], src).astype(np.int8)
     cur = acc["currency"][snd]
     return Txns.make(
-        n, ts=ts, amount=usd_amount(rng, usd, cur, np.where(gift, 1.0, 0.5)), cur=cur, snd=snd,
-        rcv=rcv, chan=chan, src=src, owner=victim,
+        n,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, np.where(gift, 1.0, 0.5)),
+        cur=cur,
+        snd=snd,
+        rcv=rcv,
+        chan=chan,
+        src=src,
+        owner=victim,
         ref=np.where(gift, 0, refs(rng, n, none=0.7, gift=0.2, load=0.1)),
     )

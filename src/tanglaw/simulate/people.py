@@ -34,7 +34,7 @@ DEMOGRAPHY: dict[str, tuple[float, float, float, float, float]] = {
     "facilitator": (0.0, 38, 9, 22, 62),
     "legit_beneficiary": (0.3, 52, 14, 18, 85),
     "romance_scammer": (0.8, 30, 6, 20, 50),
-    "sextortion_offender": (0.9, 25, 4, 18, 40),
+    "extortionist": (0.9, 25, 4, 18, 40),
     "adult_performer": (0.1, 27, 5, 19, 45),
     "streamer": (0.6, 27, 7, 18, 50),
 }
@@ -61,12 +61,26 @@ def cultures_of(rng: np.random.Generator, country: np.ndarray) -> np.ndarray:
 
 
 # Combinations of common names that belong to famous people: a simulated person never gets one.
-FAMOUS: frozenset[tuple[str, str]] = frozenset({
-    ("Michael", "Jackson"), ("James", "Brown"), ("Paul", "Walker"), ("John", "Williams"),
-    ("James", "Taylor"), ("Elizabeth", "Taylor"), ("Jennifer", "Lopez"), ("Steven", "King"),
-    ("Robert", "Smith"), ("Mark", "Wright"), ("Jose", "Rizal"), ("Jennifer", "Hudson"),
-    ("Michael", "Scott"), ("John", "Lewis"), ("David", "Wilson"), ("Kevin", "Hart"),
-})
+FAMOUS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("Michael", "Jackson"),
+        ("James", "Brown"),
+        ("Paul", "Walker"),
+        ("John", "Williams"),
+        ("James", "Taylor"),
+        ("Elizabeth", "Taylor"),
+        ("Jennifer", "Lopez"),
+        ("Steven", "King"),
+        ("Robert", "Smith"),
+        ("Mark", "Wright"),
+        ("Jose", "Rizal"),
+        ("Jennifer", "Hudson"),
+        ("Michael", "Scott"),
+        ("John", "Lewis"),
+        ("David", "Wilson"),
+        ("Kevin", "Hart"),
+    }
+)
 _NAME_CODE = np.unique(POOLS.names.astype(str), return_inverse=True)[1].astype(np.int64)
 
 
@@ -75,8 +89,10 @@ def _code(name: str) -> int:
     return int(_NAME_CODE[hits[0]]) if len(hits) else -1
 
 
-_FAMOUS_CODES = np.array([_code(a) * 100_000 + _code(b) for a, b in sorted(FAMOUS)
-                          if _code(a) >= 0 and _code(b) >= 0], dtype=np.int64)
+_FAMOUS_CODES = np.array(
+    [_code(a) * 100_000 + _code(b) for a, b in sorted(FAMOUS) if _code(a) >= 0 and _code(b) >= 0],
+    dtype=np.int64,
+)
 
 
 def avoid_famous(reg: Registry) -> int:
@@ -94,18 +110,14 @@ def avoid_famous(reg: Registry) -> int:
     return len(hit)
 
 
-def draw_names(
-    rng: np.random.Generator, culture: np.ndarray, gender: np.ndarray
-) -> dict[str, np.ndarray]:
+def draw_names(rng: np.random.Generator, culture: np.ndarray, gender: np.ndarray) -> dict[str, np.ndarray]:
     """Given name, middle name, surname and second surname indices for each person."""
     n = len(culture)
-    first = np.where(
-        gender == 1, draw(rng, POOLS.male, culture), draw(rng, POOLS.female, culture)
-    ).astype(np.int32)
-    style = POOLS.middle_style[culture]
-    given2 = np.where(
-        gender == 1, draw(rng, POOLS.male, culture), draw(rng, POOLS.female, culture)
+    first = np.where(gender == 1, draw(rng, POOLS.male, culture), draw(rng, POOLS.female, culture)).astype(
+        np.int32
     )
+    style = POOLS.middle_style[culture]
+    given2 = np.where(gender == 1, draw(rng, POOLS.male, culture), draw(rng, POOLS.female, culture))
     surname2 = draw(rng, POOLS.surname, culture)
     has_given2 = (style == 1) & (rng.random(n) < 0.55) & (given2 != first)
     middle = np.where(has_given2, given2, -1)
@@ -140,9 +152,7 @@ def add_people(
 ) -> np.ndarray:
     """Append people of one cohort (or per-row cohorts) living in `country`."""
     n = len(country)
-    cohorts = (
-        np.full(n, CO[cohort], np.int8) if isinstance(cohort, str) else cohort.astype(np.int8)
-    )
+    cohorts = np.full(n, CO[cohort], np.int8) if isinstance(cohort, str) else cohort.astype(np.int8)
     if culture is None:
         culture = cultures_of(rng, country)
     male = np.zeros(n)
@@ -182,14 +192,10 @@ class Customers:
         return np.flatnonzero(self.cohort == CO[cohort])
 
 
-def make_customers(
-    cfg: SimulationConfig, reg: Registry, rng: np.random.Generator, clock: Clock
-) -> Customers:
+def make_customers(cfg: SimulationConfig, reg: Registry, rng: np.random.Generator, clock: Clock) -> Customers:
     n = cfg.customers
     counts = cfg.cohort_counts()
-    codes = np.concatenate(
-        [np.full(counts[c], CO[c], dtype=np.int8) for c in CUSTOMER_COHORTS]
-    )
+    codes = np.concatenate([np.full(counts[c], CO[c], dtype=np.int8) for c in CUSTOMER_COHORTS])
     cohort = codes[rng.permutation(n)]
     country = DEMAND_IDX[rng.choice(len(DEMAND_IDX), size=n, p=DEMAND_P)]
     culture = cultures_of(rng, country)

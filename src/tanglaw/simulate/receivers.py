@@ -22,9 +22,7 @@ class ReceiverPool:
     account: np.ndarray  # the account a sender abroad would pay
 
 
-def build_receivers(
-    reg: Registry, rng: np.random.Generator, clock: Clock, n: int
-) -> ReceiverPool:
+def build_receivers(reg: Registry, rng: np.random.Generator, clock: Clock, n: int) -> ReceiverPool:
     country = pick_countries(rng, n, RECEIVER_POPULATION)
     persons = add_people(reg, rng, clock, "ordinary", country)
     uses = pick_receiving(rng, n, (0.25, 0.8, 0.35))
@@ -36,21 +34,20 @@ def build_receivers(
     return ReceiverPool(persons, acc)
 
 
-def build_streamers(
-    reg: Registry, rng: np.random.Generator, clock: Clock, n: int
-) -> np.ndarray:
+def build_streamers(reg: Registry, rng: np.random.Generator, clock: Clock, n: int) -> np.ndarray:
     """Public streamers: mostly in demand countries, some in the Philippines."""
     in_ph = rng.random(n) < 0.2
-    country = np.where(in_ph, CC_INDEX["PH"],
-                       DEMAND_IDX[rng.choice(len(DEMAND_IDX), n, p=DEMAND_P)]).astype(np.int16)
+    country = np.where(in_ph, CC_INDEX["PH"], DEMAND_IDX[rng.choice(len(DEMAND_IDX), n, p=DEMAND_P)]).astype(
+        np.int16
+    )
     persons = add_people(reg, rng, clock, "streamer", country)
     ph = persons[in_ph]
-    enrol_receivers(reg, rng, clock, ph, pick_receiving(rng, len(ph), (0.2, 0.8, 0.4)),
-                    np.ones(len(ph), bool))
+    enrol_receivers(
+        reg, rng, clock, ph, pick_receiving(rng, len(ph), (0.2, 0.8, 0.4)), np.ones(len(ph), bool)
+    )
     abroad = persons[~in_ph]
     sel = rng.random(len(abroad)) < 0.6
     add_bank_only(reg, rng, clock, abroad[sel], BANK_A)
     add_bank_only(reg, rng, clock, abroad[~sel], BANK_B)
-    enrol_receivers(reg, rng, clock, abroad, np.zeros((len(abroad), 3), bool),
-                    np.ones(len(abroad), bool))
+    enrol_receivers(reg, rng, clock, abroad, np.zeros((len(abroad), 3), bool), np.ones(len(abroad), bool))
     return persons

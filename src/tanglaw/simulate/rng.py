@@ -41,9 +41,9 @@ def segment_choice(
     return np.where(ok, np.clip(idx, lo, np.maximum(hi - 1, lo)), -1)
 
 
-def segmented_cum(groups: np.ndarray, weights: np.ndarray, n_groups: int) -> tuple[
-    np.ndarray, np.ndarray, np.ndarray
-]:
+def segmented_cum(
+    groups: np.ndarray, weights: np.ndarray, n_groups: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sort items by group and build the (order, seg_start, seg_cum) used by segment_choice."""
     order = np.argsort(groups, kind="stable")
     g = groups[order]

@@ -55,17 +55,29 @@ def viewers(
     n = len(rows)
     streamer = weighted_choice(rng, n, b.popularity)
     bc = b.first[streamer] + (rng.random(n) * b.count[streamer]).astype(np.int64)
-    paid = np.where(rng.random(n) < 0.08, np.clip(np.round(rng.lognormal(1.5, 0.8, n)), 1, 100),
-                    np.nan)
+    paid = np.where(rng.random(n) < 0.08, np.clip(np.round(rng.lognormal(1.5, 0.8, n)), 1, 100), np.nan)
     ok = b.host[bc] != acct[rows]
-    s = Sessions.make(n, sid=bc, start=b.start[bc], end=b.end[bc], host=b.host[bc],
-                      viewer=acct[rows], private=False, paid=paid, owner=persons[rows])
+    s = Sessions.make(
+        n,
+        sid=bc,
+        start=b.start[bc],
+        end=b.end[bc],
+        host=b.host[bc],
+        viewer=acct[rows],
+        private=False,
+        paid=paid,
+        owner=persons[rows],
+    )
     return s.take(np.flatnonzero(ok))
 
 
 def friend_calls(
-    reg: Registry, rng: np.random.Generator, clock: Clock, callers: np.ndarray,
-    everyone: np.ndarray, owners: bool = True,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    callers: np.ndarray,
+    everyone: np.ndarray,
+    owners: bool = True,
 ) -> Sessions:
     """Private one-to-one video calls between ordinary platform users."""
     plat = reg.slot(S_PLATFORM)
@@ -82,7 +94,13 @@ def friend_calls(
     start = at_local(rng, clock, day, "evening", reg.persons["offset"][caller])
     dur = rng.integers(3 * 60, 50 * 60, n)
     ok = friend != caller
-    s = Sessions.make(n, start=start, end=start + dur, host=plat[caller],
-                      viewer=plat[friend], private=True,
-                      owner=caller if owners else -1)
+    s = Sessions.make(
+        n,
+        start=start,
+        end=start + dur,
+        host=plat[caller],
+        viewer=plat[friend],
+        private=True,
+        owner=caller if owners else -1,
+    )
     return s.take(np.flatnonzero(ok))

@@ -42,33 +42,82 @@ from .texts import (
 
 S = pa.string()
 SCHEMAS: dict[str, pa.Schema] = {
-    "parties": pa.schema([
-        ("party_id", S), ("source", S), ("kind", S), ("name", S), ("birth_date", S),
-        ("gender", S), ("country", S), ("city", S), ("address", S), ("phone", S),
-        ("email", S), ("id_number", S), ("created_at", S),
-    ]),
-    "accounts": pa.schema([
-        ("account_id", S), ("source", S), ("party_id", S), ("kind", S), ("country", S),
-        ("username", S), ("display_name", S), ("opened_at", S), ("closed_at", S),
-        ("banned_reason", S),
-    ]),
-    "transactions": pa.schema([
-        ("txn_id", S), ("source", S), ("timestamp", S), ("amount", pa.float64()),
-        ("currency", S), ("sender_account_id", S), ("receiver_account_id", S),
-        ("channel", S), ("sender_country", S), ("receiver_country", S), ("reference", S),
-        ("merchant_category", S), ("merchant_name", S),
-    ]),
-    "sessions": pa.schema([
-        ("session_id", S), ("source", S), ("started_at", S), ("ended_at", S),
-        ("host_account_id", S), ("viewer_account_id", S), ("host_country", S),
-        ("viewer_country", S), ("host_ip", S), ("viewer_ip", S), ("host_device_id", S),
-        ("viewer_device_id", S), ("private", pa.bool_()), ("paid_amount", pa.float64()),
-        ("currency", S),
-    ]),
+    "parties": pa.schema(
+        [
+            ("party_id", S),
+            ("source", S),
+            ("kind", S),
+            ("name", S),
+            ("birth_date", S),
+            ("gender", S),
+            ("country", S),
+            ("city", S),
+            ("address", S),
+            ("phone", S),
+            ("email", S),
+            ("id_number", S),
+            ("created_at", S),
+        ]
+    ),
+    "accounts": pa.schema(
+        [
+            ("account_id", S),
+            ("source", S),
+            ("party_id", S),
+            ("kind", S),
+            ("country", S),
+            ("username", S),
+            ("display_name", S),
+            ("opened_at", S),
+            ("closed_at", S),
+            ("banned_reason", S),
+        ]
+    ),
+    "transactions": pa.schema(
+        [
+            ("txn_id", S),
+            ("source", S),
+            ("timestamp", S),
+            ("amount", pa.float64()),
+            ("currency", S),
+            ("sender_account_id", S),
+            ("receiver_account_id", S),
+            ("channel", S),
+            ("sender_country", S),
+            ("receiver_country", S),
+            ("reference", S),
+            ("merchant_category", S),
+            ("merchant_name", S),
+        ]
+    ),
+    "sessions": pa.schema(
+        [
+            ("session_id", S),
+            ("source", S),
+            ("started_at", S),
+            ("ended_at", S),
+            ("host_account_id", S),
+            ("viewer_account_id", S),
+            ("host_country", S),
+            ("viewer_country", S),
+            ("host_ip", S),
+            ("viewer_ip", S),
+            ("host_device_id", S),
+            ("viewer_device_id", S),
+            ("private", pa.bool_()),
+            ("paid_amount", pa.float64()),
+            ("currency", S),
+        ]
+    ),
     "fx_rates": pa.schema([("date", S), ("currency", S), ("usd_per_unit", pa.float64())]),
-    "truth_persons": pa.schema([
-        ("person_id", S), ("cohort", S), ("role", S), ("network_id", S),
-    ]),
+    "truth_persons": pa.schema(
+        [
+            ("person_id", S),
+            ("cohort", S),
+            ("role", S),
+            ("network_id", S),
+        ]
+    ),
     "truth_accounts": pa.schema([("account_id", S), ("party_id", S), ("person_id", S)]),
 }
 SOURCE_NAMES = tuple(s.name for s in SOURCES)
@@ -195,14 +244,14 @@ class TableMaker:
         is_org = persons["kind"][person] == 1
         birth = persons["birth"][person] + np.where(par["birth_mode"][idx] == 1, 365, 0)
         has_birth = (par["birth_mode"][idx] >= 0) & ~is_org
-        gender = np.where((par["gender_known"][idx] == 1) & ~is_org, persons["gender"][person],
-                          -1)
+        gender = np.where((par["gender_known"][idx] == 1) & ~is_org, persons["gender"][person], -1)
         # Phones are written in each source's style.
         phone_text = np.empty(len(idx), dtype=object)
         for s in np.unique(source):
             sel = np.flatnonzero(source == s)
-            text = phones(reg, par["phone_person"][idx[sel]], par["phone_which"][idx[sel]],
-                          PHONE_STYLES[int(s)])
+            text = phones(
+                reg, par["phone_person"][idx[sel]], par["phone_which"][idx[sel]], PHONE_STYLES[int(s)]
+            )
             phone_text[sel] = np.asarray(text.to_numpy(zero_copy_only=False), dtype=object)
         cols = {
             "party_id": self.party_ids(idx),
@@ -232,8 +281,9 @@ class TableMaker:
         user = self._usernames.take(pa.array(np.maximum(plat, 0)))
         user = with_nulls(user, is_plat)
         display = display_names(reg, person, acc["handle"][idx], user)
-        display = pc.if_else(pa.array(persons["kind"][person] == 1), org_names(reg, person),
-                             with_nulls(display, is_plat))
+        display = pc.if_else(
+            pa.array(persons["kind"][person] == 1), org_names(reg, person), with_nulls(display, is_plat)
+        )
         closed = acc["closed"][idx]
         banned = acc["banned"][idx] == 1
         cols = {
@@ -246,8 +296,7 @@ class TableMaker:
             "display_name": display,
             "opened_at": self._ts(acc["opened"][idx], source, person),
             "closed_at": with_nulls(self._ts(np.maximum(closed, 0), source, person), closed >= 0),
-            "banned_reason": with_nulls(lookup((BANNED_REASON,), np.zeros(len(idx), np.int64)),
-                                        banned),
+            "banned_reason": with_nulls(lookup((BANNED_REASON,), np.zeros(len(idx), np.int64)), banned),
         }
         return pa.table(cols, schema=SCHEMAS["accounts"])
 
@@ -256,8 +305,9 @@ class TableMaker:
         net = p["network"][idx]
         sx = net >= SEXTORTION_NETWORK_BASE
         net_num = np.where(sx, net - SEXTORTION_NETWORK_BASE, net)
-        net_id = pc.if_else(pa.array(sx), ids("sx-", np.maximum(net_num, 0), 5),
-                            ids("net-", np.maximum(net_num, 0), 5))
+        net_id = pc.if_else(
+            pa.array(sx), ids("sx-", np.maximum(net_num, 0), 5), ids("net-", np.maximum(net_num, 0), 5)
+        )
         net_id = pc.if_else(pa.array(net >= 0), net_id, "")
         cols = {
             "person_id": self.person_ids(idx),

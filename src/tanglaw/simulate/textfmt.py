@@ -39,9 +39,7 @@ def from_matrix(mat: np.ndarray, lengths: np.ndarray | None = None) -> pa.Array:
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
     if offsets[-1] < 2**31 - 1:
-        return pa.StringArray.from_buffers(
-            n, pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(data)
-        )
+        return pa.StringArray.from_buffers(n, pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(data))
     return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(data))
 
 

@@ -14,17 +14,60 @@ from .names import HANDLE_WORDS, POOLS
 from .registry import Registry
 from .textfmt import digits, from_matrix, with_nulls
 
-STREETS = ("Maple", "Oak", "Cedar", "Pine", "Elm", "Lake", "Hill", "Park", "River", "Church",
-           "Station", "Mill")
-PH_STREETS = ("Sampaguita", "Mabini", "Rizal", "Bonifacio", "Acacia", "Narra", "Luna",
-              "Del Pilar")
+STREETS = (
+    "Maple",
+    "Oak",
+    "Cedar",
+    "Pine",
+    "Elm",
+    "Lake",
+    "Hill",
+    "Park",
+    "River",
+    "Church",
+    "Station",
+    "Mill",
+)
+PH_STREETS = ("Sampaguita", "Mabini", "Rizal", "Bonifacio", "Acacia", "Narra", "Luna", "Del Pilar")
 STREET_KINDS = ("Street", "Avenue", "Road", "Lane", "Drive", "Way")
-MOBILE_LEAD = {"US": "3", "CA": "4", "GB": "7", "AU": "4", "DE": "15", "JP": "90", "SG": "8",
-               "FR": "6", "NL": "6", "SA": "5", "IT": "3", "ES": "6", "NZ": "2", "SE": "7",
-               "CH": "7", "AE": "5", "KR": "10", "HK": "6", "IE": "8", "NO": "4", "PH": "9",
-               "TH": "8", "CO": "3", "DO": "8", "MX": "55", "GH": "2", "NG": "80", "CI": "07",
-               "RO": "7", "UA": "6", "JM": "8", "IN": "9", "VN": "9", "ID": "81", "MY": "1",
-               "TR": "5"}
+MOBILE_LEAD = {
+    "US": "3",
+    "CA": "4",
+    "GB": "7",
+    "AU": "4",
+    "DE": "15",
+    "JP": "90",
+    "SG": "8",
+    "FR": "6",
+    "NL": "6",
+    "SA": "5",
+    "IT": "3",
+    "ES": "6",
+    "NZ": "2",
+    "SE": "7",
+    "CH": "7",
+    "AE": "5",
+    "KR": "10",
+    "HK": "6",
+    "IE": "8",
+    "NO": "4",
+    "PH": "9",
+    "TH": "8",
+    "CO": "3",
+    "DO": "8",
+    "MX": "55",
+    "GH": "2",
+    "NG": "80",
+    "CI": "07",
+    "RO": "7",
+    "UA": "6",
+    "JM": "8",
+    "IN": "9",
+    "VN": "9",
+    "ID": "81",
+    "MY": "1",
+    "TR": "5",
+}
 CC_PH = CC_INDEX["PH"]
 
 
@@ -33,8 +76,7 @@ def _names() -> tuple[pa.Array, pa.Array]:
     return pa.array(list(POOLS.names), pa.string()), pa.array(list(POOLS.typo), pa.string())
 
 
-def scramble(tag: np.ndarray, mult: int = 7_919, add: int = 1_234_567, mod: int = 10**8
-             ) -> np.ndarray:
+def scramble(tag: np.ndarray, mult: int = 7_919, add: int = 1_234_567, mod: int = 10**8) -> np.ndarray:
     """A bijection of 0..mod-1 that makes sequential numbers look random."""
     return (tag.astype(np.int64) * mult + add) % mod
 
@@ -54,8 +96,7 @@ def _opt(prefix: str, value: pa.Array, suffix: str = "") -> pa.Array:
     return pc.if_else(pc.equal(value, ""), "", _join(prefix, value, suffix))
 
 
-def person_names(reg: Registry, person: np.ndarray, variant: np.ndarray,
-                 alias: np.ndarray) -> pa.Array:
+def person_names(reg: Registry, person: np.ndarray, variant: np.ndarray, alias: np.ndarray) -> pa.Array:
     """The name a source recorded, in the given variant (see identities.NAME_VARIANTS)."""
     names, typos = _names()
     p = reg.persons
@@ -132,8 +173,7 @@ def phones(reg: Registry, owner: np.ndarray, which: np.ndarray, style: str) -> p
     )
     lead = pa.array(leads, pa.string()).take(pa.array(country.astype(np.int64)))
     national = _join(lead, row_text)
-    cc = pa.array(_per_country(None, "calling_code"), pa.string()).take(
-        pa.array(country.astype(np.int64)))
+    cc = pa.array(_per_country(None, "calling_code"), pa.string()).take(pa.array(country.astype(np.int64)))
     if style == "national":
         text = _join("0", national)
     elif style == "spaced":
@@ -163,7 +203,8 @@ def emails(reg: Registry, person: np.ndarray, which: np.ndarray) -> pa.Array:
         _join(first, "_", last, ".", num),
     )
     word = pa.array(list(HANDLE_WORDS), pa.string()).take(
-        pa.array(((tag * 31) % len(HANDLE_WORDS)).astype(np.int64)))
+        pa.array(((tag * 31) % len(HANDLE_WORDS)).astype(np.int64))
+    )
     alternate = _join(word, ".", first, num)
     local = pc.if_else(pa.array(which == 1), alternate, primary)
     text = _join(local, "@example.com")
@@ -193,8 +234,7 @@ def id_numbers(reg: Registry, person: np.ndarray, which: np.ndarray) -> pa.Array
     """National id (country code and nine digits) or passport number, -1 none."""
     tag = reg.persons["tag"][person]
     country = reg.persons["country"][person]
-    codes = pa.array([c.code for c in COUNTRIES], pa.string()).take(
-        pa.array(country.astype(np.int64)))
+    codes = pa.array([c.code for c in COUNTRIES], pa.string()).take(pa.array(country.astype(np.int64)))
     national = _join(codes, "-", from_matrix(digits(scramble(tag, 7_919, 13, 10**9), 9)))
     passport = _join("P", from_matrix(digits(scramble(tag, 104_729, 77, 10**8), 8)))
     text = pc.if_else(pa.array(which == 1), passport, national)
@@ -229,8 +269,7 @@ def usernames(reg: Registry, person: np.ndarray, handle: np.ndarray) -> pa.Array
     return pa.array(values, pa.string())
 
 
-def display_names(reg: Registry, person: np.ndarray, handle: np.ndarray,
-                  username: pa.Array) -> pa.Array:
+def display_names(reg: Registry, person: np.ndarray, handle: np.ndarray, username: pa.Array) -> pa.Array:
     names, _ = _names()
     first = _take(names, reg.persons["first"][person])
     last = _take(names, reg.persons["last"][person])

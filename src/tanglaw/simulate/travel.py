@@ -25,8 +25,13 @@ def destinations(rng: np.random.Generator, home: np.ndarray) -> np.ndarray:
 
 
 def trips(
-    reg: Registry, rng: np.random.Generator, clock: Clock, biz: Businesses,
-    travellers: np.ndarray, dest: np.ndarray, atm_every: float = 3.0,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    biz: Businesses,
+    travellers: np.ndarray,
+    dest: np.ndarray,
+    atm_every: float = 3.0,
 ) -> Txns:
     """One trip per row of `travellers` (repeat a person for several trips) to `dest`."""
     n_t = len(travellers)
@@ -42,13 +47,25 @@ def trips(
 
     # Flight, booked at home weeks before.
     f_day = np.maximum(start - rng.integers(10, 60, n_t), 0)
-    parts.append((np.arange(n_t), biz.airlines.pick_any(rng, n_t),
-                  lognormal_usd(rng, 800, 0.45, n_t, 150, 3000),
-                  at_local(rng, clock, f_day, "shop", home_off), 0.2))
+    parts.append(
+        (
+            np.arange(n_t),
+            biz.airlines.pick_any(rng, n_t),
+            lognormal_usd(rng, 800, 0.45, n_t, 150, 3000),
+            at_local(rng, clock, f_day, "shop", home_off),
+            0.2,
+        )
+    )
     # Hotel, paid on arrival.
-    parts.append((np.arange(n_t), biz.hotels.pick(rng, dest),
-                  lognormal_usd(rng, 120, 0.4, n_t, 30, 800) * np.maximum(length - 1, 1),
-                  at_local(rng, clock, start, "shop", dest_off), 0.0))
+    parts.append(
+        (
+            np.arange(n_t),
+            biz.hotels.pick(rng, dest),
+            lognormal_usd(rng, 120, 0.4, n_t, 30, 800) * np.maximum(length - 1, 1),
+            at_local(rng, clock, start, "shop", dest_off),
+            0.0,
+        )
+    )
     # Daily purchases.
     rows = counts_to_rows(rng.poisson(2.5 * length))
     day = start[rows] + (rng.random(len(rows)) * length[rows]).astype(np.int64)
@@ -60,8 +77,9 @@ def trips(
     rows = counts_to_rows(np.maximum(length / atm_every, 1).astype(np.int64))
     day = start[rows] + (rng.random(len(rows)) * length[rows]).astype(np.int64)
     usd = rng.choice([100.0, 150, 200, 300, 400], len(rows))
-    parts.append((rows, biz.atms.pick(rng, dest[rows]), usd,
-                  at_local(rng, clock, day, "shop", dest_off[rows]), 0.0))
+    parts.append(
+        (rows, biz.atms.pick(rng, dest[rows]), usd, at_local(rng, clock, day, "shop", dest_off[rows]), 0.0)
+    )
 
     out = []
     for r, rcv, usd_, ts, p_round in parts:
@@ -69,9 +87,17 @@ def trips(
         cur = reg.accounts["currency"][snd]
         ok = rcv >= 0
         k = int(ok.sum())
-        out.append(Txns.make(
-            k, ts=ts[ok], amount=usd_amount(rng, usd_[ok], cur[ok], p_round),
-            cur=cur[ok], snd=snd[ok], rcv=rcv[ok], chan=CH_CARD,
-            src=reg.accounts["source"][snd[ok]], owner=travellers[r[ok]],
-        ))
+        out.append(
+            Txns.make(
+                k,
+                ts=ts[ok],
+                amount=usd_amount(rng, usd_[ok], cur[ok], p_round),
+                cur=cur[ok],
+                snd=snd[ok],
+                rcv=rcv[ok],
+                chan=CH_CARD,
+                src=reg.accounts["source"][snd[ok]],
+                owner=travellers[r[ok]],
+            )
+        )
     return Txns.concat(out)

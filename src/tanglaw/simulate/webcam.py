@@ -27,9 +27,7 @@ class Webcam:
     favourites: np.ndarray  # (customers, 3) performer positions
 
 
-def build_webcam(
-    reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers
-) -> Webcam:
+def build_webcam(reg: Registry, rng: np.random.Generator, clock: Clock, customers: Customers) -> Webcam:
     cust = customers.of("webcam_customer")
     n_p = max(3, int(np.ceil(len(cust) / 4)))
     country = pick_countries(rng, n_p, PERFORMER_COUNTRIES)
@@ -69,8 +67,16 @@ def webcam_activity(
     tip = np.clip(np.round(rng.lognormal(np.log(8), 0.8, m)), 1, 100)
     show = np.clip(np.round(rng.lognormal(np.log(30), 0.7, m)), 5, 300)
     paid = np.where(private, show, np.where(rng.random(m) < 0.5, tip, np.nan))
-    sessions = Sessions.make(m, start=start, end=start + dur, host=plat[perf],
-                             viewer=plat[who], private=private, paid=paid, owner=who)
+    sessions = Sessions.make(
+        m,
+        start=start,
+        end=start + dur,
+        host=plat[perf],
+        viewer=plat[who],
+        private=private,
+        paid=paid,
+        owner=who,
+    )
 
     # Token packs bought by card from the platform or from adult-platform merchants.
     rows = counts_to_rows(rng.poisson(rate * 0.6 * months))
@@ -78,19 +84,32 @@ def webcam_activity(
     who = wc.customers[rows]
     snd = reg.slot(S_CARD)[who]
     cur = reg.accounts["currency"][snd]
-    rcv = np.where(rng.random(k) < 0.5, biz.platform_tokens,
-                   biz.online["adult_platform"].pick_any(rng, k))
+    rcv = np.where(rng.random(k) < 0.5, biz.platform_tokens, biz.online["adult_platform"].pick_any(rng, k))
     day = rng.integers(0, clock.days, k)
     ts = at_local(rng, clock, day, "evening", offset[who])
     usd = rng.choice([10.0, 20, 25, 50, 100], k, p=[0.2, 0.3, 0.2, 0.2, 0.1])
-    txns = Txns.make(k, ts=ts, amount=usd_amount(rng, usd, cur, 0.9), cur=cur, snd=snd,
-                     rcv=rcv, chan=CH_CARD, src=reg.accounts["source"][snd], owner=who)
+    txns = Txns.make(
+        k,
+        ts=ts,
+        amount=usd_amount(rng, usd, cur, 0.9),
+        cur=cur,
+        snd=snd,
+        rcv=rcv,
+        chan=CH_CARD,
+        src=reg.accounts["source"][snd],
+        owner=who,
+    )
     return txns, sessions
 
 
 def performer_payouts(
-    reg: Registry, rng: np.random.Generator, clock: Clock, biz: Businesses,
-    sessions: Sessions, start_date: str, months: int,
+    reg: Registry,
+    rng: np.random.Generator,
+    clock: Clock,
+    biz: Businesses,
+    sessions: Sessions,
+    start_date: str,
+    months: int,
 ) -> Txns:
     """Monthly payouts of the platform to every performer who earned in the month."""
     perf_person = reg.accounts["person"][sessions.host]
@@ -115,5 +134,4 @@ def performer_payouts(
     day = starts[mon + 1] + 4
     ts = at_local(rng, clock, day, "batch", np.full(n, -300, np.int16))
     cur = np.full(n, CUR_INDEX["USD"], np.int16)
-    return Txns.make(n, ts=ts, amount=np.round(total, 2), cur=cur, snd=snd,
-                     rcv=rcv, chan=chan, src=src)
+    return Txns.make(n, ts=ts, amount=np.round(total, 2), cur=cur, snd=snd, rcv=rcv, chan=chan, src=src)

@@ -82,9 +82,11 @@ class World:
 
 
 def _memberships(
-    cfg: SimulationConfig, rng: np.random.Generator, customers: Customers,
-    needs: dict[str, tuple[np.ndarray, np.ndarray]], platform: dict[str, tuple[np.ndarray,
-                                                                                np.ndarray]],
+    cfg: SimulationConfig,
+    rng: np.random.Generator,
+    customers: Customers,
+    needs: dict[str, tuple[np.ndarray, np.ndarray]],
+    platform: dict[str, tuple[np.ndarray, np.ndarray]],
 ) -> Membership:
     n = customers.n
     card = np.zeros(n, bool)
@@ -118,15 +120,19 @@ def build_world(cfg: SimulationConfig, step: Step) -> World:
     dia = build_diaspora(reg, stream(seed, "diaspora"), clock, customers)
     rom = build_romance(reg, stream(seed, "romance"), clock, customers)
     wc = build_webcam(reg, stream(seed, "webcam"), clock, customers)
-    pool = build_receivers(reg, stream(seed, "receivers"), clock,
-                           max(50, round(cfg.customers * cfg.receiver_population_rate)))
-    streamers = build_streamers(reg, stream(seed, "streamers"), clock,
-                                max(5, round(cfg.customers * cfg.streamer_rate)))
+    pool = build_receivers(
+        reg, stream(seed, "receivers"), clock, max(50, round(cfg.customers * cfg.receiver_population_rate))
+    )
+    streamers = build_streamers(
+        reg, stream(seed, "streamers"), clock, max(5, round(cfg.customers * cfg.streamer_rate))
+    )
 
     step("records")
     rng = stream(seed, "enrol")
     member = _memberships(
-        cfg, rng, customers,
+        cfg,
+        rng,
+        customers,
         needs={
             "offender_payer": (nets.payers, nets.needs_remit),
             "sextortion_victim": (sx.victims, sx.needs_remit),
@@ -154,8 +160,9 @@ def build_world(cfg: SimulationConfig, step: Step) -> World:
     sx_t = sextortion_payments(reg, rng, clock, sx, biz)
 
     step("look-alikes")
-    dia_t, dia_s = diaspora_payments(reg, stream(seed, "diaspora-pay"), clock, dia,
-                                     cfg.start_date, cfg.months)
+    dia_t, dia_s = diaspora_payments(
+        reg, stream(seed, "diaspora-pay"), clock, dia, cfg.start_date, cfg.months
+    )
     rom_t = romance_payments(reg, stream(seed, "romance-pay"), clock, rom)
     rng = stream(seed, "charity")
     ch_t = charity_payments(reg, rng, clock, customers, biz, cfg.start_date, cfg.months)
@@ -174,8 +181,9 @@ def build_world(cfg: SimulationConfig, step: Step) -> World:
     payouts = performer_payouts(reg, rng, clock, biz, wc_s, cfg.start_date, cfg.months)
     sent = Txns.concat([off_t, sx_t, dia_t, rom_t, ch_t, occ_t, payouts])
     cash = cash_outs(reg, rng, clock, biz, sent)
-    txns = Txns.concat([off_t, side, off_trips, sx_t, dia_t, rom_t, ch_t, trav_t, wc_t, occ_t,
-                        payouts, cash]).within(clock.start, clock.end)
+    txns = Txns.concat(
+        [off_t, side, off_trips, sx_t, dia_t, rom_t, ch_t, trav_t, wc_t, occ_t, payouts, cash]
+    ).within(clock.start, clock.end)
     sessions = Sessions.concat([off_s, dia_s, wc_s]).within(clock.start, clock.end)
     broadcasts = build_broadcasts(reg, stream(seed, "broadcasts"), clock, streamers)
     receivers = receiving_persons(reg, customers.n)
@@ -188,7 +196,20 @@ def build_world(cfg: SimulationConfig, step: Step) -> World:
     rate_other = max(0.5, cfg.txn_per_customer_month - per_customer - SALARY_SHARE * 0.93)
     bg = Background.of(reg, clock, biz, starts, customers.n, rate_other)
     return World(
-        cfg=cfg, clock=clock, reg=reg, customers=customers, biz=biz, nets=nets, diaspora=dia,
-        pool=pool, plan=plan, broadcasts=broadcasts, background=bg, txns=txns,
-        sessions=sessions, offender_txns=off_t, offender_sessions=off_s, receivers=receivers,
+        cfg=cfg,
+        clock=clock,
+        reg=reg,
+        customers=customers,
+        biz=biz,
+        nets=nets,
+        diaspora=dia,
+        pool=pool,
+        plan=plan,
+        broadcasts=broadcasts,
+        background=bg,
+        txns=txns,
+        sessions=sessions,
+        offender_txns=off_t,
+        offender_sessions=off_s,
+        receivers=receivers,
     )

@@ -46,8 +46,7 @@ def jsonl_chunks(table: pa.Table) -> list[memoryview]:
         if isinstance(lines, pa.ChunkedArray):
             lines = lines.combine_chunks()
         width = np.int32 if pa.types.is_string(lines.type) else np.int64
-        offsets = np.frombuffer(lines.buffers()[1], dtype=width)[
-            lines.offset : lines.offset + len(lines) + 1]
+        offsets = np.frombuffer(lines.buffers()[1], dtype=width)[lines.offset : lines.offset + len(lines) + 1]
         views.append(memoryview(lines.buffers()[2])[int(offsets[0]) : int(offsets[-1])])
     return views
 
@@ -68,8 +67,7 @@ class Sink:
         self._pq: pq.ParquetWriter | None = None
         self._fh: BinaryIO | None = None
         if fmt == "csv":
-            self._csv = pcsv.CSVWriter(
-                str(path), schema, write_options=pcsv.WriteOptions(batch_size=65_536))
+            self._csv = pcsv.CSVWriter(str(path), schema, write_options=pcsv.WriteOptions(batch_size=65_536))
         elif fmt == "parquet":
             self._pq = pq.ParquetWriter(str(path), schema, compression="zstd")
         elif fmt == "jsonl":

@@ -85,12 +85,16 @@ def run(engine: Engine, pack: Pack) -> None:
         SELECT case_id, row_number() OVER (ORDER BY priority, score DESC, total_usd DESC NULLS LAST, case_id)
                    AS rank,
                priority, round(score, 3) AS score,
-               CASE WHEN n_facilitators > 0 THEN
+               CASE WHEN n_facilitators > 0 AND n_payers > 0 THEN
                     printf('%d facilitator%s in %s paid by %d payer%s from %s: %d payments, %s',
                            n_facilitators, CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END,
                            array_to_string(to_c, ', '), n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END,
                            array_to_string(from_c, ', '), n_payments,
                            'US$' || format('{{:,.0f}}', total_usd))
+                    WHEN n_facilitators > 0 THEN
+                    printf('Collector%s in %s: %d small payments from senders in %s, %s',
+                           CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END, array_to_string(to_c, ', '),
+                           n_payments, array_to_string(from_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
                     ELSE printf('Payer from %s: %d small payments to %s, %s', array_to_string(from_c, ', '),
                            n_payments, array_to_string(to_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
                END AS title,
