@@ -154,7 +154,7 @@ def _print_evaluation(ev: object) -> None:
     t = Table(title="Detection quality (per person)", title_justify="left")
     for col in ("role", "true", "flagged", "found", "precision", "recall", "F1"):
         t.add_column(col, justify="right" if col != "role" else "left")
-    for name, s in (("payer", ev.payer), ("facilitator", ev.facilitator)):
+    for name, s in (("payer", ev.payer), ("facilitator", ev.facilitator), ("victim", ev.victim)):
         t.add_row(
             name,
             str(s.true),

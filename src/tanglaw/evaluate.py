@@ -39,6 +39,7 @@ class RoleScore:
 class Evaluation:
     payer: RoleScore
     facilitator: RoleScore
+    victim: RoleScore
     average_precision_payers: float
     precision_at_budget: dict[str, float]
     cohort_flag_rate: dict[str, float]
@@ -81,7 +82,7 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
     by_party = {a.get("party_id", ""): a["person_id"] for a in accounts if a.get("party_id")}
     notes = []
     unmapped = 0
-    flagged: dict[str, set[str]] = {"payer": set(), "facilitator": set(), "any": set()}
+    flagged: dict[str, set[str]] = {"payer": set(), "facilitator": set(), "victim": set(), "any": set()}
     case_people: dict[str, set[str]] = {}
     payer_order: list[str] = []
     rank = {c["case_id"]: int(c["rank"]) for c in cases}
@@ -91,7 +92,7 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
             unmapped += 1
             continue
         flagged["any"].add(pid)
-        if m["role"] in ("payer", "facilitator"):
+        if m["role"] in ("payer", "facilitator", "victim"):
             flagged[m["role"]].add(pid)
         if m["role"] == "payer" and pid not in payer_order:
             payer_order.append(pid)
@@ -100,6 +101,7 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
         notes.append(f"{unmapped} case-member rows name accounts the truth does not know")
     true_payers = {p for p, r in role.items() if r == "payer"}
     true_facs = {p for p, r in role.items() if r == "facilitator"}
+    true_victims = {p for p, r in role.items() if r == "victim"}
     hits, ap_sum = 0, 0.0
     for i, pid in enumerate(payer_order, start=1):
         if pid in true_payers:
@@ -126,6 +128,7 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
     return Evaluation(
         payer=_score(true_payers, flagged["payer"]),
         facilitator=_score(true_facs, flagged["facilitator"]),
+        victim=_score(true_victims, flagged["victim"]),
         average_precision_payers=round(ap, 4),
         precision_at_budget=at_budget,
         cohort_flag_rate=rates,

@@ -14,7 +14,7 @@ OUTPUT_QUERIES: dict[str, str] = {
     "cases.csv": f"""
         SELECT case_id, rank, priority, score, title, typologies,
                {TS.format(c="first_seen")} AS first_seen, {TS.format(c="last_seen")} AS last_seen,
-               n_parties, n_accounts, total_amount_usd, priority_reason, n_payers, n_facilitators
+               n_parties, n_accounts, total_amount_usd, priority_reason, n_payers, n_facilitators, n_victims
         FROM case_table ORDER BY rank
     """,
     "case_members.csv": """

@@ -27,9 +27,17 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "account_entities", "resolve", "account_id → entity_id (an unowned account is its own entity)"
     ),
     StageTable("entity_names", "resolve", "per entity: names, surnames, countries, number of records"),
+    StageTable(
+        "cross_border_payments", "detect", "person-to-person cross-border payments, each counted once"
+    ),
     StageTable("corridor_payments", "detect", "small person-to-person payments into high-risk countries"),
     StageTable("payer_features", "detect", "per sending entity: cross-border payment features"),
     StageTable("receiver_features", "detect", "per receiving entity: incoming cross-border payment features"),
+    StageTable(
+        "payment_bursts",
+        "detect",
+        "sender → new foreign beneficiary pairs whose payments all fall in one burst",
+    ),
     StageTable("hits", "detect", "one row per indicator hit: code, entity, weight, evidence, record ids"),
     StageTable("entity_scores", "score", "per entity and role: combined score and whether it is flagged"),
     StageTable("network_members", "link", "entity → network for flagged entities, cut on payment links"),

@@ -175,6 +175,58 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
+def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
+    countries = ", ".join("'" + c + "'" for c in pack["lists"]["sextortion_receiving"]) or "NULL"
+    weight, words = noisy_or(
+        [
+            ("true", p["weight_base"], "burst to a new foreign beneficiary"),
+            (
+                f"n_payments >= {int(p['three_payments'])}",
+                p["weight_three"],
+                f"{int(p['three_payments'])}+ payments",
+            ),
+            (f"span_hours <= {float(p['fast_hours'])}", p["weight_fast"], "within hours"),
+            (f"sender_age <= {int(p['young_age'])}", p["weight_young"], "young sender"),
+            (f"sender_age < {int(p['minor_age'])}", p["weight_minor"], "minor sender"),
+            (f"account_age_days <= {float(p['new_account_days'])}", p["weight_new_account"], "new account"),
+            (f"r_country IN ({countries})", p["weight_country"], "sextortion corridor"),
+            (
+                f"coalesce(growth, 1) >= {float(p['escalation_ratio'])}",
+                p["weight_escalation"],
+                "rising amounts",
+            ),
+        ]
+    )
+    # a victim may pay several extortionists: one hit per victim, on its strongest burst
+    return f"""
+        WITH b AS (
+            SELECT *, {weight} * (CASE WHEN family THEN {p["family_factor"]} ELSE 1 END) AS w,
+                   {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END AS why
+            FROM payment_bursts
+        ), victims AS (
+            SELECT s_ent AS entity_id, 'victim' AS role, max(w) AS weight,
+                   arg_max(printf('Sent %d payments (%s, none above US$%.0f) to a new %s in %s within %.0f hours'
+                                  || ' between %s and %s', n_payments, {_usd("total_usd")}, max_usd,
+                                  CASE WHEN via_merchant THEN 'gift-card seller' ELSE 'beneficiary' END, r_country,
+                                  span_hours, {_d("first_ts")}, {_d("last_ts")})
+                           || CASE WHEN sender_age IS NOT NULL THEN printf('; the sender was %d', sender_age) ELSE '' END
+                           || CASE WHEN coalesce(growth, 1) >= {float(p["escalation_ratio"])}
+                                   THEN printf('; amounts rose x%.1f', growth) ELSE '' END || '.', w) AS evidence,
+                   arg_max(txn_ids, w) AS record_ids, arg_max(why, w) AS components
+            FROM b GROUP BY s_ent
+        ), receivers AS (
+            SELECT r_ent AS entity_id, 'facilitator' AS role,
+                   1 - product(1 - {p["receiver_factor"]} * w) AS weight,
+                   printf('Received a burst of small payments from %d likely sextortion victim%s (%s).',
+                          count(*), CASE WHEN count(*) = 1 THEN '' ELSE 's' END, {_usd("sum(total_usd)")}) AS evidence,
+                   list_sort(flatten(list(txn_ids))) AS record_ids,
+                   printf('paid by likely victims %.2f', 1 - product(1 - {p["receiver_factor"]} * w)) AS components
+            FROM b WHERE w >= {pack["scoring"]["victim_threshold"]} AND NOT via_merchant GROUP BY r_ent
+        )
+        SELECT * FROM victims UNION ALL SELECT * FROM receivers
+    """
+
+
 FINANCE_DETECTORS: tuple[Detector, ...] = (
     Detector(
         "FIN_CONSUMER_REMITTER",
@@ -203,5 +255,12 @@ FINANCE_DETECTORS: tuple[Detector, ...] = (
         "facilitator",
         ("transactions",),
         payer_beneficiary,
+    ),
+    Detector(
+        "FIN_SEXTORTION_VICTIM",
+        "A young account sends a burst of small payments to a new foreign beneficiary: a likely sextortion victim.",
+        "victim",
+        ("transactions", "parties"),
+        sextortion_victim,
     ),
 )

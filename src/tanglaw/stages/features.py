@@ -30,44 +30,50 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     )
     window = float(pay["duplicate_window_minutes"])
     tol = float(pay["duplicate_amount_tolerance"])
+    # every cross-border payment between two people (and gift cards, bought or sent), once:
+    # the same payment reported by two organisations is counted once
     engine.execute(
         f"""
-        CREATE TEMP TABLE __corridor AS
-        SELECT p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd, p.s_acc, p.r_acc, p.channel,
-               p.s_country, p.r_country, p.reference, p.s_local_hour,
-               se.entity_id AS s_ent, re.entity_id AS r_ent,
-               coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,
-               {night} AS night,
-               (abs(p.amount / {float(pay["round_unit"])} - round(p.amount / {float(pay["round_unit"])}))
-                   < 1e-9) AS round_amount,
-               coalesce(regexp_matches(lower(p.reference), '{keyword_regex(lists["reference_keywords"])}'),
-                        false) AS keyword
-        FROM payments p
-        JOIN account_entities se ON se.account_id = p.s_acc
-        JOIN account_entities re ON re.account_id = p.r_acc
-        LEFT JOIN entity_names sn ON sn.entity_id = se.entity_id
-        LEFT JOIN entity_names rn ON rn.entity_id = re.entity_id
-        WHERE NOT coalesce(p.is_purchase, false) AND NOT p.is_business_sender
-          AND p.s_country <> p.r_country
-          AND p.r_country IN ({sql_list(lists["high_risk_receiving"])})
-          AND coalesce(p.channel NOT IN ({sql_list(lists["cash_out_channels"])}), true)
-          AND p.amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
-          AND se.entity_id <> re.entity_id
-          AND NOT coalesce(rn.is_organization, false)
-        """,
-        stage=STAGE,
-    )
-    # the same payment reported by two organisations counts once
-    engine.execute(
-        f"""
-        CREATE TABLE corridor_payments AS
+        CREATE TABLE cross_border_payments AS
+        WITH x AS (
+            SELECT p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd, p.s_acc, p.r_acc, p.channel,
+                   p.s_country, p.r_country, p.reference, p.s_local_hour, p.is_purchase,
+                   se.entity_id AS s_ent, re.entity_id AS r_ent,
+                   coalesce(rn.is_organization, false) AS r_is_organization,
+                   coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family
+            FROM payments p
+            JOIN account_entities se ON se.account_id = p.s_acc
+            JOIN account_entities re ON re.account_id = p.r_acc
+            LEFT JOIN entity_names sn ON sn.entity_id = se.entity_id
+            LEFT JOIN entity_names rn ON rn.entity_id = re.entity_id
+            WHERE NOT p.is_business_sender AND p.s_country <> p.r_country AND se.entity_id <> re.entity_id
+              AND p.amount_usd > 0 AND (NOT p.is_purchase OR p.channel = 'gift_card')
+        )
         SELECT * EXCLUDE (prev_ts, prev_usd, prev_source) FROM (
             SELECT *, lag(ts) OVER w AS prev_ts, lag(amount_usd) OVER w AS prev_usd,
                    lag(source) OVER w AS prev_source
-            FROM __corridor WINDOW w AS (PARTITION BY s_ent, r_ent ORDER BY ts, txn_id))
+            FROM x WINDOW w AS (PARTITION BY s_ent, r_ent ORDER BY ts, txn_id))
         WHERE NOT coalesce(source <> prev_source AND ts - prev_ts <= INTERVAL {window} MINUTE
-                           AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {tol}, false);
-        DROP TABLE __corridor;
+                           AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {tol}, false)
+        """,
+        stage=STAGE,
+    )
+    night_p = night.replace("p.s_local_hour", "s_local_hour")
+    engine.execute(
+        f"""
+        CREATE TABLE corridor_payments AS
+        SELECT txn_id, source, ts, amount, currency, amount_usd, s_acc, r_acc, channel, s_country, r_country,
+               reference, s_local_hour, s_ent, r_ent, family,
+               {night_p} AS night,
+               (abs(amount / {float(pay["round_unit"])} - round(amount / {float(pay["round_unit"])}))
+                   < 1e-9) AS round_amount,
+               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["reference_keywords"])}'),
+                        false) AS keyword
+        FROM cross_border_payments
+        WHERE NOT is_purchase AND NOT r_is_organization
+          AND r_country IN ({sql_list(lists["high_risk_receiving"])})
+          AND coalesce(channel NOT IN ({sql_list(lists["cash_out_channels"])}), true)
+          AND amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
         """,
         stage=STAGE,
     )
@@ -144,7 +150,51 @@ def build_receiver_features(engine: Engine, pack: Pack) -> None:
     )
 
 
+def build_payment_bursts(engine: Engine, pack: Pack) -> None:
+    """Per sender and foreign beneficiary: every payment between them, when they all fall in one burst."""
+    p = pack.typology("FIN_SEXTORTION_VICTIM")
+    engine.execute(
+        f"""
+        CREATE TABLE payment_bursts AS
+        WITH x AS (
+            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization
+            FROM cross_border_payments
+        ), pairs AS (
+            SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
+                   max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
+                   arg_max(amount_usd, ts) / nullif(arg_min(amount_usd, ts), 0) AS growth,
+                   any_value(s_country) AS s_country, any_value(r_country) AS r_country,
+                   bool_or(is_purchase OR r_is_organization) AS via_merchant,
+                   list(txn_id ORDER BY ts, txn_id) AS txn_ids
+            FROM x GROUP BY s_ent, r_ent
+        ), ages AS (
+            SELECT pe.entity_id, max(p.birth_date) AS birth_date
+            FROM party_entities pe JOIN parties p USING (party_id) GROUP BY pe.entity_id
+        ), opened AS (
+            SELECT ae.entity_id, min(a.opened_at) AS opened_at
+            FROM account_entities ae JOIN accounts a USING (account_id) GROUP BY ae.entity_id
+        )
+        SELECT b.*, epoch(b.last_ts - b.first_ts) / 3600.0 AS span_hours,
+               date_diff('year', a.birth_date, CAST(b.first_ts AS DATE))
+                   - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(b.first_ts, '%m%d') THEN 1 ELSE 0 END
+                   AS sender_age,
+               epoch(b.first_ts - o.opened_at) / 86400.0 AS account_age_days,
+               coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family
+        FROM pairs b
+        LEFT JOIN ages a ON a.entity_id = b.s_ent
+        LEFT JOIN opened o ON o.entity_id = b.s_ent
+        LEFT JOIN entity_names sn ON sn.entity_id = b.s_ent
+        LEFT JOIN entity_names rn ON rn.entity_id = b.r_ent
+        WHERE b.n_payments >= {int(p["min_payments"])}
+          AND epoch(b.last_ts - b.first_ts) / 3600.0 <= {float(p["window_hours"])}
+          AND b.max_usd <= {float(p["max_amount_usd"])}
+        """,
+        stage=STAGE,
+    )
+
+
 def run(engine: Engine, pack: Pack) -> None:
     build_corridor_payments(engine, pack)
     build_payer_features(engine)
     build_receiver_features(engine, pack)
+    build_payment_bursts(engine, pack)

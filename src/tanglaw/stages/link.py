@@ -47,10 +47,13 @@ def run(engine: Engine, pack: Pack) -> None:
         WITH degree AS (
             SELECT ent, count(DISTINCT other) AS d FROM (
                 SELECT s_ent AS ent, r_ent AS other FROM corridor_payments
-                UNION ALL SELECT r_ent, s_ent FROM corridor_payments) GROUP BY ent
+                UNION ALL SELECT r_ent, s_ent FROM corridor_payments
+                UNION ALL SELECT s_ent, r_ent FROM payment_bursts
+                UNION ALL SELECT r_ent, s_ent FROM payment_bursts) GROUP BY ent
         )
         SELECT DISTINCT c.s_ent AS a, c.r_ent AS b
-        FROM corridor_payments c
+        FROM (SELECT s_ent, r_ent FROM corridor_payments
+              UNION ALL SELECT s_ent, r_ent FROM payment_bursts WHERE NOT via_merchant) c
         JOIN __flagged fa ON fa.entity_id = c.s_ent
         JOIN __flagged fb ON fb.entity_id = c.r_ent
         JOIN degree da ON da.ent = c.s_ent

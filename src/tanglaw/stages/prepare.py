@@ -112,9 +112,8 @@ def build_payments(engine: Engine, pack: Pack) -> None:
                r.sender_account_id AS s_acc, r.receiver_account_id AS r_acc, r.channel,
                r.s_country, r.r_country, r.reference, r.merchant_category, r.merchant_name,
                r.r_kind, r.s_kind,
-               (r.r_kind = 'merchant' OR r.merchant_category IS NOT NULL
-                    OR coalesce(r.channel IN ({purchase}), false)
-                    OR r.r_party_kind = 'organization') AS is_purchase,
+               coalesce(r.r_kind = 'merchant' OR r.merchant_category IS NOT NULL
+                    OR r.channel IN ({purchase}) OR r.r_party_kind = 'organization', false) AS is_purchase,
                coalesce(r.s_kind = 'merchant' OR r.s_party_kind = 'organization', false) AS is_business_sender,
                hour(r.timestamp + to_minutes(coalesce(tz.offset_min, r.timestamp_utc_offset_min, 0)))
                    AS s_local_hour

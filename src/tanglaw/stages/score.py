@@ -13,9 +13,14 @@ def run(engine: Engine, pack: Pack) -> None:
     engine.execute(
         """
         CREATE TEMP TABLE __primary AS
-        WITH uses AS (
+        WITH burst_txns AS (
+            SELECT b.s_ent, b.r_ent, p.s_acc, p.r_acc FROM payments p
+            JOIN (SELECT s_ent, r_ent, unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id)
+        ), uses AS (
             SELECT s_ent AS ent, s_acc AS acc FROM corridor_payments
             UNION ALL SELECT r_ent, r_acc FROM corridor_payments
+            UNION ALL SELECT s_ent, s_acc FROM burst_txns
+            UNION ALL SELECT r_ent, r_acc FROM burst_txns
         )
         SELECT ent AS entity_id, mode(acc ORDER BY acc) AS account_id FROM uses GROUP BY ent
         """,
@@ -28,11 +33,17 @@ def run(engine: Engine, pack: Pack) -> None:
             SELECT network_id,
                    coalesce(min(entity_id) FILTER (WHERE role = 'facilitator'), min(entity_id)) AS anchor
             FROM network_members GROUP BY network_id
+        ), burst_txns AS (
+            SELECT b.s_ent, b.r_ent, p.txn_id, p.ts, p.amount_usd, p.s_country, p.r_country FROM payments p
+            JOIN (SELECT s_ent, r_ent, unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id)
         ), txns AS (
-            SELECT DISTINCT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
+            SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
             FROM network_members m
             JOIN corridor_payments c ON (m.role = 'payer' AND c.s_ent = m.entity_id)
-                                     OR (m.role <> 'payer' AND c.r_ent = m.entity_id)
+                                     OR (m.role = 'facilitator' AND c.r_ent = m.entity_id)
+            UNION
+            SELECT m.network_id, b.txn_id, b.ts, b.amount_usd, b.s_country, b.r_country
+            FROM network_members m JOIN burst_txns b ON m.role = 'victim' AND b.s_ent = m.entity_id
         ), money AS (
             SELECT network_id, min(ts) AS first_seen, max(ts) AS last_seen, sum(amount_usd) AS total_usd,
                    count(*) AS n_payments,
@@ -46,7 +57,8 @@ def run(engine: Engine, pack: Pack) -> None:
                 FROM network_members) WHERE r <= 3 GROUP BY network_id
         ), roles AS (
             SELECT network_id, count(*) FILTER (WHERE role = 'payer') AS n_payers,
-                   count(*) FILTER (WHERE role = 'facilitator') AS n_facilitators
+                   count(*) FILTER (WHERE role = 'facilitator') AS n_facilitators,
+                   count(*) FILTER (WHERE role = 'victim') AS n_victims
             FROM network_members GROUP BY network_id
         ), codes AS (
             SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
@@ -55,7 +67,7 @@ def run(engine: Engine, pack: Pack) -> None:
             GROUP BY m.network_id
         )
         SELECT a.network_id, 'TGL-' || upper(substr(md5(a.anchor), 1, 10)) AS case_id,
-               t.score, r.n_payers, r.n_facilitators, c.codes, c.escalation,
+               t.score, r.n_payers, r.n_facilitators, r.n_victims, c.codes, c.escalation,
                m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c
         FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
         JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
@@ -69,12 +81,17 @@ def run(engine: Engine, pack: Pack) -> None:
         prio AS (
             SELECT n.*,
                 CASE
+                  WHEN n.n_victims > 0 AND n.last_seen >= h.t - INTERVAL {int(s["p1_victim_days"])} DAY THEN 'P1'
+                  WHEN n.n_victims > 0 THEN 'P2'
                   WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY
                        AND (n.escalation OR n.n_payers >= 3) THEN 'P1'
                   WHEN n.score >= {s["p2_score"]} THEN 'P2'
                   WHEN n.score >= {s["p3_score"]} THEN 'P3'
                   ELSE 'P4' END AS priority,
                 CASE
+                  WHEN n.n_victims > 0 AND n.last_seen >= h.t - INTERVAL {int(s["p1_victim_days"])} DAY
+                    THEN 'a likely sextortion victim paid in the last {int(s["p1_victim_days"])} days'
+                  WHEN n.n_victims > 0 THEN 'a likely sextortion victim'
                   WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY AND n.escalation
                     THEN 'payments in the last {int(s["p1_recent_days"])} days and escalating'
                   WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY AND n.n_payers >= 3
@@ -82,10 +99,16 @@ def run(engine: Engine, pack: Pack) -> None:
                   ELSE printf('score %.2f', n.score) END AS priority_reason
             FROM __net n, horizon h
         )
-        SELECT case_id, row_number() OVER (ORDER BY priority, score DESC, total_usd DESC NULLS LAST, case_id)
-                   AS rank,
+        SELECT case_id,
+               row_number() OVER (ORDER BY priority, n_victims > 0 DESC, score DESC, total_usd DESC NULLS LAST,
+                                           case_id) AS rank,
                priority, round(score, 3) AS score,
-               CASE WHEN n_facilitators > 0 AND n_payers > 0 THEN
+               CASE WHEN n_victims > 0 THEN
+                    printf('Likely sextortion: %d victim%s paying %d receiver%s in %s: %d payments, %s',
+                           n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END, n_facilitators,
+                           CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END, array_to_string(to_c, ', '),
+                           n_payments, 'US$' || format('{{:,.0f}}', total_usd))
+                    WHEN n_facilitators > 0 AND n_payers > 0 THEN
                     printf('%d facilitator%s in %s paid by %d payer%s from %s: %d payments, %s',
                            n_facilitators, CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END,
                            array_to_string(to_c, ', '), n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END,
@@ -99,7 +122,7 @@ def run(engine: Engine, pack: Pack) -> None:
                            n_payments, array_to_string(to_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
                END AS title,
                array_to_string(codes, ';') AS typologies,
-               first_seen, last_seen, network_id, priority_reason, n_payers, n_facilitators,
+               first_seen, last_seen, network_id, priority_reason, n_payers, n_facilitators, n_victims,
                round(total_usd, 2) AS total_amount_usd
         FROM prio
         """,
