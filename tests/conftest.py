@@ -18,7 +18,9 @@ def write_table(
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    fields = list(fields or (rows[0].keys() if rows else []))
+    if fields is None:
+        fields = list(dict.fromkeys(k for r in rows for k in r))
+    fields = list(fields)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=fields)
         w.writeheader()

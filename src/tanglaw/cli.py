@@ -247,12 +247,34 @@ def typologies_list(
         return
     t = Table(title=f"Typologies in {p.name} {p.version}", title_justify="left")
     t.add_column("code", no_wrap=True)
-    for col in ("role", "description", "source"):
+    for col in ("mode", "role", "description", "source"):
         t.add_column(col, overflow="fold")
     for d in DETECTORS:
         cfg = p.typology(d.code)
-        t.add_row(d.code, str(cfg.get("role", d.role)), d.description, str(cfg.get("source", "")))
+        t.add_row(
+            d.code, p.mode(d.code), str(cfg.get("role", d.role)), d.description, str(cfg.get("source", ""))
+        )
+    for code, cfg in p.candidates.items():
+        t.add_row(code, cfg["mode"], cfg["role"], cfg["description"], cfg["source"])
     out.print(t)
+
+
+@typologies_app.command("explain")
+def typologies_explain(
+    code: Annotated[str, typer.Argument(help="A typology code, e.g. FIN_CONSUMER_REMITTER.")],
+    pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
+) -> None:
+    """Explain in words how a typology decides and weighs, with the pack's current numbers."""
+    from .explain import explain_typology
+    from .pack import load_pack
+
+    try:
+        p = load_pack(pack)
+        text = explain_typology(p, code)
+    except TanglawError as e:
+        _fail(e)
+        return
+    out.print(text, markup=False, highlight=False)
 
 
 @typologies_app.command("show")
@@ -268,13 +290,14 @@ def typologies_show(
     except TanglawError as e:
         _fail(e)
         return
-    if code not in p["typologies"]:
-        err.print(f"unknown typology {code!r}; known: {', '.join(p['typologies'])}")
+    known = {**p["typologies"], **p.candidates}
+    if code not in known:
+        err.print(f"unknown typology {code!r}; known: {', '.join(known)}")
         raise typer.Exit(2)
     t = Table(title=code, title_justify="left")
     t.add_column("parameter", no_wrap=True)
     t.add_column("value", overflow="fold")
-    for k, v in p.typology(code).items():
+    for k, v in known[code].items():
         t.add_row(k, str(v))
     out.print(t)
 

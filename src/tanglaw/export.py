@@ -27,6 +27,14 @@ OUTPUT_QUERIES: dict[str, str] = {
                components, role, entity_id
         FROM indicator_table ORDER BY rank, entity_id, weight DESC, code
     """,
+    "shadow_indicators.csv": """
+        SELECT 'SHD-' || upper(substr(md5(h.code || '|' || h.role || '|' || h.entity_id), 1, 10)) AS indicator_id,
+               h.code, h.role, h.entity_id, h.weight,
+               (SELECT min(account_id) FROM account_entities a WHERE a.entity_id = h.entity_id) AS account_id,
+               h.evidence, array_to_string(h.record_ids, ';') AS record_ids, h.components,
+               (SELECT min(c.case_id) FROM case_member_table c WHERE c.entity_id = h.entity_id) AS live_case_id
+        FROM shadow_hits h ORDER BY h.code, h.weight DESC, h.entity_id
+    """,
 }
 
 

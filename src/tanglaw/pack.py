@@ -8,6 +8,7 @@ impossible value (a weight outside 0–1, a negative count, an hour outside 0–
 from __future__ import annotations
 
 import copy
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -34,6 +35,9 @@ def _merge(default: dict[str, Any], user: dict[str, Any], where: str, label: str
     out = copy.deepcopy(default)
     for key, value in user.items():
         path = f"{where}.{key}" if where else key
+        if not where and key == "candidates":
+            out[key] = _check_candidates(value, default.get("typologies", {}), label)
+            continue
         if key not in default:
             if where == "typologies":
                 raise PackError(f"{label}: [{path}]: unknown typology (known: {', '.join(default)})")
@@ -50,6 +54,53 @@ def _merge(default: dict[str, Any], user: dict[str, Any], where: str, label: str
         if isinstance(d, list) and not all(isinstance(x, str) for x in value):
             raise PackError(f"{label}: {path}: every item must be text")
         out[key] = float(value) if isinstance(d, float) else value
+    return out
+
+
+MODES = ("live", "shadow", "off")
+_CANDIDATE_KEYS = {"description": str, "source": str, "role": str, "mode": str, "query": str}
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]{2,63}$")
+
+
+def _check_candidates(value: Any, builtin: dict[str, Any], label: str) -> dict[str, Any]:
+    """Candidate typologies: a role, a mode and one read-only SELECT over workspace tables."""
+    from .candidates import check_query
+    from .contract import ROLES
+
+    if not isinstance(value, dict):
+        raise PackError(f"{label}: candidates: must be a table of [candidates.CODE] sections")
+    out: dict[str, Any] = {}
+    for code, cfg in value.items():
+        where = f"{label}: [candidates.{code}]"
+        if not _CODE.match(code):
+            raise PackError(f"{where}: a code is upper-case letters, digits and _ (e.g. FIN_MY_IDEA)")
+        if code in builtin:
+            raise PackError(f"{where}: {code} is a built-in typology; pick another code")
+        if not isinstance(cfg, dict):
+            raise PackError(f"{where}: must be a table")
+        for k, v in cfg.items():
+            if k not in _CANDIDATE_KEYS:
+                raise PackError(f"{where}: {k}: unknown key (known: {', '.join(_CANDIDATE_KEYS)})")
+            if not isinstance(v, _CANDIDATE_KEYS[k]):
+                raise PackError(f"{where}: {k}: {v!r} is not text")
+        for k in ("description", "role", "query"):
+            if k not in cfg:
+                raise PackError(f"{where}: {k} is missing")
+        if cfg["role"] not in ROLES:
+            raise PackError(f"{where}: role: {cfg['role']!r} is not one of {', '.join(ROLES)}")
+        mode = cfg.get("mode", "shadow")
+        if mode not in MODES:
+            raise PackError(f"{where}: mode: {mode!r} is not one of {', '.join(MODES)}")
+        problem = check_query(cfg["query"])
+        if problem:
+            raise PackError(f"{where}: query: {problem}")
+        out[code] = {
+            "description": cfg["description"],
+            "source": cfg.get("source", "user candidate"),
+            "role": cfg["role"],
+            "mode": mode,
+            "query": cfg["query"],
+        }
     return out
 
 
@@ -76,7 +127,12 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
             elif float(v) < 0:
                 raise PackError(f"{label}: {path}: {v!r} must not be negative")
 
-    walk(doc, "")
+    walk({k: v for k, v in doc.items() if k != "candidates"}, "")
+    for code, cfg in doc["typologies"].items():
+        if cfg.get("mode", "live") not in MODES:
+            raise PackError(
+                f"{label}: typologies.{code}.mode: {cfg['mode']!r} is not one of {', '.join(MODES)}"
+            )
     p = doc["payments"]
     if p["min_amount_usd"] >= p["max_amount_usd"]:
         raise PackError(f"{label}: payments.min_amount_usd must be below payments.max_amount_usd")
@@ -104,6 +160,16 @@ class Pack:
 
     def typology(self, code: str) -> dict[str, Any]:
         return dict(self.doc["typologies"][code])
+
+    def mode(self, code: str) -> str:
+        """`live`, `shadow` or `off` for a built-in typology or a candidate."""
+        if code in self.doc["typologies"]:
+            return str(self.doc["typologies"][code].get("mode", "live"))
+        return str(self.candidates[code]["mode"])
+
+    @property
+    def candidates(self) -> dict[str, dict[str, Any]]:
+        return dict(self.doc.get("candidates", {}))
 
     def __getitem__(self, key: str) -> Any:
         return self.doc[key]

@@ -102,6 +102,12 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
             [c["case_id"]],
         )
         detail.append({"case": c, "members": ents, "indicators": inds, "svg": _network_svg(ents, links)})
+    shadow = _dicts(
+        engine,
+        """SELECT h.code, count(*) AS hits, round(avg(h.weight), 2) AS mean_weight,
+                  count(*) FILTER (WHERE h.entity_id IN (SELECT entity_id FROM network_members)) AS in_cases
+           FROM shadow_hits h GROUP BY h.code ORDER BY h.code""",
+    )
     info = dict(engine.rows("SELECT key, value FROM run_info WHERE key <> 'note'", stage="export"))
     notes = [r[0] for r in engine.rows("SELECT value FROM run_info WHERE key = 'note'", stage="export")]
     counts = {
@@ -121,6 +127,7 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
             cases=cases,
             detail=detail,
             info=info,
+            shadow=shadow,
             notes=notes,
             counts=counts,
             version=__version__,

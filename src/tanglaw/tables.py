@@ -39,6 +39,7 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "sender → new foreign beneficiary pairs whose payments all fall in one burst",
     ),
     StageTable("hits", "detect", "one row per indicator hit: code, entity, weight, evidence, record ids"),
+    StageTable("shadow_hits", "detect", "hits of typologies in shadow mode: reported apart, never in cases"),
     StageTable("entity_scores", "score", "per entity and role: combined score and whether it is flagged"),
     StageTable("network_members", "link", "entity → network for flagged entities, cut on payment links"),
     StageTable("case_table", "score", "one row per case, ranked"),

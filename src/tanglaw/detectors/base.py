@@ -40,33 +40,47 @@ def noisy_or(parts: Sequence[tuple[str, str, str]]) -> tuple[str, str]:
     return f"(1 - {prod})", f"concat_ws('; ', {words})"
 
 
-def create_hits_table(engine: Engine) -> None:
+HITS_COLUMNS = """
+    code VARCHAR, role VARCHAR, entity_id VARCHAR, weight DOUBLE, evidence VARCHAR,
+    record_ids VARCHAR[], components VARCHAR
+"""
+
+
+def create_hits_tables(engine: Engine) -> None:
+    engine.execute(f"CREATE TABLE hits ({HITS_COLUMNS})", stage=STAGE)
+    engine.execute(f"CREATE TABLE shadow_hits ({HITS_COLUMNS})", stage=STAGE)
+
+
+def _insert(engine: Engine, code: str, sql: str, target: str) -> int:
     engine.execute(
-        """
-        CREATE TABLE hits (
-            code VARCHAR, role VARCHAR, entity_id VARCHAR, weight DOUBLE, evidence VARCHAR,
-            record_ids VARCHAR[], components VARCHAR
-        )
+        f"""
+        INSERT INTO {target}
+        SELECT '{code}', role, entity_id, least(greatest(weight, 0), 1), evidence, record_ids, components
+        FROM ({sql}) WHERE weight > 0
         """,
-        stage=STAGE,
+        stage=f"{STAGE}:{code}",
     )
+    return int(engine.scalar(f"SELECT count(*) FROM {target} WHERE code = ?", [code]))
 
 
 def run_detectors(engine: Engine, pack: Pack, detectors: Sequence[Detector]) -> dict[str, int]:
-    """Run each detector in order (later ones may read earlier hits); return hits per code."""
-    create_hits_table(engine)
+    """Run each live or shadow typology in order (later ones may read earlier live hits), then the
+    pack's candidate typologies; return hits per code (shadow codes are suffixed ` (shadow)`)."""
+    from ..candidates import candidate_query
+
+    create_hits_tables(engine)
     counts: dict[str, int] = {}
     for d in detectors:
-        params = pack.typology(d.code)
-        sql = d.query(params, pack)
-        engine.execute(
-            f"""
-            INSERT INTO hits
-            SELECT '{d.code}', role, entity_id, least(greatest(weight, 0), 1), evidence,
-                   record_ids, components
-            FROM ({sql}) WHERE weight > 0
-            """,
-            stage=f"{STAGE}:{d.code}",
-        )
-        counts[d.code] = int(engine.scalar("SELECT count(*) FROM hits WHERE code = ?", [d.code]))
+        mode = pack.mode(d.code)
+        if mode == "off":
+            continue
+        target = "hits" if mode == "live" else "shadow_hits"
+        n = _insert(engine, d.code, d.query(pack.typology(d.code), pack), target)
+        counts[d.code if mode == "live" else f"{d.code} (shadow)"] = n
+    for code, cfg in pack.candidates.items():
+        if cfg["mode"] == "off":
+            continue
+        target = "hits" if cfg["mode"] == "live" else "shadow_hits"
+        n = _insert(engine, code, candidate_query(cfg), target)
+        counts[code if cfg["mode"] == "live" else f"{code} (shadow)"] = n
     return counts

@@ -166,11 +166,11 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
                    list_sort(flatten(list(ids))) AS ids
             FROM pairs WHERE n >= {int(p["min_payments"])} GROUP BY r_ent
         )
-        SELECT r_ent AS entity_id, 'facilitator' AS role, {p["weight_factor"]} * w AS weight,
+        SELECT r_ent AS entity_id, 'facilitator' AS role, {p["payer_weight_share"]} * w AS weight,
                printf('Received %d payments from %d payer%s with a strong remitter pattern (weight up to %.2f).',
                       n_pay, n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END, w) AS evidence,
                ids AS record_ids,
-               printf('paid by a strong payer %.2f', {p["weight_factor"]} * w) AS components
+               printf('paid by a strong payer %.2f', {p["payer_weight_share"]} * w) AS components
         FROM best
     """
 
@@ -216,11 +216,11 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
             FROM b GROUP BY s_ent
         ), receivers AS (
             SELECT r_ent AS entity_id, 'facilitator' AS role,
-                   1 - product(1 - {p["receiver_factor"]} * w) AS weight,
+                   1 - product(1 - {p["receiver_weight_share"]} * w) AS weight,
                    printf('Received a burst of small payments from %d likely sextortion victim%s (%s).',
                           count(*), CASE WHEN count(*) = 1 THEN '' ELSE 's' END, {_usd("sum(total_usd)")}) AS evidence,
                    list_sort(flatten(list(txn_ids))) AS record_ids,
-                   printf('paid by likely victims %.2f', 1 - product(1 - {p["receiver_factor"]} * w)) AS components
+                   printf('paid by likely victims %.2f', 1 - product(1 - {p["receiver_weight_share"]} * w)) AS components
             FROM b WHERE w >= {pack["scoring"]["victim_threshold"]} AND NOT via_merchant GROUP BY r_ent
         )
         SELECT * FROM victims UNION ALL SELECT * FROM receivers

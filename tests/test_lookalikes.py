@@ -1,0 +1,231 @@
+"""Sextortion victims and the legitimate look-alikes, on tiny hand-built bundles.
+
+Each look-alike (family support, a romance-scam victim, an adult-webcam customer, a charity
+sponsor, a traveller) must stay out of the cases; a young account's burst of payments to a new
+foreign beneficiary must become a P1 case with the victim ranked first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tanglaw.pipeline import run_bundle
+
+from .conftest import payment, read_csv, write_table
+
+
+def _bundle(
+    tmp_path: Path, parties: list[dict[str, Any]], accounts: list[tuple[str, ...]], txns: list[dict[str, Any]]
+) -> Path:
+    b = tmp_path / "bundle"
+    write_table(b, "parties", parties)
+    write_table(
+        b,
+        "accounts",
+        [
+            {"account_id": a, "source": s, "party_id": p, "kind": k, "country": c, "opened_at": o}
+            for a, s, p, k, c, o in accounts
+        ],
+    )
+    write_table(b, "transactions", txns)
+    return b
+
+
+def _run(tmp_path: Path, b: Path) -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
+    out = tmp_path / "out"
+    run_bundle(b, out)
+    return read_csv(out / "cases.csv"), read_csv(out / "case_members.csv"), read_csv(out / "indicators.csv")
+
+
+def test_sextortion_victim_is_a_p1_case(tmp_path: Path) -> None:
+    parties = [
+        {
+            "party_id": "V1",
+            "source": "bank-a",
+            "name": "Sam Taylor",
+            "birth_date": "2010-05-01",
+            "country": "US",
+        },
+        {
+            "party_id": "X1",
+            "source": "ewallet-n",
+            "name": "Ade Bello",
+            "birth_date": "1990-01-01",
+            "country": "NG",
+        },
+    ]
+    accounts = [
+        ("AV", "bank-a", "V1", "bank", "US", "2026-01-10T00:00:00Z"),
+        ("AX", "ewallet-n", "X1", "ewallet", "NG", "2025-01-01T00:00:00Z"),
+    ]
+    txns = [
+        payment("S1", "2026-03-01T02:00:00Z", 50, "AV", "AX", channel="ewallet"),
+        payment("S2", "2026-03-01T09:00:00Z", 120, "AV", "AX", channel="ewallet"),
+        payment("S3", "2026-03-02T03:00:00Z", 200, "AV", "AX", channel="gift_card"),
+    ]
+    cases, members, ind = _run(tmp_path, _bundle(tmp_path, parties, accounts, txns))
+    assert len(cases) == 1
+    assert cases[0]["priority"] == "P1"
+    assert cases[0]["title"] == "Likely sextortion: 1 victim paying 1 receiver in NG: 3 payments, US$370"
+    assert {(m["account_id"], m["role"]) for m in members} == {("AV", "victim"), ("AX", "facilitator")}
+    v = next(r for r in ind if r["role"] == "victim")
+    assert v["code"] == "FIN_SEXTORTION_VICTIM"
+    assert v["evidence"] == (
+        "Sent 3 payments (US$370, none above US$200) to a new beneficiary in NG within 25 hours "
+        "between 2026-03-01 and 2026-03-02; the sender was 15; amounts rose x4.0."
+    )
+    assert v["record_ids"] == "S1;S2;S3"
+    assert "minor sender" in v["components"]
+
+
+def _legit_world() -> tuple[list[dict[str, Any]], list[tuple[str, ...]], list[dict[str, Any]]]:
+    o = "2020-01-01T00:00:00Z"
+    parties = [
+        # family support: Rosa pays her brother and her mother every month, daytime
+        {
+            "party_id": "F1",
+            "source": "bank-a",
+            "name": "Rosa Dizon",
+            "birth_date": "1980-02-02",
+            "country": "US",
+        },
+        {"party_id": "F2", "source": "remit-x", "name": "Lito Dizon", "country": "PH"},
+        {"party_id": "F3", "source": "remit-x", "name": "Carmen Reyes Dizon", "country": "PH"},
+        # romance-scam victim: one beneficiary, growing amounts
+        {
+            "party_id": "R1",
+            "source": "bank-a",
+            "name": "Helen Moore",
+            "birth_date": "1958-03-03",
+            "country": "GB",
+        },
+        {"party_id": "R2", "source": "remit-x", "name": "Daniel Okafor", "country": "GH"},
+        # adult-webcam customer: card payments to a domestic platform merchant
+        {
+            "party_id": "W1",
+            "source": "bank-a",
+            "name": "Mark Evans",
+            "birth_date": "1975-04-04",
+            "country": "US",
+        },
+        {
+            "party_id": "W2",
+            "source": "card-c",
+            "name": "CamSite Inc",
+            "kind": "organization",
+            "country": "US",
+        },
+        # charity sponsor: fixed monthly amounts to an organisation
+        {
+            "party_id": "C1",
+            "source": "bank-a",
+            "name": "Ann Lee",
+            "birth_date": "1970-05-05",
+            "country": "AU",
+        },
+        {
+            "party_id": "C2",
+            "source": "bank-ph",
+            "name": "Hope Children Foundation",
+            "kind": "organization",
+            "country": "PH",
+        },
+        # traveller: hotels and meals abroad
+        {
+            "party_id": "T1",
+            "source": "bank-a",
+            "name": "Tom Hill",
+            "birth_date": "1965-06-06",
+            "country": "CA",
+        },
+        {
+            "party_id": "T2",
+            "source": "card-c",
+            "name": "Manila Bay Hotel",
+            "kind": "organization",
+            "country": "PH",
+        },
+        # a young adult paying a friend abroad back once, in two parts
+        {
+            "party_id": "Y1",
+            "source": "bank-a",
+            "name": "Alex Kim",
+            "birth_date": "2003-07-07",
+            "country": "US",
+        },
+        {
+            "party_id": "Y2",
+            "source": "remit-x",
+            "name": "Jordan Cruz",
+            "birth_date": "2003-01-01",
+            "country": "MX",
+        },
+    ]
+    accounts = [
+        ("AF1", "bank-a", "F1", "bank", "US", o),
+        ("AF2", "remit-x", "F2", "remittance", "PH", o),
+        ("AF3", "remit-x", "F3", "remittance", "PH", o),
+        ("AR1", "bank-a", "R1", "bank", "GB", o),
+        ("AR2", "remit-x", "R2", "remittance", "GH", o),
+        ("AW1", "bank-a", "W1", "card", "US", o),
+        ("AW2", "card-c", "W2", "merchant", "US", o),
+        ("AC1", "bank-a", "C1", "bank", "AU", o),
+        ("AC2", "bank-ph", "C2", "bank", "PH", o),
+        ("AT1", "bank-a", "T1", "card", "CA", o),
+        ("AT2", "card-c", "T2", "merchant", "PH", o),
+        ("AY1", "bank-a", "Y1", "bank", "US", o),
+        ("AY2", "remit-x", "Y2", "remittance", "MX", o),
+    ]
+    t: list[dict[str, Any]] = []
+
+    def add(ts: str, amount: float, s: str, r: str, **kw: Any) -> None:
+        t.append(payment(f"L{len(t) + 1}", ts, amount, s, r, **kw))
+
+    for m in range(1, 13):
+        add(f"2026-{m:02d}-05T18:00:00Z", 100, "AF1", "AF2", reference="allowance")
+        add(f"2026-{m:02d}-06T18:00:00Z", 60, "AF1", "AF3", reference="family support")
+        add(f"2026-{m:02d}-07T12:00:00Z", 60, "AC1", "AC2", currency="AUD", reference="sponsorship")
+        add(
+            f"2026-{m:02d}-{10 + m:02d}T03:00:00Z", 30, "AW1", "AW2", channel="card", merchant_category="5967"
+        )
+    for i, amt in enumerate([200, 350, 500, 900, 1500, 2500]):
+        add(f"2026-{i + 3:02d}-15T20:00:00Z", amt, "AR1", "AR2", currency="GBP", reference="medical bills")
+    for d in range(1, 8):
+        add(
+            f"2026-08-{d:02d}T04:00:00Z",
+            180,
+            "AT1",
+            "AT2",
+            channel="card",
+            currency="CAD",
+            merchant_category="7011",
+        )
+    add("2026-09-01T20:00:00Z", 150, "AY1", "AY2", reference="rent")
+    add("2026-09-20T20:00:00Z", 150, "AY1", "AY2", reference="rent")
+    return parties, accounts, t
+
+
+def test_lookalikes_stay_out_of_cases(tmp_path: Path) -> None:
+    parties, accounts, txns = _legit_world()
+    cases, members, ind = _run(tmp_path, _bundle(tmp_path, parties, accounts, txns))
+    assert cases == []
+    assert members == []
+
+
+@pytest.mark.parametrize("who", ["AF1", "AR1", "AC1", "AY1"])
+def test_lookalike_weights_stay_low(tmp_path: Path, who: str) -> None:
+    """Even below the case threshold, each look-alike's strongest indicator weighs little."""
+    import duckdb
+
+    parties, accounts, txns = _legit_world()
+    out = tmp_path / "out"
+    run_bundle(_bundle(tmp_path, parties, accounts, txns), out)
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    w = con.execute(
+        "SELECT coalesce(max(score), 0) FROM entity_scores s JOIN account_entities a USING (entity_id) WHERE a.account_id = ?",
+        [who],
+    ).fetchall()[0][0]
+    assert w < 0.45, (who, w)
