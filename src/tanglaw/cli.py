@@ -200,6 +200,50 @@ def evaluate(
 
 
 @app.command()
+def calibrate(
+    labels: Annotated[
+        Path, typer.Option("--labels", help="CSV: account_id, party_id or entity_id, and label (1/0).")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", help="The output folder of a `tanglaw run`.")],
+    write: Annotated[Path, typer.Option("--write", help="Where to write the calibrated pack (TOML).")] = Path(
+        "calibrated-pack.toml"
+    ),
+    pack: Annotated[
+        Path | None, typer.Option("--pack", help="The pack the run used (default: built-in).")
+    ] = None,
+) -> None:
+    """Fit scores to your own reviewed cases: a monotone logistic model over the indicator weights."""
+    from .calibrate import calibrate as _calibrate
+    from .pack import dump_pack, load_pack
+
+    try:
+        result, new_pack = _calibrate(out_dir, labels, load_pack(pack))
+    except TanglawError as e:
+        _fail(e)
+        return
+    t = Table(
+        title=f"Calibration on {result.n} labelled people ({result.positives} positive)", title_justify="left"
+    )
+    t.add_column("measure")
+    t.add_column("before", justify="right")
+    t.add_column("after (5-fold cross-validated)", justify="right")
+    t.add_row("ROC AUC", f"{result.auc_before:.3f}", f"{result.auc_after_cv:.3f}")
+    t.add_row("log loss", f"{result.logloss_before:.3f}", f"{result.logloss_after_cv:.3f}")
+    out.print(t)
+    c = Table(title="Coefficients (non-negative: scores stay monotone)", title_justify="left")
+    c.add_column("typology")
+    c.add_column("coefficient", justify="right")
+    c.add_row("(intercept)", f"{result.intercept:.3f}")
+    for code, v in result.coefficients.items():
+        c.add_row(code, f"{v:.3f}")
+    out.print(c)
+    for n in result.notes:
+        err.print(f"note: {n}")
+    write.write_text(dump_pack(new_pack), encoding="utf-8")
+    out.print(f"Calibrated pack: {write}  (use it with `tanglaw run BUNDLE --out OUT --pack {write}`)")
+
+
+@app.command()
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the world and the run.")] = Path(
         "demo-out"

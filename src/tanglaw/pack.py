@@ -38,6 +38,9 @@ def _merge(default: dict[str, Any], user: dict[str, Any], where: str, label: str
         if not where and key == "candidates":
             out[key] = _check_candidates(value, default.get("typologies", {}), label)
             continue
+        if path == "scoring.calibration.coefficients":
+            out[key] = _check_coefficients(value, label)
+            continue
         if key not in default:
             if where == "typologies":
                 raise PackError(f"{label}: [{path}]: unknown typology (known: {', '.join(default)})")
@@ -104,6 +107,19 @@ def _check_candidates(value: Any, builtin: dict[str, Any], label: str) -> dict[s
     return out
 
 
+def _check_coefficients(value: Any, label: str) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise PackError(f"{label}: scoring.calibration.coefficients: must be a table of CODE = number")
+    out = {}
+    for code, v in value.items():
+        if not _CODE.match(code):
+            raise PackError(f"{label}: scoring.calibration.coefficients.{code}: not a typology code")
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+            raise PackError(f"{label}: scoring.calibration.coefficients.{code}: {v!r} must be a number >= 0")
+        out[code] = float(v)
+    return out
+
+
 def _check_values(doc: dict[str, Any], label: str) -> None:
     def walk(node: dict[str, Any], where: str) -> None:
         for k, v in node.items():
@@ -124,10 +140,14 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
             elif k.endswith("_hour"):
                 if not 0 <= int(v) <= 23:
                     raise PackError(f"{label}: {path}: {v!r} must be an hour from 0 to 23")
-            elif float(v) < 0:
+            elif float(v) < 0 and k != "intercept":
                 raise PackError(f"{label}: {path}: {v!r} must not be negative")
 
     walk({k: v for k, v in doc.items() if k != "candidates"}, "")
+    codes = set(doc["typologies"]) | set(doc.get("candidates", {}))
+    for code in doc["scoring"]["calibration"]["coefficients"]:
+        if code not in codes:
+            raise PackError(f"{label}: scoring.calibration.coefficients.{code}: unknown typology")
     for code, cfg in doc["typologies"].items():
         if cfg.get("mode", "live") not in MODES:
             raise PackError(
@@ -173,6 +193,13 @@ class Pack:
 
     def __getitem__(self, key: str) -> Any:
         return self.doc[key]
+
+
+def dump_pack(pack: Pack) -> str:
+    """The pack as TOML (comments are not kept)."""
+    import tomli_w
+
+    return tomli_w.dumps(pack.doc)
 
 
 def load_pack(path: Path | None = None) -> Pack:

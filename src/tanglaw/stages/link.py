@@ -13,13 +13,25 @@ from ..pack import Pack
 STAGE = "link"
 
 
+def _score_sql(pack: Pack) -> str:
+    """Noisy-or of the indicator weights, or the user's calibrated logistic model when enabled."""
+    cal = pack["scoring"]["calibration"]
+    if not cal["enabled"]:
+        return "1 - product(1 - weight)"
+    terms = " + ".join(
+        f"{float(c)} * coalesce(max(weight) FILTER (WHERE code = '{code}'), 0)"
+        for code, c in cal["coefficients"].items()
+    )
+    return f"1 / (1 + exp(-({float(cal['intercept'])}{' + ' + terms if terms else ''})))"
+
+
 def score_entities(engine: Engine, pack: Pack) -> None:
     s = pack["scoring"]
     engine.execute(
         f"""
         CREATE TABLE entity_scores AS
         WITH by_role AS (
-            SELECT entity_id, role, 1 - product(1 - weight) AS score, count(*) AS n_hits,
+            SELECT entity_id, role, {_score_sql(pack)} AS score, count(*) AS n_hits,
                    list(DISTINCT code ORDER BY code) AS codes
             FROM hits GROUP BY entity_id, role
         ), ranked AS (
