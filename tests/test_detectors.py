@@ -90,3 +90,68 @@ def test_rerun_gives_the_same_outputs(tmp_path: Path, network_bundle: Path, run_
     run_bundle(network_bundle, again)
     for name in ("cases.csv", "case_members.csv", "indicators.csv"):
         assert (again / name).read_text() == (run_out / name).read_text()
+
+
+def test_travel_and_side_purchases_join_the_payer(tmp_path: Path, network_bundle: Path) -> None:
+    from .conftest import payment, write_table
+
+    rows = read_csv(network_bundle / "transactions.csv")
+    rows += [
+        payment(
+            "H1",
+            "2026-03-10T10:00:00Z",
+            120,
+            "A1",
+            "M-HOTEL",
+            channel="card",
+            merchant_category="7011",
+            merchant_name="Bay Hotel",
+            receiver_country="PH",
+        ),
+        payment(
+            "H2",
+            "2026-03-11T10:00:00Z",
+            200,
+            "A1",
+            "M-ATM",
+            channel="card",
+            merchant_category="6011",
+            merchant_name="ATM Makati",
+            receiver_country="PH",
+        ),
+        payment(
+            "H3",
+            "2026-03-12T10:00:00Z",
+            9.99,
+            "A2",
+            "M-VPN",
+            channel="card",
+            merchant_category="5734",
+            merchant_name="FastVPN Ltd",
+            receiver_country="US",
+        ),
+        # a traveller without the remitter pattern: no indicator
+        payment(
+            "H4",
+            "2026-03-10T10:00:00Z",
+            120,
+            "A7",
+            "M-HOTEL",
+            channel="card",
+            merchant_category="7011",
+            merchant_name="Bay Hotel",
+            receiver_country="PH",
+        ),
+    ]
+    write_table(network_bundle, "transactions", rows)
+    out = tmp_path / "out"
+    run_bundle(network_bundle, out)
+    ind = {(r["code"], r["entity_id"]): r for r in read_csv(out / "indicators.csv")}
+    r = ind[("FIN_TRAVEL_SIDE_PURCHASES", "E:P1")]
+    assert r["evidence"] == (
+        "1 flight or lodging purchase in PH; 1 cash withdrawal in PH; "
+        "1 purchase of VPN, video-chat or live-stream services (US$330) between 2026-03-10 and 2026-03-12, "
+        "by a payer with the remitter pattern."
+    )
+    assert r["record_ids"] == "H1;H2;H3"
+    assert not [k for k in ind if k[1] == "E:P7"]

@@ -229,3 +229,43 @@ def test_lookalike_weights_stay_low(tmp_path: Path, who: str) -> None:
         [who],
     ).fetchall()[0][0]
     assert w < 0.45, (who, w)
+
+
+def test_crypto_buyer_with_common_input_clustering(tmp_path: Path) -> None:
+    """Two addresses spent together are one buyer; paying a banned vendor address at price tiers."""
+    b = tmp_path / "bundle"
+    write_table(b, "parties", [{"party_id": "U1", "source": "exch-a", "name": "Kim Park", "country": "US"}])
+    write_table(
+        b,
+        "accounts",
+        [
+            {"account_id": "EXA", "source": "exch-a", "party_id": "U1", "kind": "crypto", "country": "US"},
+            {"account_id": "bc1qaaa", "source": "chain", "kind": "crypto"},
+            {"account_id": "bc1qbbb", "source": "chain", "kind": "crypto"},
+            {
+                "account_id": "bc1qvendor",
+                "source": "chain",
+                "kind": "crypto",
+                "banned_reason": "csam vendor (example)",
+            },
+        ],
+    )
+    t = [
+        payment("C0", "2026-02-01T12:00:00Z", 300, "EXA", "bc1qaaa", channel="crypto", sender_country="US"),
+        payment("C1", "2026-02-02T05:00:00Z", 25, "bc1qaaa", "bc1qvendor", channel="crypto", chain_txn="tx1"),
+        payment("C2", "2026-02-02T05:00:00Z", 25, "bc1qbbb", "bc1qvendor", channel="crypto", chain_txn="tx1"),
+        payment("C3", "2026-02-09T05:30:00Z", 50, "bc1qaaa", "bc1qvendor", channel="crypto", chain_txn="tx2"),
+        payment("C4", "2026-02-16T06:00:00Z", 50, "bc1qbbb", "bc1qvendor", channel="crypto", chain_txn="tx3"),
+    ]
+    write_table(b, "transactions", t)
+    cases, members, ind = _run(tmp_path, b)
+    roles = {(m["account_id"], m["role"]) for m in members}
+    assert ("bc1qaaa", "buyer") in roles and ("bc1qbbb", "buyer") in roles  # one entity, both addresses
+    assert ("bc1qvendor", "seller") in roles
+    buyer = next(r for r in ind if r["code"] == "FIN_CRYPTO_BUYER" and r["role"] == "buyer")
+    assert buyer["evidence"].startswith(
+        "Made 4 crypto payments (US$150) between 2026-02-02 and 2026-02-16, 4 to"
+    )
+    assert "100% at repeated price tiers" in buyer["evidence"]
+    assert buyer["record_ids"] == "C1;C2;C3;C4"
+    assert len(cases) == 1

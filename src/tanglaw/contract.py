@@ -131,6 +131,11 @@ TRANSACTIONS = Table(
         C("reference", meaning="free text entered by the payer"),
         C("merchant_category", meaning="ISO 18245 MCC, for card purchases"),
         C("merchant_name"),
+        C(
+            "chain_txn",
+            meaning="extension: the on-chain transaction a crypto payment belongs to; "
+            "payments sharing one were spent together (common-input clustering)",
+        ),
     ),
     key="txn_id",
     time_column="timestamp",

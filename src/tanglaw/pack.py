@@ -158,6 +158,14 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
         raise PackError(f"{label}: payments.min_amount_usd must be below payments.max_amount_usd")
     if p["round_unit"] <= 0:
         raise PackError(f"{label}: payments.round_unit must be greater than 0")
+    for code, cfg in doc["typologies"].items():
+        for k, v in cfg.items():
+            if k.endswith("_mcc_ranges"):
+                for r in v:
+                    if not re.fullmatch(r"\d{4}(-\d{4})?", r):
+                        raise PackError(
+                            f"{label}: typologies.{code}.{k}: {r!r} is not a code or range like 3000-3350"
+                        )
     bad = [c for c in doc["lists"]["high_risk_receiving"] if len(c) != 2 or not c.isupper()]
     if bad:
         raise PackError(f"{label}: lists.high_risk_receiving: {bad[0]!r} is not an ISO alpha-2 code")

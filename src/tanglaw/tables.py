@@ -38,6 +38,11 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "detect",
         "sender → new foreign beneficiary pairs whose payments all fall in one burst",
     ),
+    StageTable(
+        "crypto_payments",
+        "detect",
+        "crypto payments between entities, with the exposure of the receiving address",
+    ),
     StageTable("hits", "detect", "one row per indicator hit: code, entity, weight, evidence, record ids"),
     StageTable("shadow_hits", "detect", "hits of typologies in shadow mode: reported apart, never in cases"),
     StageTable("entity_scores", "score", "per entity and role: combined score and whether it is flagged"),

@@ -227,6 +227,105 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
+def _mcc_in(ranges: list[str]) -> str:
+    parts = []
+    for r in ranges:
+        lo, _, hi = r.partition("-")
+        parts.append(f"(TRY_CAST(merchant_category AS INTEGER) BETWEEN {int(lo)} AND {int(hi or lo)})")
+    return "(" + " OR ".join(parts) + ")" if parts else "false"
+
+
+def travel_side_purchases(p: dict[str, Any], pack: Pack) -> str:
+    risky = ", ".join("'" + c + "'" for c in pack["lists"]["high_risk_receiving"]) or "NULL"
+    words = "|".join(w.lower().replace("'", "''") for w in p["side_purchase_words"])
+    travel = f"{_mcc_in(p['travel_mcc_ranges'])} AND r_country IN ({risky})"
+    atm = f"{_mcc_in(p['atm_mcc_ranges'])} AND r_country IN ({risky})"
+    side = f"regexp_matches(lower(coalesce(merchant_name, '')), '{words}')"
+    return f"""
+        WITH payers AS (
+            SELECT entity_id FROM hits WHERE code = 'FIN_CONSUMER_REMITTER' AND weight >= {p["min_payer_weight"]}
+        ), buys AS (
+            SELECT ae.entity_id, p.txn_id, p.ts, p.amount_usd, p.r_country,
+                   {travel} AS is_travel, {atm} AS is_atm, {side} AS is_side
+            FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
+            JOIN payers USING (entity_id)
+            WHERE p.is_purchase OR p.merchant_category IS NOT NULL
+        ), per AS (
+            SELECT entity_id,
+                   count(*) FILTER (WHERE is_travel) AS n_travel, count(*) FILTER (WHERE is_atm) AS n_atm,
+                   count(*) FILTER (WHERE is_side) AS n_side,
+                   sum(amount_usd) FILTER (WHERE is_travel OR is_atm OR is_side) AS usd,
+                   list(DISTINCT r_country ORDER BY r_country) FILTER (WHERE is_travel OR is_atm) AS where_,
+                   min(ts) FILTER (WHERE is_travel OR is_atm OR is_side) AS first_ts,
+                   max(ts) FILTER (WHERE is_travel OR is_atm OR is_side) AS last_ts,
+                   list(txn_id ORDER BY ts, txn_id) FILTER (WHERE is_travel OR is_atm OR is_side) AS ids
+            FROM buys GROUP BY entity_id
+        )
+        SELECT entity_id, 'payer' AS role,
+               1 - (1 - CASE WHEN n_travel > 0 THEN {p["weight_travel"]} ELSE 0 END)
+                 * (1 - CASE WHEN n_atm > 0 THEN {p["weight_atm"]} ELSE 0 END)
+                 * (1 - CASE WHEN n_side > 0 THEN {p["weight_side"]} ELSE 0 END) AS weight,
+               concat_ws('; ',
+                   CASE WHEN n_travel > 0 THEN printf('%d flight or lodging purchase%s in %s', n_travel,
+                        CASE WHEN n_travel = 1 THEN '' ELSE 's' END, array_to_string(where_, ', ')) END,
+                   CASE WHEN n_atm > 0 THEN printf('%d cash withdrawal%s in %s', n_atm,
+                        CASE WHEN n_atm = 1 THEN '' ELSE 's' END, array_to_string(where_, ', ')) END,
+                   CASE WHEN n_side > 0 THEN printf('%d purchase%s of VPN, video-chat or live-stream services',
+                        n_side, CASE WHEN n_side = 1 THEN '' ELSE 's' END) END)
+               || printf(' (%s) between %s and %s, by a payer with the remitter pattern.',
+                         {_usd("usd")}, {_d("first_ts")}, {_d("last_ts")}) AS evidence,
+               ids AS record_ids,
+               concat_ws('; ', CASE WHEN n_travel > 0 THEN 'travel {p["weight_travel"]}' END,
+                         CASE WHEN n_atm > 0 THEN 'cash abroad {p["weight_atm"]}' END,
+                         CASE WHEN n_side > 0 THEN 'side purchases {p["weight_side"]}' END) AS components
+        FROM per WHERE n_travel + n_atm + n_side > 0
+    """
+
+
+def crypto_buyer(p: dict[str, Any], pack: Pack) -> str:
+    return f"""
+        WITH tiers AS (
+            SELECT s_ent, round(amount_usd) AS tier, count(*) AS k FROM crypto_payments GROUP BY 1, 2
+        ), b AS (
+            SELECT c.s_ent AS entity_id, count(*) AS n, sum(c.amount_usd) AS usd,
+                   count(*) FILTER (WHERE c.exposed) AS n_exposed, bool_or(c.direct) AS direct,
+                   avg(c.night::INTEGER) AS night_share,
+                   avg((t.k >= {int(p["tier_repeats"])})::INTEGER) AS tier_share,
+                   min(c.ts) AS first_ts, max(c.ts) AS last_ts,
+                   list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids
+            FROM crypto_payments c JOIN tiers t ON t.s_ent = c.s_ent AND t.tier = round(c.amount_usd)
+            WHERE c.amount_usd <= {float(p["max_amount_usd"])}
+            GROUP BY c.s_ent
+        ), buyers AS (
+            SELECT entity_id, 'buyer' AS role,
+                   1 - (1 - {p["weight_exposed"]}) * (1 - CASE WHEN direct THEN {p["weight_direct"]} ELSE 0 END)
+                     * (1 - CASE WHEN tier_share >= {p["tier_share"]} THEN {p["weight_tiers"]} ELSE 0 END)
+                     * (1 - CASE WHEN night_share >= 0.5 THEN {p["weight_night"]} ELSE 0 END) AS weight,
+                   printf('Made %d crypto payments (%s) between %s and %s, %d to addresses exposed to a known '
+                          || 'vendor%s; %d%% at repeated price tiers; %d%% at night in the sender''s time zone.',
+                          n, {_usd("usd")}, {_d("first_ts")}, {_d("last_ts")}, n_exposed,
+                          CASE WHEN direct THEN ' (some paid directly)' ELSE '' END,
+                          round(tier_share * 100)::INTEGER, round(night_share * 100)::INTEGER) AS evidence,
+                   ids AS record_ids,
+                   concat_ws('; ', 'exposed to a vendor {p["weight_exposed"]}',
+                             CASE WHEN direct THEN 'pays the vendor directly {p["weight_direct"]}' END,
+                             CASE WHEN tier_share >= {p["tier_share"]} THEN 'price tiers {p["weight_tiers"]}' END,
+                             CASE WHEN night_share >= 0.5 THEN 'night-time {p["weight_night"]}' END) AS components
+            FROM b WHERE n >= {int(p["min_payments"])} AND n_exposed > 0
+        ), sellers AS (
+            SELECT c.r_ent AS entity_id, 'seller' AS role, {p["weight_seller"]} AS weight,
+                   printf('A listed or banned address, paid %d times in crypto by %d buyer%s.', count(*),
+                          count(DISTINCT c.s_ent), CASE WHEN count(DISTINCT c.s_ent) = 1 THEN '' ELSE 's' END)
+                       AS evidence,
+                   list(c.txn_id ORDER BY c.ts, c.txn_id) AS record_ids,
+                   'known vendor {p["weight_seller"]}' AS components
+            FROM crypto_payments c JOIN buyers b ON b.entity_id = c.s_ent
+            WHERE c.direct GROUP BY c.r_ent
+        )
+        SELECT * FROM buyers UNION ALL SELECT * FROM sellers
+    """
+
+
 FINANCE_DETECTORS: tuple[Detector, ...] = (
     Detector(
         "FIN_CONSUMER_REMITTER",
@@ -262,5 +361,19 @@ FINANCE_DETECTORS: tuple[Detector, ...] = (
         "victim",
         ("transactions", "parties"),
         sextortion_victim,
+    ),
+    Detector(
+        "FIN_TRAVEL_SIDE_PURCHASES",
+        "A remitter-pattern payer also buys travel to, or takes cash in, a high-risk country, or VPN and video-chat services.",
+        "payer",
+        ("transactions",),
+        travel_side_purchases,
+    ),
+    Detector(
+        "FIN_CRYPTO_BUYER",
+        "Repeated small crypto payments at price tiers, at night, to addresses exposed to a known vendor.",
+        "buyer",
+        ("transactions", "accounts"),
+        crypto_buyer,
     ),
 )

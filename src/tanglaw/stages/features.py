@@ -193,8 +193,42 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     )
 
 
+def build_crypto_payments(engine: Engine, pack: Pack) -> None:
+    """Crypto payments between entities, with the exposure of the receiving address."""
+    p = pack.typology("FIN_CRYPTO_BUYER")
+    listed = sql_list([a.lower() for a in p["known_vendor_addresses"]])
+    night = (
+        f"(p.s_local_hour >= {int(pack['time']['night_start_hour'])} "
+        f"OR p.s_local_hour < {int(pack['time']['night_end_hour'])})"
+    )
+    engine.execute(
+        f"""
+        CREATE TABLE crypto_payments AS
+        WITH c AS (
+            SELECT p.txn_id, p.ts, p.amount_usd, p.s_acc, p.r_acc, {night} AS night,
+                   se.entity_id AS s_ent, re.entity_id AS r_ent
+            FROM payments p
+            JOIN account_entities se ON se.account_id = p.s_acc
+            JOIN account_entities re ON re.account_id = p.r_acc
+            WHERE p.channel = 'crypto' AND se.entity_id <> re.entity_id
+        ), flagged AS (
+            SELECT account_id FROM accounts
+            WHERE banned_reason IS NOT NULL OR lower(account_id) IN ({listed})
+        ), onward AS (
+            SELECT DISTINCT c.r_acc FROM c JOIN flagged f ON f.account_id = c.r_acc
+            UNION SELECT DISTINCT c2.s_acc FROM c c2 JOIN flagged f ON f.account_id = c2.r_acc
+        )
+        SELECT c.*, c.r_acc IN (SELECT account_id FROM flagged) AS direct,
+               c.r_acc IN (SELECT r_acc FROM onward) OR c.r_acc IN (SELECT account_id FROM flagged) AS exposed
+        FROM c
+        """,
+        stage=STAGE,
+    )
+
+
 def run(engine: Engine, pack: Pack) -> None:
     build_corridor_payments(engine, pack)
     build_payer_features(engine)
     build_receiver_features(engine, pack)
     build_payment_bursts(engine, pack)
+    build_crypto_payments(engine, pack)

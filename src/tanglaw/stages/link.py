@@ -65,12 +65,13 @@ def run(engine: Engine, pack: Pack) -> None:
         )
         SELECT DISTINCT c.s_ent AS a, c.r_ent AS b
         FROM (SELECT s_ent, r_ent FROM corridor_payments
-              UNION ALL SELECT s_ent, r_ent FROM payment_bursts WHERE NOT via_merchant) c
+              UNION ALL SELECT s_ent, r_ent FROM payment_bursts WHERE NOT via_merchant
+              UNION ALL SELECT s_ent, r_ent FROM crypto_payments) c
         JOIN __flagged fa ON fa.entity_id = c.s_ent
         JOIN __flagged fb ON fb.entity_id = c.r_ent
-        JOIN degree da ON da.ent = c.s_ent
-        JOIN degree db ON db.ent = c.r_ent
-        WHERE da.d <= {hub} AND db.d <= {hub}
+        LEFT JOIN degree da ON da.ent = c.s_ent
+        LEFT JOIN degree db ON db.ent = c.r_ent
+        WHERE coalesce(da.d, 0) <= {hub} AND coalesce(db.d, 0) <= {hub}
         """,
         stage=STAGE,
     )

@@ -47,12 +47,44 @@ def run(engine: Engine, pack: Pack) -> None:
         CREATE TABLE party_entities AS
         SELECT node AS party_id, 'E:' || component AS entity_id FROM __party_comp;
         DROP TABLE __party_comp;
-        CREATE TABLE account_entities AS
+        CREATE TEMP TABLE __acc AS
         SELECT a.account_id, coalesce(pe.entity_id, 'A:' || a.account_id) AS entity_id, a.party_id
         FROM all_accounts a LEFT JOIN party_entities pe ON pe.party_id = a.party_id;
         """,
         stage=STAGE,
     )
+    # common-input clustering: crypto addresses spent together in one on-chain transaction are
+    # held by one person (or wallet); their entities are joined
+    edges = engine.arrow(
+        """
+        WITH co AS (
+            SELECT chain_txn, list(DISTINCT sender_account_id ORDER BY sender_account_id) AS inputs
+            FROM transactions WHERE chain_txn IS NOT NULL GROUP BY chain_txn HAVING count(DISTINCT sender_account_id) > 1
+        ), pairs AS (SELECT inputs[1] AS a, unnest(inputs[2:]) AS b FROM co)
+        SELECT ea.entity_id AS a, eb.entity_id AS b
+        FROM pairs JOIN __acc ea ON ea.account_id = pairs.a JOIN __acc eb ON eb.account_id = pairs.b
+        WHERE ea.entity_id <> eb.entity_id
+        """,
+        stage=STAGE,
+    )
+    if edges.num_rows:
+        nodes = engine.arrow("SELECT DISTINCT entity_id FROM __acc", stage=STAGE).column(0).combine_chunks()
+        comp = components(nodes, edges.column(0).combine_chunks(), edges.column(1).combine_chunks())
+        engine.register_arrow("__ent_comp", comp)
+        # a cluster that holds a resolved person keeps that person's id
+        engine.execute(
+            """
+            CREATE TEMP TABLE __relabel AS
+            SELECT node, coalesce(min(node) FILTER (WHERE node LIKE 'E:%') OVER (PARTITION BY component),
+                                  component) AS entity_id
+            FROM __ent_comp;
+            UPDATE __acc SET entity_id = r.entity_id FROM __relabel r WHERE r.node = __acc.entity_id;
+            UPDATE party_entities SET entity_id = r.entity_id FROM __relabel r WHERE r.node = party_entities.entity_id;
+            DROP TABLE __relabel; DROP TABLE __ent_comp;
+            """,
+            stage=STAGE,
+        )
+    engine.execute("CREATE TABLE account_entities AS SELECT * FROM __acc; DROP TABLE __acc", stage=STAGE)
     particles = ", ".join("'" + w.replace("'", "''") + "'" for w in pack["names"]["particles"])
     engine.execute(
         f"""

@@ -44,6 +44,10 @@ def run(engine: Engine, pack: Pack) -> None:
             UNION
             SELECT m.network_id, b.txn_id, b.ts, b.amount_usd, b.s_country, b.r_country
             FROM network_members m JOIN burst_txns b ON m.role = 'victim' AND b.s_ent = m.entity_id
+            UNION
+            SELECT m.network_id, p.txn_id, p.ts, p.amount_usd, p.s_country, p.r_country
+            FROM network_members m JOIN crypto_payments c ON m.role = 'buyer' AND c.s_ent = m.entity_id
+            JOIN payments p USING (txn_id)
         ), money AS (
             SELECT network_id, min(ts) AS first_seen, max(ts) AS last_seen, sum(amount_usd) AS total_usd,
                    count(*) AS n_payments,
@@ -58,7 +62,9 @@ def run(engine: Engine, pack: Pack) -> None:
         ), roles AS (
             SELECT network_id, count(*) FILTER (WHERE role = 'payer') AS n_payers,
                    count(*) FILTER (WHERE role = 'facilitator') AS n_facilitators,
-                   count(*) FILTER (WHERE role = 'victim') AS n_victims
+                   count(*) FILTER (WHERE role = 'victim') AS n_victims,
+                   count(*) FILTER (WHERE role = 'buyer') AS n_buyers,
+                   count(*) FILTER (WHERE role = 'seller') AS n_sellers
             FROM network_members GROUP BY network_id
         ), codes AS (
             SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
@@ -67,7 +73,7 @@ def run(engine: Engine, pack: Pack) -> None:
             GROUP BY m.network_id
         )
         SELECT a.network_id, 'TGL-' || upper(substr(md5(a.anchor), 1, 10)) AS case_id,
-               t.score, r.n_payers, r.n_facilitators, r.n_victims, c.codes, c.escalation,
+               t.score, r.n_payers, r.n_facilitators, r.n_victims, r.n_buyers, r.n_sellers, c.codes, c.escalation,
                m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c
         FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
         JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
@@ -108,6 +114,11 @@ def run(engine: Engine, pack: Pack) -> None:
                            n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END, n_facilitators,
                            CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END, array_to_string(to_c, ', '),
                            n_payments, 'US$' || format('{{:,.0f}}', total_usd))
+                    WHEN n_buyers > 0 THEN
+                    printf('Crypto: %d buyer%s paying %d known vendor address%s: %d payments, %s',
+                           n_buyers, CASE WHEN n_buyers = 1 THEN '' ELSE 's' END, n_sellers,
+                           CASE WHEN n_sellers = 1 THEN '' ELSE 'es' END, n_payments,
+                           'US$' || format('{{:,.0f}}', total_usd))
                     WHEN n_facilitators > 0 AND n_payers > 0 THEN
                     printf('%d facilitator%s in %s paid by %d payer%s from %s: %d payments, %s',
                            n_facilitators, CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END,
