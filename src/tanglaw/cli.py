@@ -346,6 +346,16 @@ def typologies_show(
     out.print(t)
 
 
+def _register_plugins() -> None:
+    """Command groups that live beside their packages (exports, sharing, tips; media hashes)."""
+    from .reporting.cli import register as register_reporting
+
+    register_reporting(app)
+
+
+_register_plugins()
+
+
 def main() -> None:
     app()
 

@@ -257,7 +257,11 @@ FORMATS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".jsonl.gz": "jsonl",
     ".ndjson": "jsonl",
+    ".xml": "xml",
 }
+
+#: tables that may come as XML (CyberTipline-style reports; see docs/tip-xml.md)
+XML_TABLES = ("reports",)
 
 # ---- outputs -----------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..contract import ACTIVITY_TABLES, FORMATS, TABLES_BY_NAME
+from ..contract import ACTIVITY_TABLES, FORMATS, TABLES_BY_NAME, XML_TABLES
 from ..errors import BundleError, Problem
 
 
@@ -39,6 +39,17 @@ def discover_bundle(bundle: Path) -> dict[str, tuple[Path, str]]:
             continue
         table, ext = split
         if table not in TABLES_BY_NAME:
+            continue
+        if FORMATS[ext] == "xml" and table not in XML_TABLES:
+            problems.append(
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    f"XML is read for {', '.join(XML_TABLES)} only; "
+                    f"write {table} as CSV, Parquet or JSON Lines",
+                )
+            )
             continue
         if table in found:
             problems.append(

@@ -175,6 +175,23 @@ def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: 
     return RawTable(table, names, first_line=1)
 
 
+def read_xml_reports(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> RawTable:
+    """CyberTipline-style XML tips, parsed safely (no DTDs, no entities), as text rows."""
+    import pyarrow as pa
+
+    from ..reporting.tip_xml import read_tip_xml
+
+    rows = read_tip_xml(path)
+    names = list(rows[0]) if rows else ["report_id"]
+    arrow = pa.table({n: pa.array([r.get(n) or None for r in rows], pa.string()) for n in names})
+    con.register("__xml_rows", arrow)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM __xml_rows")
+    finally:
+        con.unregister("__xml_rows")
+    return RawTable(table, names, first_line=1)
+
+
 def read_table_file(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, table: str) -> RawTable:
     """Read one bundle file into the temporary text table `table`."""
     label = path.name
@@ -184,4 +201,6 @@ def read_table_file(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, table:
         return read_jsonl(con, path, label, table)
     if fmt == "parquet":
         return read_parquet(con, path, label, table)
+    if fmt == "xml":
+        return read_xml_reports(con, path, table)
     raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,328 @@
+"""Command line for reports out (exports) and signals in and out (sharing), as a Typer sub-app.
+
+The main CLI registers these with `register(app)`, which adds `tanglaw export` and the
+`tanglaw share …` group; `app` is the same commands as a stand-alone Typer app. The functions
+`export_command`, `share_export_command` and `share_match_command` do the work and return the
+files written, for callers that are not a command line.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import BundleError, TanglawError
+from ..workspace import open_workspace
+from .casedata import CaseData, load_case
+
+FORMATS = ("cybertip", "goaml", "sar", "stix", "html", "pdf")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    """Write atomically: a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return path
+
+
+def _case(out_dir: Path, case_id: str) -> CaseData:
+    engine = open_workspace(out_dir)
+    try:
+        return load_case(engine, case_id)
+    finally:
+        engine.con.close()
+
+
+def export_case(
+    case: CaseData,
+    fmt: str,
+    dest: Path,
+    *,
+    settings_file: Path | None = None,
+    goaml_version: str = "5.0.2",
+    now: datetime | None = None,
+) -> tuple[list[Path], list[str]]:
+    """Write one format of an already-loaded case into `dest`; (files, warnings)."""
+    from .settings import load_settings
+
+    settings = load_settings(settings_file)
+    now = now or datetime.now(UTC)
+    stem = dest / case.case_id
+    warnings: list[str] = []
+    if "reporter" in settings.placeholders and fmt in ("cybertip", "goaml", "sar"):
+        warnings.append("the reporter is a placeholder (compliance@example.com); pass --settings FILE")
+    if fmt == "cybertip":
+        from .cybertip import cybertip_file_details, cybertip_report
+
+        files = [_write(Path(f"{stem}.cybertip.xml"), cybertip_report(case, settings))]
+        for media_id, doc in cybertip_file_details(case, settings):
+            files.append(_write(Path(f"{stem}.cybertip-file-{media_id}.xml"), doc))
+        return files, warnings
+    if fmt == "goaml":
+        from .goaml import goaml_report
+        from .sar import sar_narrative
+
+        result = goaml_report(
+            case, settings, reason=sar_narrative(case, settings, now=now), version=goaml_version, now=now
+        )
+        return [_write(Path(f"{stem}.goaml-{goaml_version}.xml"), result.xml)], warnings + result.warnings
+    if fmt == "sar":
+        from .sar import sar_narrative
+
+        return [_write(Path(f"{stem}.sar.txt"), sar_narrative(case, settings, now=now).encode())], warnings
+    if fmt == "stix":
+        from .stix import stix_json
+
+        return [_write(Path(f"{stem}.stix.json"), stix_json(case, settings, now=now))], warnings
+    if fmt in ("html", "pdf"):
+        from .package import package_html, package_model
+
+        model = package_model(case, settings, now=now)
+        if fmt == "html":
+            return [_write(Path(f"{stem}.html"), package_html(model).encode())], warnings
+        from .pdf import package_pdf
+
+        return [_write(Path(f"{stem}.pdf"), package_pdf(model))], warnings
+    raise TanglawError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def export_command(
+    case_id: str,
+    fmt: str,
+    out_dir: Path,
+    dest: Path | None = None,
+    *,
+    settings_file: Path | None = None,
+    goaml_version: str = "5.0.2",
+) -> list[Path]:
+    """Export case `case_id` of the run in `out_dir` as `fmt` into the folder `dest`
+    (default `out_dir/exports`); returns the files written."""
+    if fmt not in FORMATS:
+        raise TanglawError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    files, _warnings = export_case(
+        _case(out_dir, case_id),
+        fmt,
+        dest or out_dir / "exports",
+        settings_file=settings_file,
+        goaml_version=goaml_version,
+    )
+    return files
+
+
+def share_export_command(case_id: str, out_dir: Path, key_file: Path, dest: Path | None = None) -> list[Path]:
+    """Write `<case>.signals.json` (to send) and `<case>.signals-private.csv` (to keep)."""
+    from .settings import load_settings
+    from .sharing import export_signals, load_key
+
+    key = load_key(key_file)
+    folder = dest or out_dir / "exports"
+    result = export_signals(
+        _case(out_dir, case_id),
+        key,
+        load_settings(None).organisation,
+        folder / f"{case_id}.signals.json",
+        folder / f"{case_id}.signals-private.csv",
+    )
+    return [result.shared_file, result.private_file]
+
+
+def share_match_command(partner_file: Path, out_dir: Path, key_file: Path, dest: Path | None = None) -> Path:
+    """Match a partner's signal file against the run's workspace; write the matches as CSV."""
+    from .sharing import load_key, match_signals, read_partner_file, workspace_identifiers, write_matches
+
+    key = load_key(key_file)
+    partner = read_partner_file(partner_file)
+    engine = open_workspace(out_dir)
+    try:
+        rows = match_signals(partner, key, workspace_identifiers(engine))
+    finally:
+        engine.con.close()
+    return write_matches(rows, dest or out_dir / f"matches-{partner_file.stem}.csv")
+
+
+# ---- the command line -----------------------------------------------------------------------------
+
+
+def _fail(e: Exception) -> None:
+    if isinstance(e, BundleError):
+        for line in e.lines():
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
+        err.print(f"refused: {e.total} problem(s); nothing was written.", style="bold red")
+        raise typer.Exit(2)
+    if isinstance(e, TanglawError | ImportError | OSError):
+        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    raise e
+
+
+OutOption = Annotated[
+    Path, typer.Option("--out", help="The output folder of `tanglaw run` (holds the workspace).")
+]
+
+
+def export(
+    case_id: Annotated[str, typer.Argument(help="A case id from cases.csv, e.g. TGL-6100E30BAC.")],
+    out_dir: OutOption,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="cybertip, goaml, sar, stix, html or pdf.")
+    ] = "html",
+    dest: Annotated[
+        Path | None, typer.Option("--dest", help="Folder for the files (default OUT/exports).")
+    ] = None,
+    settings_file: Annotated[
+        Path | None,
+        typer.Option("--settings", help="Reporter settings (TOML): organisation, contact, FIU codes."),
+    ] = None,
+    goaml_schema: Annotated[
+        str, typer.Option("--goaml-schema", help="goAML schema profile: 5.0.2 or 2.0.")
+    ] = "5.0.2",
+    check: Annotated[
+        Path | None,
+        typer.Option(
+            "--check", help="Validate XML against this XSD (or STIX with stix2-validator) before finishing."
+        ),
+    ] = None,
+) -> None:
+    """Export one case for an authority or a partner: CyberTipline XML, goAML STR, SAR narrative,
+    STIX 2.1 bundle, or a case package to read and print (HTML, PDF).
+
+    Exit code 0 on success, 2 for input a person must fix, 1 for a fault.
+    """
+    if fmt not in FORMATS:
+        err.print(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        files, warnings = export_case(
+            _case(out_dir, case_id),
+            fmt,
+            dest or out_dir / "exports",
+            settings_file=settings_file,
+            goaml_version=goaml_schema,
+        )
+        if check is not None:
+            from .validate import check_or_raise, stix_errors, xml_errors
+
+            for f in files:
+                if f.suffix == ".xml":
+                    check_or_raise(f.name, xml_errors(f.read_bytes(), check))
+                elif f.suffix == ".json":
+                    check_or_raise(f.name, stix_errors(f.read_text(encoding="utf-8")))
+    except (TanglawError, ImportError, OSError) as e:
+        _fail(e)
+        return
+    for w in dict.fromkeys(warnings):
+        err.print(f"note: {w}", markup=False, highlight=False, soft_wrap=True)
+    for f in files:
+        out.print(str(f), markup=False, highlight=False)
+
+
+share_app = typer.Typer(
+    help="Share identifiers as keyed hashes and match a partner's file.", no_args_is_help=True
+)
+
+
+@share_app.command("keygen")
+def share_keygen(
+    dest: Annotated[Path, typer.Argument(help="File to write the new key to (keep it secret).")],
+) -> None:
+    """Make a new 256-bit sharing key; give it to the partner out of band, never with a signal file."""
+    from .sharing import new_key
+
+    if dest.exists():
+        err.print(f"{dest} exists; refusing to overwrite a key")
+        raise typer.Exit(2)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(new_key() + "\n")
+    out.print(str(dest))
+
+
+@share_app.command("export")
+def share_export(
+    case_id: Annotated[str, typer.Argument(help="A case id from cases.csv.")],
+    out_dir: OutOption,
+    key_file: Annotated[Path, typer.Option("--key", help="The shared key file.")],
+    dest: Annotated[
+        Path | None, typer.Option("--dest", help="Folder for the files (default OUT/exports).")
+    ] = None,
+) -> None:
+    """Write a case's emails, phones, usernames and payment accounts as keyed hashes to send,
+    and the private map from each hash's ref back to the record, to keep."""
+    try:
+        files = share_export_command(case_id, out_dir, key_file, dest)
+    except (TanglawError, OSError) as e:
+        _fail(e)
+        return
+    out.print(f"send: {files[0]}\nkeep (never send): {files[1]}", markup=False, highlight=False)
+
+
+@share_app.command("match")
+def share_match(
+    partner_file: Annotated[Path, typer.Argument(help="A partner's .signals.json file.")],
+    out_dir: OutOption,
+    key_file: Annotated[Path, typer.Option("--key", help="The key shared with that partner.")],
+    dest: Annotated[
+        Path | None, typer.Option("--dest", help="CSV to write (default OUT/matches-FILE.csv).")
+    ] = None,
+) -> None:
+    """Match a partner's hashed identifiers against every identifier in the workspace."""
+    try:
+        path = share_match_command(partner_file, out_dir, key_file, dest)
+    except (TanglawError, OSError) as e:
+        _fail(e)
+        return
+    with open(path, encoding="utf-8", newline="") as fh:
+        n = sum(1 for _ in csv.DictReader(fh))
+    out.print(f"{n} match(es): {path}", markup=False, highlight=False)
+
+
+def tips(
+    files: Annotated[list[Path], typer.Argument(help="CyberTipline-style XML tip files.")],
+    dest: Annotated[Path, typer.Option("--dest", help="reports.csv to write (a bundle table).")],
+) -> None:
+    """Read XML tips safely (no DTDs, entities or deep nesting) into a bundle's reports.csv."""
+    from ..contract import REPORTS
+    from .tip_xml import read_tip_xml
+
+    rows: list[dict[str, str]] = []
+    try:
+        for f in files:
+            rows += read_tip_xml(f)
+    except TanglawError as e:
+        _fail(e)
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with open(dest, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(REPORTS.column_names))
+        w.writeheader()
+        w.writerows(rows)
+    out.print(f"{len(rows)} report(s): {dest}", markup=False, highlight=False)
+
+
+def register(main_app: typer.Typer) -> None:
+    """Add `export`, `tips` and the `share` group to the main `tanglaw` app."""
+    main_app.command("export")(export)
+    main_app.command("tips")(tips)
+    main_app.add_typer(share_app, name="share")
+
+
+app = typer.Typer(
+    name="tanglaw-reporting",
+    help="Reports out and signals in: exports per case, XML tips, keyed-hash sharing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+register(app)

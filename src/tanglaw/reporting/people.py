@@ -1,0 +1,52 @@
+"""Small helpers for people's names and contact details as the report formats want them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def split_name(name: str | None) -> tuple[str, str]:
+    """`("Jomar Soriano", "Navarro")`: everything but the last word is the first name."""
+    words = (name or "").split()
+    if not words:
+        return "", ""
+    if len(words) == 1:
+        return words[0], ""
+    return " ".join(words[:-1]), words[-1]
+
+
+def best_name(names: list[str | None]) -> str | None:
+    """The name most records agree on; among equals, the longest (the most complete)."""
+    counts: dict[str, int] = {}
+    for n in names:
+        if n and n.strip():
+            counts[n.strip()] = counts.get(n.strip(), 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], len(n), n))
+
+
+def ascii_fold(text: str) -> str:
+    """`"Peña"` → `"Pena"`: some FIU schemas only accept ASCII letters in names and narratives."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def keep_chars(text: str, allowed: str) -> str:
+    """Keep only characters matching the regex character class `allowed`; squeeze spaces."""
+    kept = re.sub(f"[^{allowed}]", " ", ascii_fold(text))
+    return re.sub(r"\s+", " ", kept).strip()
+
+
+def phone_text(phone: str | None) -> str:
+    """`+639170000001` for `+63 917 000 0001`, `09170000001` for `0917-000-0001`: digits, and a
+    leading `+` when the number was written in international form."""
+    raw = (phone or "").strip()
+    digits = re.sub(r"\D", "", raw)
+    if not digits:
+        return ""
+    if raw.startswith("+"):
+        return "+" + digits
+    if raw.startswith("00"):
+        return "+" + digits[2:]
+    return digits

@@ -1,0 +1,137 @@
+"""A FinCEN-style SAR narrative for a case, as plain text.
+
+FinCEN Notice FIN-2021-NTC3 (16 September 2021) asks filers to put the keyword
+`OCSE-FIN-2021-NTC3` in SAR field 2 and in the narrative, and to tick field 38(z) "Other" with
+"OCSE". The narrative follows FinCEN's who / what / when / where / why / how order, quotes the
+indicator sentences Tanglaw computed, and lists the cited transactions. It is a draft for the
+filer to read, correct and sign; the BSA E-Filing narrative field holds at most 17,000
+characters, so the text is cut to fit (the full transaction list is in the goAML file and the
+case package).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import UTC, datetime
+
+from .casedata import CaseData, Payment
+from .people import best_name
+from .settings import ReporterSettings
+from .xmlbuild import xs_datetime
+
+KEYWORD = "OCSE-FIN-2021-NTC3"
+#: the BSA E-Filing SAR narrative limit, in characters
+MAX_NARRATIVE = 17_000
+#: transactions listed one per line before the list is summarised
+MAX_LISTED = 60
+
+
+def _day(ts: datetime | None) -> str:
+    return ts.astimezone(UTC).strftime("%Y-%m-%d") if ts else "unknown"
+
+
+def _money(usd: float) -> str:
+    return f"US${usd:,.2f}"
+
+
+def _subjects(case: CaseData) -> list[str]:
+    lines = []
+    for n, ent in enumerate(case.entities, 1):
+        accs = case.accounts_of(ent.entity_id)
+        name = best_name([m.name for m in accs]) or ent.label
+        facts = [f"{n}. {name} ({ent.role}"]
+        if ent.countries:
+            facts.append(f"; country {', '.join(ent.countries)}")
+        dob = next((m.birth_date for m in accs if m.birth_date), None)
+        if dob:
+            facts.append(f"; born {dob:%Y-%m-%d}")
+        facts.append(")")
+        lines.append("".join(facts))
+        for m in accs:
+            ident = [f"   - account {m.account_id}: {m.kind or 'unknown kind'} at {m.source or 'unknown'}"]
+            if m.username:
+                ident.append(f", username {m.username}")
+            if m.email:
+                ident.append(f", email {m.email}")
+            if m.phone:
+                ident.append(f", phone {m.phone}")
+            lines.append("".join(ident))
+    return lines
+
+
+def _flows(case: CaseData) -> list[str]:
+    """Who paid whom: totals per receiving account."""
+    by_receiver: dict[str, list[Payment]] = defaultdict(list)
+    for p in case.payments:
+        by_receiver[p.receiver].append(p)
+    lines = []
+    for acc, pays in sorted(by_receiver.items(), key=lambda kv: -len(kv[1])):
+        usd = sum(p.amount_usd or 0.0 for p in pays)
+        senders = len({p.sender for p in pays})
+        countries = Counter(p.sender_country or "unknown" for p in pays)
+        lines.append(
+            f"- Account {acc} received {len(pays)} payment(s) totalling about {_money(usd)} from "
+            f"{senders} account(s) in {', '.join(c for c, _ in countries.most_common())}, "
+            f"{_day(min(p.ts for p in pays))} to {_day(max(p.ts for p in pays))}."
+        )
+    return lines
+
+
+def sar_narrative(case: CaseData, settings: ReporterSettings, *, now: datetime | None = None) -> str:
+    """The narrative text (UTF-8, LF line ends), at most `MAX_NARRATIVE` characters."""
+    now = now or datetime.now(UTC)
+    channels = Counter(p.channel or "unknown" for p in case.payments)
+    head = [
+        KEYWORD,
+        "",
+        f"SAR narrative draft for Tanglaw case {case.case_id}, prepared {xs_datetime(now)} by "
+        f"{settings.organisation}.",
+        "Suggested filing fields: field 2 (filing institution note to FinCEN) = "
+        f"{KEYWORD}; field 38(z) Other = OCSE.",
+        "",
+        "SUMMARY",
+        f"{settings.organisation} is reporting activity consistent with the financial indicators of "
+        f"online child sexual exploitation (OCSE) described in FinCEN Notice FIN-2021-NTC3. "
+        f"Tanglaw linked {len(case.entities)} person(s): {case.n_facilitators} receiving facilitator(s) and "
+        f"{case.n_payers} payer(s), in case {case.case_id} (priority {case.priority}, score {case.score:.2f}). "
+        f"The {len(case.payments)} payment(s) cited total about {_money(case.total_amount_usd)} between "
+        f"{_day(case.first_seen)} and {_day(case.last_seen)}, through "
+        + ", ".join(f"{c} ({n})" for c, n in channels.most_common())
+        + ".",
+    ]
+    if case.priority_reason:
+        head.append(f"Priority reason: {case.priority_reason}.")
+    if case.live_streaming:
+        platforms = sorted({s.source for s in case.sessions})
+        private = sum(1 for s in case.sessions if s.private)
+        head.append(
+            f"Accounts held by the same persons hosted or viewed {case.n_sessions} live-stream session(s) on "
+            f"{', '.join(platforms)}; {private} of the sessions read were private (one-to-one or invite-only). "
+            "FIN-2021-NTC3 names live streaming as a method of this activity."
+        )
+    body = ["", "SUBJECTS", *_subjects(case), "", "ACTIVITY", *_flows(case), "", "INDICATORS"]
+    body += [f"- {i.code} ({i.role}): {i.evidence}" for i in case.indicators]
+    body += ["", "TRANSACTIONS (UTC)"]
+    for p in case.payments[:MAX_LISTED]:
+        body.append(
+            f"- {p.txn_id} {xs_datetime(p.ts)} {p.amount:,.2f} {p.currency} {p.sender} -> {p.receiver}"
+            + (f" ({p.channel})" if p.channel else "")
+        )
+    if len(case.payments) > MAX_LISTED:
+        body.append(
+            f"- … and {len(case.payments) - MAX_LISTED} more, listed in the goAML report and the case package."
+        )
+    tail = [
+        "",
+        "Scores and indicators are leads for investigation, not proof. Records are kept and available "
+        "on request.",
+        f"Contact: {settings.first_name} {settings.last_name}, {settings.email}"
+        + (f", {settings.phone}" if settings.phone else "")
+        + ".",
+    ]
+    text = "\n".join(head + body + tail) + "\n"
+    if len(text) > MAX_NARRATIVE:
+        keep = "\n".join(tail) + "\n"
+        cut = "\n[narrative shortened to fit the 17,000-character field; full detail in the case package]\n"
+        text = text[: MAX_NARRATIVE - len(keep) - len(cut)].rsplit("\n", 1)[0] + cut + keep
+    return text
