@@ -38,6 +38,7 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/tanglaw contract > docs/contract.md
+	$(BIN)/tanglaw typologies docs > docs/typologies.md
 
 clean:
 	rm -rf demo-out .pytest_cache .mypy_cache .ruff_cache

@@ -28,6 +28,14 @@ def test_contract_doc_is_current() -> None:
     assert doc.read_text(encoding="utf-8").strip() == contract_markdown().strip(), "run `make docs`"
 
 
+def test_typology_doc_is_current() -> None:
+    from tanglaw.explain import typologies_markdown
+    from tanglaw.pack import load_pack
+
+    doc = Path(__file__).parent.parent / "docs" / "typologies.md"
+    assert doc.read_text(encoding="utf-8") == typologies_markdown(load_pack()), "run `make docs`"
+
+
 def test_every_command_has_help(runner) -> None:
     import typer.main
 

@@ -303,6 +303,15 @@ def typologies_list(
     out.print(t)
 
 
+@typologies_app.command("docs")
+def typologies_docs() -> None:
+    """Print every typology of the built-in pack as Markdown (the source of docs/typologies.md)."""
+    from .explain import typologies_markdown
+    from .pack import load_pack
+
+    sys.stdout.write(typologies_markdown(load_pack()))
+
+
 @typologies_app.command("explain")
 def typologies_explain(
     code: Annotated[str, typer.Argument(help="A typology code, e.g. FIN_CONSUMER_REMITTER.")],
