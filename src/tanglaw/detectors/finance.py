@@ -51,11 +51,13 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
         "AND median_gap_days BETWEEN 20 AND 40"
     )
     large = f"median_usd > {p['large_median_usd']}"
+    daytime = f"night_share < {p['daytime_night_share']}"
     return f"""
         SELECT entity_id, 'payer' AS role,
                {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
                         * (CASE WHEN {steady} THEN {p["steady_factor"]} ELSE 1 END)
-                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END) AS weight,
+                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
+                        * (CASE WHEN {daytime} THEN {p["daytime_factor"]} ELSE 1 END) AS weight,
                printf('Sent %d small payments (%s) from %s to %d beneficiar%s in %s between %s and %s; '
                       || '%d%% at night in the sender''s time zone; median US$%.0f; %.1f a month',
                       n_payments, {_usd("total_usd")}, {_countries("from_countries")}, n_beneficiaries,
@@ -77,7 +79,8 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                {words}
                || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
                || CASE WHEN {steady} THEN '; steady support x{p["steady_factor"]}' ELSE '' END
-               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END AS components
+               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
+               || CASE WHEN {daytime} THEN '; mostly daytime x{p["daytime_factor"]}' ELSE '' END AS components
         FROM payer_features WHERE n_payments >= {int(p["min_payments"])}
     """
 

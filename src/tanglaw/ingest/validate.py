@@ -41,14 +41,6 @@ def _bad_expr(c: Column, v: str) -> str:
     """A cheaper test with the same answer as `_problem_expr(c, v) IS NOT NULL`, for the counting scan."""
     if c.type == "ts":
         ok = f"(regexp_full_match({v}, {_q(TS_RE)}) AND TRY_CAST({v} AS TIMESTAMPTZ) IS NOT NULL)"
-    elif c.type == "dec":
-        x = f"TRY_CAST({v} AS DOUBLE)"
-        ok = f"({x} IS NOT NULL AND isfinite({x}) AND NOT contains({v}, '_')"
-        if c.minimum is not None:
-            ok += f" AND {x} {'>' if c.exclusive_minimum else '>='} {c.minimum}"
-        if c.maximum is not None:
-            ok += f" AND {x} <= {c.maximum}"
-        ok += ")"
     else:
         return f"({_problem_expr(c, v)}) IS NOT NULL"
     if c.required:
