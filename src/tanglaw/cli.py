@@ -357,9 +357,11 @@ def typologies_show(
 
 def _register_plugins() -> None:
     """Command groups that live beside their packages (exports, sharing, tips; media hashes)."""
+    from .media.cli import app as media_app
     from .reporting.cli import register as register_reporting
 
     register_reporting(app)
+    app.add_typer(media_app, name="media")
 
 
 _register_plugins()
