@@ -14,6 +14,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import BundleError, PackError, TanglawError
+from .pack import Pack
 
 app = typer.Typer(
     name="tanglaw",
@@ -276,19 +277,24 @@ def contract(
     sys.stdout.write(contract_markdown() + "\n")
 
 
+def _pack_or_fail(path: Path | None) -> Pack:
+    from .pack import load_pack
+
+    try:
+        return load_pack(path)
+    except TanglawError as e:
+        _fail(e)
+        raise  # _fail always exits
+
+
 @typologies_app.command("list")
 def typologies_list(
     pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """List the typologies and what each looks for."""
     from .detectors import DETECTORS
-    from .pack import load_pack
 
-    try:
-        p = load_pack(pack)
-    except TanglawError as e:
-        _fail(e)
-        return
+    p = _pack_or_fail(pack)
     t = Table(title=f"Typologies in {p.name} {p.version}", title_justify="left")
     t.add_column("code", no_wrap=True)
     for col in ("mode", "role", "description", "source"):
@@ -336,13 +342,8 @@ def typologies_show(
     pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """Show a typology's parameters and weights."""
-    from .pack import load_pack
 
-    try:
-        p = load_pack(pack)
-    except TanglawError as e:
-        _fail(e)
-        return
+    p = _pack_or_fail(pack)
     known = {**p["typologies"], **p.candidates}
     if code not in known:
         err.print(f"unknown typology {code!r}; known: {', '.join(known)}")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 
 def components(nodes: pa.Array, left: pa.Array, right: pa.Array) -> pa.Table:
@@ -33,3 +38,16 @@ def components(nodes: pa.Array, left: pa.Array, right: pa.Array) -> pa.Table:
     np.minimum.at(first, labels, np.arange(n))
     comp = pc.take(nodes, pa.array(first[labels]))
     return pa.table({"node": nodes, "component": comp})
+
+
+def components_table(engine: Engine, nodes_sql: str, edges_sql: str, into: str, *, stage: str) -> int:
+    """Label the components of a graph held in the workspace; write `into(node, component)`.
+
+    `nodes_sql` yields one column of node keys, `edges_sql` two columns of node keys. Returns the
+    number of edges read.
+    """
+    nodes = engine.arrow(nodes_sql, stage=stage).column(0).combine_chunks()
+    edges = engine.arrow(edges_sql, stage=stage)
+    comp = components(nodes, edges.column(0).combine_chunks(), edges.column(1).combine_chunks())
+    engine.register_arrow(into, comp)
+    return edges.num_rows

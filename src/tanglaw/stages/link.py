@@ -7,7 +7,7 @@ remittance agent or a merchant) never join two networks.
 from __future__ import annotations
 
 from ..engine import Engine
-from ..graph import components
+from ..graph import components_table
 from ..pack import Pack
 
 STAGE = "link"
@@ -75,10 +75,9 @@ def run(engine: Engine, pack: Pack) -> None:
         """,
         stage=STAGE,
     )
-    nodes = engine.arrow("SELECT entity_id FROM __flagged", stage=STAGE).column(0).combine_chunks()
-    edges = engine.arrow("SELECT a, b FROM __edges", stage=STAGE)
-    comp = components(nodes, edges.column(0).combine_chunks(), edges.column(1).combine_chunks())
-    engine.register_arrow("__net", comp)
+    components_table(
+        engine, "SELECT entity_id FROM __flagged", "SELECT a, b FROM __edges", "__net", stage=STAGE
+    )
     engine.execute(
         """
         CREATE TABLE network_members AS

@@ -8,7 +8,7 @@ a hub: an office line, a shared mailbox). Probabilistic resolution (Splink) repl
 from __future__ import annotations
 
 from ..engine import Engine
-from ..graph import components
+from ..graph import components_table
 from ..pack import Pack
 
 STAGE = "resolve"
@@ -38,10 +38,13 @@ def run(engine: Engine, pack: Pack) -> None:
         """,
         stage=STAGE,
     )
-    nodes = engine.arrow("SELECT party_id FROM parties", stage=STAGE).column(0).combine_chunks()
-    edges = engine.arrow("SELECT party_a, party_b FROM identity_links", stage=STAGE)
-    comp = components(nodes, edges.column(0).combine_chunks(), edges.column(1).combine_chunks())
-    engine.register_arrow("__party_comp", comp)
+    components_table(
+        engine,
+        "SELECT party_id FROM parties",
+        "SELECT party_a, party_b FROM identity_links",
+        "__party_comp",
+        stage=STAGE,
+    )
     engine.execute(
         """
         CREATE TABLE party_entities AS
@@ -55,7 +58,9 @@ def run(engine: Engine, pack: Pack) -> None:
     )
     # common-input clustering: crypto addresses spent together in one on-chain transaction are
     # held by one person (or wallet); their entities are joined
-    edges = engine.arrow(
+    n_edges = components_table(
+        engine,
+        "SELECT DISTINCT entity_id FROM __acc",
         """
         WITH co AS (
             SELECT chain_txn, list(DISTINCT sender_account_id ORDER BY sender_account_id) AS inputs
@@ -65,12 +70,10 @@ def run(engine: Engine, pack: Pack) -> None:
         FROM pairs JOIN __acc ea ON ea.account_id = pairs.a JOIN __acc eb ON eb.account_id = pairs.b
         WHERE ea.entity_id <> eb.entity_id
         """,
+        "__ent_comp",
         stage=STAGE,
     )
-    if edges.num_rows:
-        nodes = engine.arrow("SELECT DISTINCT entity_id FROM __acc", stage=STAGE).column(0).combine_chunks()
-        comp = components(nodes, edges.column(0).combine_chunks(), edges.column(1).combine_chunks())
-        engine.register_arrow("__ent_comp", comp)
+    if n_edges:
         # a cluster that holds a resolved person keeps that person's id
         engine.execute(
             """
@@ -80,11 +83,14 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM __ent_comp;
             UPDATE __acc SET entity_id = r.entity_id FROM __relabel r WHERE r.node = __acc.entity_id;
             UPDATE party_entities SET entity_id = r.entity_id FROM __relabel r WHERE r.node = party_entities.entity_id;
-            DROP TABLE __relabel; DROP TABLE __ent_comp;
+            DROP TABLE __relabel;
             """,
             stage=STAGE,
         )
-    engine.execute("CREATE TABLE account_entities AS SELECT * FROM __acc; DROP TABLE __acc", stage=STAGE)
+    engine.execute(
+        "DROP TABLE __ent_comp; CREATE TABLE account_entities AS SELECT * FROM __acc; DROP TABLE __acc",
+        stage=STAGE,
+    )
     particles = ", ".join("'" + w.replace("'", "''") + "'" for w in pack["names"]["particles"])
     engine.execute(
         f"""
