@@ -35,6 +35,8 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
+	$(BIN)/python benchmarks/bench_tips.py
+	$(BIN)/python benchmarks/bench_pdq_index.py
 
 docs: $(STAMP)
 	$(BIN)/tanglaw contract > docs/contract.md

@@ -27,6 +27,12 @@ OUTPUT_QUERIES: dict[str, str] = {
                components, role, entity_id
         FROM indicator_table ORDER BY rank, entity_id, weight DESC, code
     """,
+    "tips.csv": """
+        SELECT s.report_id, s.score AS actionability, s.case_ids, s.group_id, s.group_size, s.missing,
+               (SELECT string_agg(DISTINCT l.account_id || ' (' || l.joined_on || ')', '; ')
+                FROM tip_links l WHERE l.report_id = s.report_id) AS accounts
+        FROM tip_scores s ORDER BY s.case_ids IS NULL, s.score DESC, s.report_id
+    """,
     "shadow_indicators.csv": """
         SELECT 'SHD-' || upper(substr(md5(h.code || '|' || h.role || '|' || h.entity_id), 1, 10)) AS indicator_id,
                h.code, h.role, h.entity_id, h.weight,

@@ -21,7 +21,7 @@ from .ingest import ingest_bundle
 from .ingest.discover import discover_bundle
 from .pack import Pack, load_pack
 from .report import write_report
-from .stages import features, link, prepare, resolve, score
+from .stages import features, link, prepare, resolve, score, tips
 from .workspace import rebuild
 
 #: (name, description) of each step, for progress bars
@@ -32,6 +32,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("detect", "Running the typologies"),
     ("link", "Cutting networks"),
     ("score", "Ranking cases"),
+    ("tips", "Linking tips to cases"),
     ("export", "Writing cases, members, indicators and the report"),
 )
 
@@ -45,6 +46,8 @@ class RunResult:
     notes: list[str] = field(default_factory=list)
     hits: dict[str, int] = field(default_factory=dict)
     n_cases: int = 0
+    #: tips that name an account in a case
+    tips_linked: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
@@ -111,6 +114,9 @@ def run_bundle(
             score.run(engine, pack)
             result.n_cases = engine.count("case_table")
             lap("score")
+            step("tips")
+            result.tips_linked = tips.run(engine, pack)
+            lap("tips")
             step("export")
             _write_run_info(engine, bundle, pack, result.notes)
             staged = write_outputs(engine, out_dir, staging)

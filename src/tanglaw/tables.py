@@ -49,7 +49,13 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable("network_members", "link", "entity → network for flagged entities, cut on payment links"),
     StageTable("case_table", "score", "one row per case, ranked"),
     StageTable("case_member_table", "score", "case members per account, with role and score"),
-    StageTable("indicator_table", "score", "indicators per case, as exported"),
+    StageTable("indicator_table", "score", "indicators per case, as exported (tips add TIP_LINKED rows)"),
+    StageTable(
+        "tip_links", "tips", "one row per tip and account it names, with the case and how they were joined"
+    ),
+    StageTable(
+        "tip_scores", "tips", "per tip: actionability (report quality), what it lacks, its cases and group"
+    ),
 )
 
 TABLE_NAMES = tuple(t.name for t in STAGE_TABLES)

@@ -151,11 +151,12 @@ def _has(r: dict[str, Any]) -> dict[str, bool]:
     }
 
 
-def tip_actionability(engine: Engine) -> list[dict[str, Any]]:
+def tip_actionability(engine: Engine, links: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
     """Per tip: `score` (0–1), `missing` (what to ask the reporter for, `;`-separated), and the
-    cases it links to; most actionable first."""
+    cases it links to; most actionable first. Pass `links` from `link_tips` to avoid computing
+    them twice."""
     linked: dict[str, set[str]] = defaultdict(set)
-    for row in link_tips(engine):
+    for row in link_tips(engine) if links is None else links:
         if row["case_id"]:
             linked[row["report_id"]].add(row["case_id"])
     out = []
