@@ -167,3 +167,38 @@ def test_share_cli_round_trip(runs: tuple[Path, Path], tmp_path: Path) -> None:
     with open(dest, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and {"partner", "kind", "account_id", "party_id", "partner_ref", "provenance"} <= set(rows[0])
+
+
+def test_matches_become_indicators_with_provenance(
+    runs: tuple[Path, Path], key_file: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from tanglaw.reporting.cli import share_match_command
+
+    run_a, run_b = runs
+    key = load_key(key_file)
+    shared_a, _, _ = _export(run_a, key, "Example Remit A", tmp_path / "a")
+    b_copy = tmp_path / "b-run"
+    shutil.copytree(run_b, b_copy)
+    share_match_command(shared_a, b_copy, key_file)
+    with open(b_copy / "indicators.csv", encoding="utf-8", newline="") as fh:
+        rows = [
+            r
+            for r in csv.DictReader(fh)
+            if r["code"] == "SHARED_SIGNAL_MATCH" and r["evidence"].startswith("Example Remit A ")
+        ]
+    assert rows, "no match was recorded as an indicator"
+    assert all(
+        r["evidence"].startswith("Example Remit A holds this ") and float(r["weight"]) == 0 for r in rows
+    )
+    assert all("keyed-hash match" in r["evidence"] and r["case_id"] for r in rows)
+    # matching twice records each match once
+    share_match_command(shared_a, b_copy, key_file)
+    with open(b_copy / "indicators.csv", encoding="utf-8", newline="") as fh:
+        again = [
+            r
+            for r in csv.DictReader(fh)
+            if r["code"] == "SHARED_SIGNAL_MATCH" and r["evidence"].startswith("Example Remit A ")
+        ]
+    assert len(again) == len(rows)

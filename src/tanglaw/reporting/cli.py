@@ -143,12 +143,16 @@ def share_match_command(partner_file: Path, out_dir: Path, key_file: Path, dest:
 
     key = load_key(key_file)
     partner = read_partner_file(partner_file)
+    from .match_indicators import add_match_indicators
+
     engine = open_workspace(out_dir)
     try:
         rows = match_signals(partner, key, workspace_identifiers(engine))
     finally:
         engine.con.close()
-    return write_matches(rows, dest or out_dir / f"matches-{partner_file.stem}.csv")
+    path = write_matches(rows, dest or out_dir / f"matches-{partner_file.stem}.csv")
+    add_match_indicators(out_dir, rows)
+    return path
 
 
 # ---- the command line -----------------------------------------------------------------------------
