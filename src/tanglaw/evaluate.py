@@ -92,9 +92,11 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
             unmapped += 1
             continue
         flagged["any"].add(pid)
-        if m["role"] in ("payer", "facilitator", "victim"):
-            flagged[m["role"]].add(pid)
-        if m["role"] == "payer" and pid not in payer_order:
+        # a host streaming to paying viewers is on the facilitator side; a viewer who pays, a payer
+        role_as = {"host": "facilitator", "viewer": "payer"}.get(m["role"], m["role"])
+        if role_as in ("payer", "facilitator", "victim"):
+            flagged[role_as].add(pid)
+        if role_as == "payer" and pid not in payer_order:
             payer_order.append(pid)
         case_people.setdefault(m["case_id"], set()).add(pid)
     if unmapped:

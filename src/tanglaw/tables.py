@@ -43,6 +43,11 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "detect",
         "crypto payments between entities, with the exposure of the receiving address",
     ),
+    StageTable(
+        "session_pairs",
+        "detect",
+        "per host and viewer: private cross-border sessions, and those next to payments",
+    ),
     StageTable("hits", "detect", "one row per indicator hit: code, entity, weight, evidence, record ids"),
     StageTable("shadow_hits", "detect", "hits of typologies in shadow mode: reported apart, never in cases"),
     StageTable("entity_scores", "score", "per entity and role: combined score and whether it is flagged"),

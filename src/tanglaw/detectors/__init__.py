@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .base import Detector, run_detectors
 from .finance import FINANCE_DETECTORS
+from .platform import PLATFORM_DETECTORS
 
-DETECTORS: tuple[Detector, ...] = FINANCE_DETECTORS
+DETECTORS: tuple[Detector, ...] = FINANCE_DETECTORS + PLATFORM_DETECTORS
 
 __all__ = ["DETECTORS", "Detector", "run_detectors"]

@@ -226,9 +226,64 @@ def build_crypto_payments(engine: Engine, pack: Pack) -> None:
     )
 
 
+def build_session_pairs(engine: Engine, pack: Pack) -> None:
+    """Per host and viewer: private cross-border sessions into high-risk countries, and how many
+    of them came within hours before a payment between the same two people."""
+    import pyarrow as pa
+
+    from ..data import country_utc_offsets
+
+    p = pack.typology("PLAT_PRIVATE_SESSIONS")
+    t = pack["time"]
+    risky = sql_list(pack["lists"]["high_risk_receiving"])
+    offsets = country_utc_offsets()
+    engine.register_arrow(
+        "__tz_offsets",
+        pa.table({"country": list(offsets), "offset_min": [int(v * 60) for v in offsets.values()]}),
+    )
+    engine.execute(
+        f"""
+        CREATE TABLE session_pairs AS
+        WITH s AS (
+            SELECT s.session_id, s.started_at, he.entity_id AS h_ent, ve.entity_id AS v_ent, s.viewer_country,
+                   s.host_country, coalesce(s.paid_amount, 0) > 0 AS paid,
+                   hour(s.started_at + to_minutes(coalesce(tz.offset_min, 0))) AS v_hour
+            FROM sessions s
+            JOIN account_entities he ON he.account_id = s.host_account_id
+            JOIN account_entities ve ON ve.account_id = s.viewer_account_id
+            LEFT JOIN __tz_offsets tz ON tz.country = s.viewer_country
+            WHERE (coalesce(s.private, false) OR coalesce(s.paid_amount, 0) > 0)
+              AND s.host_country IN ({risky}) AND s.viewer_country IS DISTINCT FROM s.host_country
+              AND he.entity_id <> ve.entity_id
+        ), near AS (
+            SELECT s.session_id, s.h_ent, s.v_ent,
+                   bool_or(c.ts BETWEEN s.started_at AND s.started_at + INTERVAL {float(p["near_payment_hours"])} HOUR)
+                       AS near_payment,
+                   list(c.txn_id) FILTER (WHERE c.ts BETWEEN s.started_at
+                       AND s.started_at + INTERVAL {float(p["near_payment_hours"])} HOUR) AS txn_ids
+            FROM s LEFT JOIN cross_border_payments c ON c.s_ent = s.v_ent AND c.r_ent = s.h_ent
+            GROUP BY 1, 2, 3
+        )
+        SELECT s.h_ent, s.v_ent, count(DISTINCT s.session_id) AS n_sessions,
+               count(DISTINCT s.session_id) FILTER (WHERE n.near_payment) AS n_near_payment,
+               avg(s.paid::INTEGER) AS paid_share,
+               avg((s.v_hour >= {int(t["night_start_hour"])} OR s.v_hour < {int(t["night_end_hour"])})::INTEGER)
+                   AS night_share,
+               min(s.started_at) AS first_ts, max(s.started_at) AS last_ts,
+               list(DISTINCT s.session_id ORDER BY s.session_id) AS session_ids,
+               list_distinct(flatten(list(n.txn_ids) FILTER (WHERE n.txn_ids IS NOT NULL))) AS txn_ids
+        FROM s JOIN near n USING (session_id, h_ent, v_ent)
+        GROUP BY s.h_ent, s.v_ent;
+        DROP TABLE __tz_offsets;
+        """,
+        stage=STAGE,
+    )
+
+
 def run(engine: Engine, pack: Pack) -> None:
     build_corridor_payments(engine, pack)
     build_payer_features(engine)
     build_receiver_features(engine, pack)
     build_payment_bursts(engine, pack)
     build_crypto_payments(engine, pack)
+    build_session_pairs(engine, pack)

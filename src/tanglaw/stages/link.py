@@ -66,7 +66,8 @@ def run(engine: Engine, pack: Pack) -> None:
         SELECT DISTINCT c.s_ent AS a, c.r_ent AS b
         FROM (SELECT s_ent, r_ent FROM corridor_payments
               UNION ALL SELECT s_ent, r_ent FROM payment_bursts WHERE NOT via_merchant
-              UNION ALL SELECT s_ent, r_ent FROM crypto_payments) c
+              UNION ALL SELECT s_ent, r_ent FROM crypto_payments
+              UNION ALL SELECT v_ent, h_ent FROM session_pairs) c
         JOIN __flagged fa ON fa.entity_id = c.s_ent
         JOIN __flagged fb ON fb.entity_id = c.r_ent
         LEFT JOIN degree da ON da.ent = c.s_ent
