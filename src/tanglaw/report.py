@@ -34,8 +34,9 @@ def _network_svg(members: list[dict[str, Any]], links: list[dict[str, Any]]) -> 
     """Facilitators on an inner ring, payers on an outer ring, lines for the payments between them."""
     import math
 
-    facs = [m for m in members if m["role"] != "payer"]
-    payers = [m for m in members if m["role"] == "payer"]
+    receiving = ("facilitator", "host", "seller")
+    facs = [m for m in members if m["role"] in receiving]
+    payers = [m for m in members if m["role"] not in receiving]
     w, h = 520, 300
     cx, cy = w / 2, h / 2
     pos: dict[str, dict[str, Any]] = {}
@@ -113,8 +114,15 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
     counts = {
         "cases": len(cases),
         "p1": sum(1 for c in cases if c["priority"] == "P1"),
-        "payers": int(engine.scalar("SELECT count(*) FROM network_members WHERE role = 'payer'")),
-        "facilitators": int(engine.scalar("SELECT count(*) FROM network_members WHERE role <> 'payer'")),
+        "payers": int(
+            engine.scalar("SELECT count(*) FROM network_members WHERE role IN ('payer', 'viewer', 'buyer')")
+        ),
+        "facilitators": int(
+            engine.scalar(
+                "SELECT count(*) FROM network_members WHERE role IN ('facilitator', 'host', 'seller')"
+            )
+        ),
+        "victims": int(engine.scalar("SELECT count(*) FROM network_members WHERE role = 'victim'")),
         "transactions": engine.count("transactions"),
         "parties": engine.count("parties"),
         "accounts": engine.count("all_accounts"),

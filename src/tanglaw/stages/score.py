@@ -109,7 +109,11 @@ def run(engine: Engine, pack: Pack) -> None:
                row_number() OVER (ORDER BY priority, n_victims > 0 DESC, score DESC, total_usd DESC NULLS LAST,
                                            case_id) AS rank,
                priority, round(score, 3) AS score,
-               CASE WHEN n_victims > 0 THEN
+               CASE WHEN n_victims > 0 AND n_facilitators = 0 THEN
+                    printf('Likely sextortion: %d victim%s, %d payments to new beneficiaries in %s, %s',
+                           n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END, n_payments,
+                           array_to_string(to_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
+                    WHEN n_victims > 0 THEN
                     printf('Likely sextortion: %d victim%s paying %d receiver%s in %s: %d payments, %s',
                            n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END, n_facilitators,
                            CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END, array_to_string(to_c, ', '),
