@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .errors import BundleError, PackError, TanglawError
+from .console import err, out
+from .console import fail as _fail
+from .errors import TanglawError
 from .pack import Pack
 
 app = typer.Typer(
@@ -25,24 +26,6 @@ app = typer.Typer(
 )
 typologies_app = typer.Typer(help="List and explain the typologies of a pack.", no_args_is_help=True)
 app.add_typer(typologies_app, name="typologies")
-
-out = Console()
-err = Console(stderr=True)
-
-
-def _fail(e: Exception) -> None:
-    if isinstance(e, BundleError):
-        for line in e.lines():
-            err.print(line, markup=False, highlight=False, soft_wrap=True)
-        err.print(f"refused: {e.total} problem(s); nothing was written.", style="bold red")
-        raise typer.Exit(2)
-    if isinstance(e, PackError):
-        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(2)
-    if isinstance(e, TanglawError):
-        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
-    raise e
 
 
 def _version(value: bool) -> None:
@@ -284,7 +267,6 @@ def _pack_or_fail(path: Path | None) -> Pack:
         return load_pack(path)
     except TanglawError as e:
         _fail(e)
-        raise  # _fail always exits
 
 
 @typologies_app.command("list")

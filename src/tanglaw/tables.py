@@ -20,6 +20,9 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable("run_info", "run", "one row per fact about the run: versions, bundle, pack, notes"),
     StageTable("fx", "prepare", "USD per unit of each currency used (from fx_rates or the built-in table)"),
     StageTable("all_accounts", "prepare", "every account named anywhere, with kind, country and owner"),
+    StageTable(
+        "country_offsets", "prepare", "a representative UTC offset per country, to read times as local"
+    ),
     StageTable("payments", "prepare", "transactions with USD amounts, countries and the sender's local hour"),
     StageTable("identity_links", "resolve", "pairs of party records joined by a shared identifier"),
     StageTable("party_entities", "resolve", "party_id → entity_id: the person behind each party record"),

@@ -28,6 +28,16 @@ class Detector:
     query: Callable[[dict[str, Any], Pack], str]
 
 
+def date_text(col: str) -> str:
+    """SQL for a timestamp column as YYYY-MM-DD, for evidence sentences."""
+    return f"strftime({col}, '%Y-%m-%d')"
+
+
+def usd_text(expr: str) -> str:
+    """SQL for an amount as `US$1,234`, for evidence sentences."""
+    return f"'US$' || format('{{:,.0f}}', {expr})"
+
+
 def noisy_or(parts: Sequence[tuple[str, str, str]]) -> tuple[str, str]:
     """SQL for combining (condition, weight, label) parts: the weight and the words.
 

@@ -10,16 +10,8 @@ from typing import Any
 
 from ..pack import Pack
 from .base import Detector, noisy_or
-
-_DATE = "strftime({col}, '%Y-%m-%d')"
-
-
-def _d(col: str) -> str:
-    return _DATE.format(col=col)
-
-
-def _usd(expr: str) -> str:
-    return f"'US$' || format('{{:,.0f}}', {expr})"
+from .base import date_text as _d
+from .base import usd_text as _usd
 
 
 def _countries(col: str) -> str:

@@ -11,10 +11,7 @@ from typing import Any
 
 from ..pack import Pack
 from .base import Detector, noisy_or
-
-
-def _d(col: str) -> str:
-    return f"strftime({col}, '%Y-%m-%d')"
+from .base import date_text as _d
 
 
 def private_sessions(p: dict[str, Any], pack: Pack) -> str:

@@ -39,6 +39,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ..console import err
+from ..console import fail as _fail
 from ..errors import BundleError, Problem, TanglawError
 from .bank import DEFAULT_SUPPRESS_THRESHOLD, Bank, BankEntry, Role
 from .bankfile import FORMATS, read_bank, read_entries, write_entries
@@ -59,7 +61,6 @@ bank_app = typer.Typer(help="Convert, fill and inspect hash banks.", no_args_is_
 app.add_typer(bank_app, name="bank")
 
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
 Fps = Annotated[float, typer.Option("--fps", help="Video: frames hashed per second of video.")]
@@ -72,17 +73,6 @@ MaxSide = Annotated[
 
 
 # -- shared helpers -------------------------------------------------------------------------------
-
-
-def _fail(e: TanglawError) -> None:
-    """Print a refusal the way the main command line does and exit (2 for input to fix, 1 otherwise)."""
-    if isinstance(e, BundleError):
-        for line in e.lines():
-            err.print(line, markup=False)
-        err.print(f"refused: {e.total} problem(s); nothing was written.", style="bold red")
-        raise typer.Exit(2)
-    err.print(f"error: {e}", markup=False)
-    raise typer.Exit(1)
 
 
 @contextmanager

@@ -15,16 +15,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from ..errors import BundleError, TanglawError
+from ..console import err, out
+from ..console import fail as _fail
+from ..errors import TanglawError
 from ..workspace import open_workspace
 from .casedata import CaseData, load_case
 
 FORMATS = ("cybertip", "goaml", "sar", "stix", "html", "pdf")
-
-out = Console()
-err = Console(stderr=True)
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -156,18 +154,6 @@ def share_match_command(partner_file: Path, out_dir: Path, key_file: Path, dest:
 
 
 # ---- the command line -----------------------------------------------------------------------------
-
-
-def _fail(e: Exception) -> None:
-    if isinstance(e, BundleError):
-        for line in e.lines():
-            err.print(line, markup=False, highlight=False, soft_wrap=True)
-        err.print(f"refused: {e.total} problem(s); nothing was written.", style="bold red")
-        raise typer.Exit(2)
-    if isinstance(e, TanglawError | ImportError | OSError):
-        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
-    raise e
 
 
 OutOption = Annotated[

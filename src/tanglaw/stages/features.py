@@ -16,18 +16,20 @@ def sql_list(values: list[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values) or "NULL"
 
 
+def night_sql(pack: Pack, hour: str) -> str:
+    """SQL that is true when the local hour `hour` falls in the pack's night window."""
+    start, end = int(pack["time"]["night_start_hour"]), int(pack["time"]["night_end_hour"])
+    joiner = "OR" if start > end else "AND"
+    return f"({hour} >= {start} {joiner} {hour} < {end})"
+
+
 def keyword_regex(words: list[str]) -> str:
     alts = "|".join(w.lower().replace("'", "''") for w in words)
     return f"(^|[^a-z])({alts})([^a-z]|$)"
 
 
 def build_corridor_payments(engine: Engine, pack: Pack) -> None:
-    lists, pay, t = pack["lists"], pack["payments"], pack["time"]
-    night = (
-        f"(p.s_local_hour >= {int(t['night_start_hour'])} OR p.s_local_hour < {int(t['night_end_hour'])})"
-        if t["night_start_hour"] > t["night_end_hour"]
-        else f"(p.s_local_hour >= {int(t['night_start_hour'])} AND p.s_local_hour < {int(t['night_end_hour'])})"
-    )
+    lists, pay = pack["lists"], pack["payments"]
     window = float(pay["duplicate_window_minutes"])
     tol = float(pay["duplicate_amount_tolerance"])
     # every cross-border payment between two people (and gift cards, bought or sent), once:
@@ -58,13 +60,12 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
         """,
         stage=STAGE,
     )
-    night_p = night.replace("p.s_local_hour", "s_local_hour")
     engine.execute(
         f"""
         CREATE TABLE corridor_payments AS
         SELECT txn_id, source, ts, amount, currency, amount_usd, s_acc, r_acc, channel, s_country, r_country,
                reference, s_local_hour, s_ent, r_ent, family,
-               {night_p} AS night,
+               {night_sql(pack, "s_local_hour")} AS night,
                (abs(amount / {float(pay["round_unit"])} - round(amount / {float(pay["round_unit"])}))
                    < 1e-9) AS round_amount,
                coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["reference_keywords"])}'),
@@ -197,10 +198,7 @@ def build_crypto_payments(engine: Engine, pack: Pack) -> None:
     """Crypto payments between entities, with the exposure of the receiving address."""
     p = pack.typology("FIN_CRYPTO_BUYER")
     listed = sql_list([a.lower() for a in p["known_vendor_addresses"]])
-    night = (
-        f"(p.s_local_hour >= {int(pack['time']['night_start_hour'])} "
-        f"OR p.s_local_hour < {int(pack['time']['night_end_hour'])})"
-    )
+    night = night_sql(pack, "p.s_local_hour")
     engine.execute(
         f"""
         CREATE TABLE crypto_payments AS
@@ -229,18 +227,8 @@ def build_crypto_payments(engine: Engine, pack: Pack) -> None:
 def build_session_pairs(engine: Engine, pack: Pack) -> None:
     """Per host and viewer: private cross-border sessions into high-risk countries, and how many
     of them came within hours before a payment between the same two people."""
-    import pyarrow as pa
-
-    from ..data import country_utc_offsets
-
     p = pack.typology("PLAT_PRIVATE_SESSIONS")
-    t = pack["time"]
     risky = sql_list(pack["lists"]["high_risk_receiving"])
-    offsets = country_utc_offsets()
-    engine.register_arrow(
-        "__tz_offsets",
-        pa.table({"country": list(offsets), "offset_min": [int(v * 60) for v in offsets.values()]}),
-    )
     engine.execute(
         f"""
         CREATE TABLE session_pairs AS
@@ -251,7 +239,7 @@ def build_session_pairs(engine: Engine, pack: Pack) -> None:
             FROM sessions s
             JOIN account_entities he ON he.account_id = s.host_account_id
             JOIN account_entities ve ON ve.account_id = s.viewer_account_id
-            LEFT JOIN __tz_offsets tz ON tz.country = s.viewer_country
+            LEFT JOIN country_offsets tz ON tz.country = s.viewer_country
             WHERE (coalesce(s.private, false) OR coalesce(s.paid_amount, 0) > 0)
               AND s.host_country IN ({risky}) AND s.viewer_country IS DISTINCT FROM s.host_country
               AND he.entity_id <> ve.entity_id
@@ -267,14 +255,12 @@ def build_session_pairs(engine: Engine, pack: Pack) -> None:
         SELECT s.h_ent, s.v_ent, count(DISTINCT s.session_id) AS n_sessions,
                count(DISTINCT s.session_id) FILTER (WHERE n.near_payment) AS n_near_payment,
                avg(s.paid::INTEGER) AS paid_share,
-               avg((s.v_hour >= {int(t["night_start_hour"])} OR s.v_hour < {int(t["night_end_hour"])})::INTEGER)
-                   AS night_share,
+               avg({night_sql(pack, "s.v_hour")}::INTEGER) AS night_share,
                min(s.started_at) AS first_ts, max(s.started_at) AS last_ts,
                list(DISTINCT s.session_id ORDER BY s.session_id) AS session_ids,
                list_distinct(flatten(list(n.txn_ids) FILTER (WHERE n.txn_ids IS NOT NULL))) AS txn_ids
         FROM s JOIN near n USING (session_id, h_ent, v_ent)
-        GROUP BY s.h_ent, s.v_ent;
-        DROP TABLE __tz_offsets;
+        GROUP BY s.h_ent, s.v_ent
         """,
         stage=STAGE,
     )

@@ -86,10 +86,6 @@ def build_accounts(engine: Engine) -> None:
 
 def build_payments(engine: Engine, pack: Pack) -> None:
     """`payments`: transactions with USD amounts, countries filled in, and the sender's local hour."""
-    offsets = country_utc_offsets()
-    engine.register_arrow(
-        "__tz", pa.table({"country": list(offsets), "offset_min": [int(v * 60) for v in offsets.values()]})
-    )
     purchase = _sql_list(pack["lists"]["purchase_channels"])
     engine.execute(
         f"""
@@ -120,15 +116,24 @@ def build_payments(engine: Engine, pack: Pack) -> None:
         FROM rated r
         LEFT JOIN (SELECT currency, avg(usd_per_unit) AS usd_per_unit FROM fx GROUP BY 1) fb
           ON fb.currency = r.currency
-        LEFT JOIN __tz tz ON tz.country = r.s_country
+        LEFT JOIN country_offsets tz ON tz.country = r.s_country
         """,
         stage=STAGE,
     )
-    engine.execute("DROP TABLE __tz", stage=STAGE)
+
+
+def build_country_offsets(engine: Engine) -> None:
+    """`country_offsets`: the representative UTC offset of each country, in minutes."""
+    offsets = country_utc_offsets()
+    engine.register_arrow(
+        "country_offsets",
+        pa.table({"country": list(offsets), "offset_min": [int(v * 60) for v in offsets.values()]}),
+    )
 
 
 def run(engine: Engine, pack: Pack) -> list[str]:
     notes = build_fx(engine)
     build_accounts(engine)
+    build_country_offsets(engine)
     build_payments(engine, pack)
     return notes

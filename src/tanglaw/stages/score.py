@@ -12,15 +12,17 @@ def run(engine: Engine, pack: Pack) -> None:
     s = pack["scoring"]
     engine.execute(
         """
+        -- the payments of each burst, read once for both the primary accounts and the case money
+        CREATE TEMP TABLE __burst_txns AS
+        SELECT c.s_ent, c.r_ent, c.s_acc, c.r_acc, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
+        FROM cross_border_payments c
+        JOIN (SELECT unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id);
         CREATE TEMP TABLE __primary AS
-        WITH burst_txns AS (
-            SELECT b.s_ent, b.r_ent, p.s_acc, p.r_acc FROM payments p
-            JOIN (SELECT s_ent, r_ent, unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id)
-        ), uses AS (
+        WITH uses AS (
             SELECT s_ent AS ent, s_acc AS acc FROM corridor_payments
             UNION ALL SELECT r_ent, r_acc FROM corridor_payments
-            UNION ALL SELECT s_ent, s_acc FROM burst_txns
-            UNION ALL SELECT r_ent, r_acc FROM burst_txns
+            UNION ALL SELECT s_ent, s_acc FROM __burst_txns
+            UNION ALL SELECT r_ent, r_acc FROM __burst_txns
         )
         SELECT ent AS entity_id, mode(acc ORDER BY acc) AS account_id FROM uses GROUP BY ent
         """,
@@ -33,9 +35,6 @@ def run(engine: Engine, pack: Pack) -> None:
             SELECT network_id,
                    coalesce(min(entity_id) FILTER (WHERE role = 'facilitator'), min(entity_id)) AS anchor
             FROM network_members GROUP BY network_id
-        ), burst_txns AS (
-            SELECT b.s_ent, b.r_ent, p.txn_id, p.ts, p.amount_usd, p.s_country, p.r_country FROM payments p
-            JOIN (SELECT s_ent, r_ent, unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id)
         ), txns AS (
             SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
             FROM network_members m
@@ -43,7 +42,7 @@ def run(engine: Engine, pack: Pack) -> None:
                                      OR (m.role = 'facilitator' AND c.r_ent = m.entity_id)
             UNION
             SELECT m.network_id, b.txn_id, b.ts, b.amount_usd, b.s_country, b.r_country
-            FROM network_members m JOIN burst_txns b ON m.role = 'victim' AND b.s_ent = m.entity_id
+            FROM network_members m JOIN __burst_txns b ON m.role = 'victim' AND b.s_ent = m.entity_id
             UNION
             SELECT m.network_id, p.txn_id, p.ts, p.amount_usd, p.s_country, p.r_country
             FROM network_members m JOIN crypto_payments c ON m.role = 'buyer' AND c.s_ent = m.entity_id
@@ -171,7 +170,7 @@ def run(engine: Engine, pack: Pack) -> None:
         """,
         stage=STAGE,
     )
-    engine.execute("DROP TABLE __primary; DROP TABLE __net", stage=STAGE)
+    engine.execute("DROP TABLE __primary; DROP TABLE __net; DROP TABLE __burst_txns", stage=STAGE)
     # n_parties / n_accounts per case
     engine.execute(
         """
