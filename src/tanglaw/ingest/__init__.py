@@ -1,8 +1,8 @@
 """Ingest: find a bundle's files, read them, check them against the contract, load typed tables.
 
 The public entry point is `ingest_bundle`. It either loads every table of the bundle into the
-given DuckDB connection or raises `BundleError` listing the problems, having written no typed
-table. Atomicity across runs is the workspace's job (`tanglaw.workspace`).
+given DuckDB connection or raises `BundleError` listing the problems, leaving no typed table
+behind. Atomicity across runs is the workspace's job (`tanglaw.workspace`).
 """
 
 from __future__ import annotations

@@ -11,7 +11,17 @@ from ..contract import DUCKDB_TYPES, INPUT_TABLES, Column, Table
 from ..errors import BundleError
 from .discover import discover_bundle
 from .readers import RawTable, read_table_file
-from .validate import TableCheck, check_table, ensure_code_tables, value_expr
+from .validate import (
+    TableCheck,
+    bad_flag,
+    checked_columns,
+    choice_notes,
+    duplicate_problems,
+    ensure_code_tables,
+    locate_problems,
+    missing_columns,
+    value_expr,
+)
 
 #: suffix of the column that keeps a time column's original UTC offset, in minutes
 OFFSET_SUFFIX = "_utc_offset_min"
@@ -26,23 +36,21 @@ class IngestReport:
     notes: list[str] = field(default_factory=list)
 
 
-def _typed_expr(c: Column) -> str:
-    v = value_expr(c.name)
+def _typed_expr(c: Column, v: str) -> str:
+    """The typed value of column `c` from its trimmed text `v`; NULL where the text is bad."""
     if c.type == "str":
         return f"lower({v})" if c.choices else v
-    if c.type == "ts":
-        return f"CAST({v} AS TIMESTAMPTZ)"
     if c.type in ("cc", "cur"):
         return f"upper({v})"
     if c.type == "bool":
         return f"lower({v}) IN ('true', '1')"
-    return f"CAST({v} AS {DUCKDB_TYPES[c.type]})"
+    return f"TRY_CAST({v} AS {DUCKDB_TYPES[c.type]})"
 
 
-def _offset_expr(col: str) -> str:
-    """Minutes east of UTC written in a timestamp string (`Z` = 0)."""
+def _offset_expr(v: str) -> str:
+    """Minutes east of UTC written in the timestamp text `v` (`Z` = 0)."""
     # only the last six characters can hold the offset: keep the regular expression off the rest
-    o = f"replace(regexp_extract(right({value_expr(col)}, 6), '([Zz]|[+-]\\d{{2}}(:?\\d{{2}})?)$', 1), ':', '')"
+    o = f"replace(regexp_extract(right({v}, 6), '([Zz]|[+-]\\d{{2}}(:?\\d{{2}})?)$', 1), ':', '')"
     return (
         f"CASE WHEN {o} = '' THEN NULL WHEN upper({o}) = 'Z' THEN 0 ELSE "
         f"(CASE WHEN left({o}, 1) = '-' THEN -1 ELSE 1 END) * "
@@ -51,23 +59,71 @@ def _offset_expr(col: str) -> str:
     )
 
 
-def _create_typed(con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable) -> None:
+def _value_ref(i: int) -> str:
+    return f'"__v{i}"'
+
+
+def _load_checked(con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, label: str) -> TableCheck:
+    """Load `raw` into the typed table `spec.name` and check it, in one pass over the file.
+
+    Each checked column gets a bad-value flag beside its typed value; the flags are counted, and
+    only a table with problems is read again to locate them. The flags are then dropped. On
+    problems the typed table is left for the caller to drop.
+    """
+    out = TableCheck()
     have = set(raw.columns)
+    missing = missing_columns(spec, raw, label)
+    out.add(missing, len(missing))
+    present = [c for c in spec.columns if c.name in have]
+    ref = {c.name: _value_ref(i) for i, c in enumerate(present)}
+    checked = checked_columns(spec, raw)
+    known = set(spec.column_names)
+    inner = [f"{value_expr(c.name)} AS {ref[c.name]}" for c in present]
+    inner += [f'"{n}"' for n in raw.columns if n not in known]
     cols = []
     for c in spec.columns:
         typ = DUCKDB_TYPES[c.type]
-        if c.name in have:
-            cols.append(f'{_typed_expr(c)}::{typ} AS "{c.name}"')
-        else:
-            cols.append(f'NULL::{typ} AS "{c.name}"')
+        cols.append(
+            f'{_typed_expr(c, ref[c.name])}::{typ} AS "{c.name}"'
+            if c.name in have
+            else f'NULL::{typ} AS "{c.name}"'
+        )
     if spec.time_column:
         tc = spec.time_column
-        expr = _offset_expr(tc) if tc in have else "NULL"
+        expr = _offset_expr(ref[tc]) if tc in have else "NULL"
         cols.append(f'({expr})::INTEGER AS "{tc}{OFFSET_SUFFIX}"')
-    known = set(spec.column_names)
     cols += [f'"{n}"' for n in raw.columns if n not in known]
+    flags = [f'{bad_flag(c, ref[c.name])} AS "__bad{i}"' for i, (c, _) in enumerate(checked)]
     # a plain scan keeps the file's order (DuckDB preserves insertion order)
-    con.execute(f'CREATE TABLE "{spec.name}" AS SELECT {", ".join(cols)} FROM {raw.name}')
+    try:
+        con.execute(
+            f'CREATE TABLE "{spec.name}" AS SELECT {", ".join(cols + flags)} '
+            f"FROM (SELECT {', '.join(inner) or 'NULL AS __empty'} FROM {raw.name})"
+        )
+    except duckdb.Error as e:
+        if raw.explain_error is None:
+            raise
+        err = raw.explain_error(e)
+        out.add(err.problems, err.total)
+        return out
+    # one scan of the typed table counts the bad values of every column and the repeated ids
+    counted = [f'count(*) FILTER (WHERE "__bad{i}")' for i in range(len(checked))]
+    key = f'"{spec.key}"' if spec.key and spec.key in have else None
+    if key:
+        counted.append(f"count({key}) - count(DISTINCT {key})")
+    counts = con.execute(f'SELECT {", ".join(counted)} FROM "{spec.name}"').fetchall()[0] if counted else ()
+    for (c, expr), n in zip(checked, counts[: len(checked)], strict=True):
+        if n:
+            out.add(locate_problems(con, raw, label, c, expr), int(n))
+    for i in range(len(checked)):
+        con.execute(f'ALTER TABLE "{spec.name}" DROP COLUMN "__bad{i}"')
+    if not out.problems and not out.extra:
+        out.notes += choice_notes(con, spec, spec.name, have, label)
+    if key and counts[-1]:
+        dups, total = duplicate_problems(con, spec, raw, label)
+        out.add(dups, total)
+    out.problems.sort(key=lambda p: p.line or 0)
+    return out
 
 
 def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
@@ -80,44 +136,45 @@ def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
 def ingest_bundle(con: duckdb.DuckDBPyConnection, bundle: Path) -> IngestReport:
     """Read, check and load every table of `bundle` into `con`.
 
-    Raises `BundleError` with every problem found (up to the display limit) before any typed
-    table is created. Tables the bundle lacks are created empty, so later stages can rely on
+    Raises `BundleError` with every problem found (up to the display limit), having dropped every
+    typed table it made. Tables the bundle lacks are created empty, so later stages can rely on
     every contract table and column existing.
     """
     found = discover_bundle(bundle)
     ensure_code_tables(con)
     report = IngestReport()
     check = TableCheck()
-    raws: dict[str, RawTable] = {}
-    try:
-        for spec in INPUT_TABLES:
-            if spec.name not in found:
-                continue
-            path, fmt = found[spec.name]
-            report.files[spec.name] = path.name
-            try:
-                raw = read_table_file(con, path, fmt, f"__raw_{spec.name}")
-            except BundleError as e:
-                check.add(e.problems, e.total)
-                continue
-            raws[spec.name] = raw
-            t = check_table(con, spec, raw, path.name)
-            check.add(t.problems, len(t.problems) + t.extra)
-            report.notes += t.notes
-        if check.problems or check.extra:
-            raise BundleError(check.problems, check.extra)
-        for spec in INPUT_TABLES:
-            if spec.name in raws:
-                _create_typed(con, spec, raws[spec.name])
-                report.rows[spec.name] = int(
-                    con.execute(f'SELECT count(*) FROM "{spec.name}"').fetchall()[0][0]
-                )
-            else:
-                create_empty(con, spec)
-                report.rows[spec.name] = 0
-    finally:
-        for raw in raws.values():
-            con.execute(f"DROP TABLE IF EXISTS {raw.name}")
+    loaded: list[str] = []
+    for spec in INPUT_TABLES:
+        if spec.name not in found:
+            continue
+        path, fmt = found[spec.name]
+        report.files[spec.name] = path.name
+        try:
+            raw = read_table_file(con, path, fmt, f"__raw_{spec.name}")
+        except BundleError as e:
+            check.add(e.problems, e.total)
+            continue
+        try:
+            t = _load_checked(con, spec, raw, path.name)
+        finally:
+            raw.drop(con)
+        if con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [spec.name]
+        ).fetchall()[0][0]:
+            loaded.append(spec.name)
+        check.add(t.problems, len(t.problems) + t.extra)
+        report.notes += t.notes
+    if check.problems or check.extra:
+        for name in loaded:
+            con.execute(f'DROP TABLE IF EXISTS "{name}"')
+        raise BundleError(check.problems, check.extra)
+    for spec in INPUT_TABLES:
+        if spec.name in loaded:
+            report.rows[spec.name] = int(con.execute(f'SELECT count(*) FROM "{spec.name}"').fetchall()[0][0])
+        else:
+            create_empty(con, spec)
+            report.rows[spec.name] = 0
     return report
 
 

@@ -1,4 +1,4 @@
-"""Readers: turn one bundle file into a raw DuckDB table of text columns.
+"""Readers: turn one bundle file into a raw DuckDB relation of text columns (a view or a table).
 
 Every value is read as text so that the validator sees exactly what the file holds and can quote
 it back in a refusal. The raw table keeps the file's order, so a record's line is its row number
@@ -12,6 +12,7 @@ import csv
 import gzip
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +27,21 @@ _ANY_LINE = re.compile(r"line (\d+)")
 
 @dataclass(frozen=True)
 class RawTable:
-    """A file read into DuckDB: the table's name, its columns and the line of its first record."""
+    """A file read into DuckDB: the relation's name, its columns and the line of its first record.
+
+    CSV and Parquet files are read through a view (the file is scanned when the view is queried,
+    so a well-formed file is parsed only once, by the typed load); `explain_error` turns an error
+    raised while scanning the file into the refusal a person should see.
+    """
 
     name: str
     columns: list[str]
     first_line: int
+    is_view: bool = False
+    explain_error: Callable[[Exception], BundleError] | None = None
+
+    def drop(self, con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(f"DROP {'VIEW' if self.is_view else 'TABLE'} IF EXISTS {self.name}")
 
     @property
     def with_lines(self) -> str:
@@ -102,28 +113,27 @@ def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str)
         raise BundleError([Problem(label, 1, None, "is empty: a CSV file needs a header row")])
     names = _check_header(label, header)
     columns = "{" + ", ".join(f"{_sql_str(n)}: 'VARCHAR'" for n in names) + "}"
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM read_csv({_sql_str(str(path))}, "
-            f"auto_detect=false, header=true, columns={columns}, delim=',', quote='\"', escape='\"', "
-            "strict_mode=true, null_padding=false, compression='auto')"
-        )
-    except duckdb.Error as e:
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM read_csv({_sql_str(str(path))}, "
+        f"auto_detect=false, header=true, columns={columns}, delim=',', quote='\"', escape='\"', "
+        "strict_mode=true, null_padding=false, compression='auto')"
+    )
+
+    def explain(e: Exception) -> BundleError:
         text = str(e)
         if "unicode" in text.lower() or "utf-8" in text.lower():
             m = _CSV_LINE.search(text)
             line = int(m.group(1)) if m else None
-            raise BundleError(
-                [Problem(label, line, None, "invalid UTF-8 bytes (save the file as UTF-8)")]
-            ) from e
+            return BundleError([Problem(label, line, None, "invalid UTF-8 bytes (save the file as UTF-8)")])
         bad = _first_bad_csv_line(path, len(names))
         if bad and bad[0]:
-            raise BundleError([Problem(label, bad[0], None, f"not valid CSV: {bad[1]}")]) from e
+            return BundleError([Problem(label, bad[0], None, f"not valid CSV: {bad[1]}")])
         m = _CSV_LINE.search(text)
         line = int(m.group(1)) if m else None
         reason = "unterminated quote" if "unterminated quote" in text else _duckdb_message(e)
-        raise BundleError([Problem(label, line, None, f"not valid CSV: {reason}")]) from e
-    return RawTable(table, names, first_line=2)
+        return BundleError([Problem(label, line, None, f"not valid CSV: {reason}")])
+
+    return RawTable(table, names, first_line=2, is_view=True, explain_error=explain)
 
 
 def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
@@ -167,12 +177,16 @@ def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: 
         cols = ", ".join(
             f"CAST({_ident(d[0])} AS VARCHAR) AS {_ident(n)}" for d, n in zip(desc, names, strict=True)
         )
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {cols} FROM read_parquet({src})")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT {cols} FROM read_parquet({src})")
     except duckdb.Error as e:
-        raise BundleError(
-            [Problem(label, None, None, f"not a valid Parquet file: {_duckdb_message(e)}")]
-        ) from e
-    return RawTable(table, names, first_line=1)
+        raise _parquet_error(label, e) from e
+    return RawTable(
+        table, names, first_line=1, is_view=True, explain_error=lambda e: _parquet_error(label, e)
+    )
+
+
+def _parquet_error(label: str, e: Exception) -> BundleError:
+    return BundleError([Problem(label, None, None, f"not a valid Parquet file: {_duckdb_message(e)}")])
 
 
 def read_xml_reports(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> RawTable:
@@ -193,7 +207,7 @@ def read_xml_reports(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> 
 
 
 def read_table_file(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, table: str) -> RawTable:
-    """Read one bundle file into the temporary text table `table`."""
+    """Read one bundle file as the temporary text relation `table` (a view or a table)."""
     label = path.name
     if fmt == "csv":
         return read_csv(con, path, label, table)

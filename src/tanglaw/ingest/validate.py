@@ -1,6 +1,7 @@
 """Check a raw (all-text) table against its contract spec, in SQL, and say what is wrong.
 
-Each check yields `Problem`s located by file, line and column; values are quoted back as the
+The loader computes one bad-value flag per column (`bad_flag`) in the same pass that loads the
+typed table; only when a flag is set is the file read again to locate the problems. Each check yields `Problem`s located by file, line and column; values are quoted back as the
 file holds them. Values outside a column's listed choices (an unusual `channel`, say) are not
 refused: they are kept and reported as notes, since the contract lists meanings, not a closed set.
 """
@@ -123,66 +124,73 @@ def ensure_code_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.executemany(f"INSERT INTO {name} VALUES (?)", [(c,) for c in sorted(codes)])
 
 
-def check_table(con: duckdb.DuckDBPyConnection, spec: Table, table: RawTable, label: str) -> TableCheck:
-    """Check the raw text table against `spec`: one counting scan, then details where needed."""
-    out = TableCheck()
-    raw, lined = table.name, table.with_lines
+def missing_columns(spec: Table, table: RawTable, label: str) -> list[Problem]:
     have = set(table.columns)
-    missing = [c for c in spec.required if c.name not in have]
-    for c in missing:
-        out.add([Problem(label, 1, c.name, "a required column is missing")], 1)
-    checked = [(c, _problem_expr(c)) for c in spec.columns if c.name in have]
-    checked = [(c, e) for c, e in checked if e is not None]
-    # one scan counts the bad values of every column; only columns with problems are read again
-    counts: list[int] = []
-    if checked:
-        inner = ", ".join(f'{value_expr(c.name)} AS "{c.name}"' for c, _ in checked)
-        exprs = [f"count(*) FILTER (WHERE {_bad_expr(c, _ident(c.name))})" for c, _ in checked]
-        rows = con.execute(f"SELECT {', '.join(exprs)} FROM (SELECT {inner} FROM {raw})").fetchall()
-        counts = list(rows[0]) if rows else [0] * len(checked)
-    for (c, expr), n in zip(checked, counts, strict=True):
-        if not n:
-            continue
-        rows = con.execute(
-            f"SELECT {LINE_COLUMN}, msg FROM ("
-            f"SELECT {LINE_COLUMN}, {expr} AS msg FROM ("
-            f"SELECT {LINE_COLUMN}, {value_expr(c.name)} AS v FROM {lined})) "
-            f"WHERE msg IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
-        ).fetchall()
-        out.add([Problem(label, int(r[0]), c.name, r[1]) for r in rows], int(n))
+    return [
+        Problem(label, 1, c.name, "a required column is missing") for c in spec.required if c.name not in have
+    ]
+
+
+def checked_columns(spec: Table, table: RawTable) -> list[tuple[Column, str]]:
+    """The columns of `spec` present in the file that have a check, with their problem SQL."""
+    have = set(table.columns)
+    pairs = [(c, _problem_expr(c)) for c in spec.columns if c.name in have]
+    return [(c, e) for c, e in pairs if e is not None]
+
+
+def bad_flag(c: Column, v: str) -> str:
+    """SQL that is true when value `v` of column `c` has a problem (cheaper than the message)."""
+    return _bad_expr(c, v)
+
+
+def locate_problems(
+    con: duckdb.DuckDBPyConnection, table: RawTable, label: str, c: Column, expr: str
+) -> list[Problem]:
+    """The first problems of one column, located by line (a second read, only when refusing)."""
+    rows = con.execute(
+        f"SELECT {LINE_COLUMN}, msg FROM ("
+        f"SELECT {LINE_COLUMN}, {expr} AS msg FROM ("
+        f"SELECT {LINE_COLUMN}, {value_expr(c.name)} AS v FROM {table.with_lines})) "
+        f"WHERE msg IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
+    ).fetchall()
+    return [Problem(label, int(r[0]), c.name, r[1]) for r in rows]
+
+
+def choice_notes(
+    con: duckdb.DuckDBPyConnection, spec: Table, typed: str, have: set[str], label: str
+) -> list[str]:
+    """Notes on values outside a column's listed choices, read from the typed (lower-cased) table."""
+    notes = []
     for c in spec.columns:
         if c.name in have and c.choices:
             allowed = ", ".join(_q(x) for x in c.choices)
             row = con.execute(
-                f"SELECT count(*), min(v) FROM (SELECT lower({value_expr(c.name)}) AS v "
-                f"FROM {raw}) WHERE v IS NOT NULL AND v NOT IN ({allowed})"
+                f"SELECT count(*), min({_ident(c.name)}) FROM {_ident(typed)} "
+                f"WHERE {_ident(c.name)} IS NOT NULL AND {_ident(c.name)} NOT IN ({allowed})"
             ).fetchall()[0]
             if row[0]:
-                out.notes.append(
+                notes.append(
                     f"{label}: {c.name}: {row[0]} value(s) outside the contract's list "
                     f"(e.g. {row[1]!r}; expected {', '.join(c.choices)}); kept as given"
                 )
-    if spec.key and spec.key in have:
-        v = value_expr(spec.key)
-        dup = con.execute(f"SELECT count({v}) - count(DISTINCT {v}) FROM {raw}").fetchall()[0][0]
-        rows = (
-            []
-            if not dup
-            else con.execute(
-                f"SELECT {LINE_COLUMN}, v, first, count(*) OVER () FROM ("
-                f"SELECT {LINE_COLUMN}, {v} AS v, min({LINE_COLUMN}) OVER (PARTITION BY {v}) AS first, "
-                f"count(*) OVER (PARTITION BY {v}) AS n FROM {lined}) "
-                f"WHERE v IS NOT NULL AND n > 1 AND {LINE_COLUMN} > first "
-                f"ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
-            ).fetchall()
-        )
-        if rows:
-            out.add(
-                [
-                    Problem(label, int(r[0]), spec.key, f'"{r[1]}" is a duplicate (first on line {r[2]})')
-                    for r in rows
-                ],
-                int(rows[0][3]),
-            )
-    out.problems.sort(key=lambda p: p.line or 0)
-    return out
+    return notes
+
+
+def duplicate_problems(
+    con: duckdb.DuckDBPyConnection, spec: Table, table: RawTable, label: str
+) -> tuple[list[Problem], int]:
+    """The repeated ids of the table's key, located in the file (read only when there are some)."""
+    if not spec.key or spec.key not in table.columns:
+        return [], 0
+    v = value_expr(spec.key)
+    rows = con.execute(
+        f"SELECT {LINE_COLUMN}, v, first, count(*) OVER () FROM ("
+        f"SELECT {LINE_COLUMN}, {v} AS v, min({LINE_COLUMN}) OVER (PARTITION BY {v}) AS first, "
+        f"count(*) OVER (PARTITION BY {v}) AS n FROM {table.with_lines}) "
+        f"WHERE v IS NOT NULL AND n > 1 AND {LINE_COLUMN} > first "
+        f"ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
+    ).fetchall()
+    problems = [
+        Problem(label, int(r[0]), spec.key, f'"{r[1]}" is a duplicate (first on line {r[2]})') for r in rows
+    ]
+    return problems, int(rows[0][3]) if rows else 0

@@ -87,6 +87,24 @@ def build_accounts(engine: Engine) -> None:
 def build_payments(engine: Engine, pack: Pack) -> None:
     """`payments`: transactions with USD amounts, countries filled in, and the sender's local hour."""
     purchase = _sql_list(pack["lists"]["purchase_channels"])
+    # the rate in force on each day of the payments (the latest published on or before it), so
+    # that each payment needs an equality join, not an as-of join over a million rows (each rate is
+    # spread over the days until the next one: faster than an as-of join even on the small grid)
+    engine.execute(
+        """
+        CREATE TEMP TABLE __fx_daily AS
+        WITH span AS (SELECT min(timestamp)::DATE AS lo, max(timestamp)::DATE + 1 AS hi FROM transactions),
+        valid AS (
+            SELECT currency, date, usd_per_unit,
+                   lead(date) OVER (PARTITION BY currency ORDER BY date, usd_per_unit) AS until
+            FROM fx
+        )
+        SELECT currency, usd_per_unit,
+               CAST(unnest(range(greatest(date, lo), least(coalesce(until, hi), hi), INTERVAL 1 DAY)) AS DATE) AS day
+        FROM valid, span WHERE date < hi AND coalesce(until, hi) > lo
+        """,
+        stage=STAGE,
+    )
     engine.execute(
         f"""
         CREATE TABLE payments AS
@@ -100,8 +118,7 @@ def build_payments(engine: Engine, pack: Pack) -> None:
             LEFT JOIN all_accounts ra ON ra.account_id = t.receiver_account_id
         ), rated AS (
             SELECT t.*, f.usd_per_unit FROM t
-            ASOF LEFT JOIN (SELECT currency, date, usd_per_unit FROM fx) f
-              ON f.currency = t.currency AND CAST(t.timestamp AS DATE) >= f.date
+            LEFT JOIN __fx_daily f ON f.currency = t.currency AND f.day = CAST(t.timestamp AS DATE)
         )
         SELECT r.txn_id, r.source, r.timestamp AS ts, r.amount, r.currency,
                r.amount * coalesce(r.usd_per_unit, fb.usd_per_unit) AS amount_usd,
@@ -116,7 +133,8 @@ def build_payments(engine: Engine, pack: Pack) -> None:
         FROM rated r
         LEFT JOIN (SELECT currency, avg(usd_per_unit) AS usd_per_unit FROM fx GROUP BY 1) fb
           ON fb.currency = r.currency
-        LEFT JOIN country_offsets tz ON tz.country = r.s_country
+        LEFT JOIN country_offsets tz ON tz.country = r.s_country;
+        DROP TABLE __fx_daily;
         """,
         stage=STAGE,
     )
