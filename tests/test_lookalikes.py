@@ -269,3 +269,39 @@ def test_crypto_buyer_with_common_input_clustering(tmp_path: Path) -> None:
     assert "100% at repeated price tiers" in buyer["evidence"]
     assert buyer["record_ids"] == "C1;C2;C3;C4"
     assert len(cases) == 1
+
+
+@pytest.mark.parametrize(("hours", "is_case"), [((22, 10, 15), False), ((22, 23, 2), True)])
+def test_night_share_no_higher_than_chance_is_not_night_time(
+    tmp_path: Path, hours: tuple[int, int, int], is_case: bool
+) -> None:
+    """Top-ups to two relatives spread round the clock (a third of them fall in the 8-hour night
+    window, as chance would have it) stay out of the cases; the same payments made at night do not."""
+    parties = [
+        {"party_id": "G1", "source": "bank-a", "name": "Ana Reyes", "country": "GB"},
+        {"party_id": "R1", "source": "remit-x", "name": "Ben Cruz", "country": "PH"},
+        {"party_id": "R2", "source": "remit-x", "name": "Lea Torres", "country": "PH"},
+    ]
+    accounts = [
+        ("AG", "bank-a", "G1", "bank", "GB", "2020-01-01T00:00:00Z"),
+        ("AR1", "remit-x", "R1", "remittance", "PH", "2020-01-01T00:00:00Z"),
+        ("AR2", "remit-x", "R2", "remittance", "PH", "2020-01-01T00:00:00Z"),
+    ]
+    txns = [
+        payment(
+            f"L{i}",
+            f"2026-03-{1 + 2 * i:02d}T{hours[i % 3]:02d}:00:00Z",
+            20,
+            "AG",
+            "AR1" if i % 2 else "AR2",
+            reference="load",
+        )
+        for i in range(12)
+    ]
+    cases, members, ind = _run(tmp_path, _bundle(tmp_path, parties, accounts, txns))
+    if not is_case:
+        assert cases == []
+        return
+    assert ("AG", "payer") in {(m["account_id"], m["role"]) for m in members}
+    r = next(i for i in ind if i["code"] == "FIN_CONSUMER_REMITTER")
+    assert "100% at night in the sender's time zone" in r["evidence"]

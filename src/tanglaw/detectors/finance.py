@@ -72,7 +72,7 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
                || CASE WHEN {steady} THEN '; steady support x{p["steady_factor"]}' ELSE '' END
                || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
-               || CASE WHEN {daytime} THEN '; mostly daytime x{p["daytime_factor"]}' ELSE '' END AS components
+               || CASE WHEN {daytime} THEN '; not concentrated at night x{p["daytime_factor"]}' ELSE '' END AS components
         FROM payer_features WHERE n_payments >= {int(p["min_payments"])}
     """
 
