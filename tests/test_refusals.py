@@ -52,6 +52,27 @@ CASES = [
 ]
 
 
+MULTILINE = dict(GOOD, reference="line one\nline two\nline three")
+CASES += [
+    # a quoted value that spans lines: the refusal names the physical line of the file
+    (
+        "line after a multi-line value",
+        [MULTILINE, dict(GOOD, txn_id="T2", amount="12,50")],
+        'transactions.csv:5: amount: "12,50" is not a decimal',
+    ),
+    (
+        "duplicate after a multi-line value",
+        [GOOD, MULTILINE],
+        'transactions.csv:3: txn_id: "T1" is a duplicate (first on line 2)',
+    ),
+    (
+        "duplicate of a multi-line record",
+        [MULTILINE, dict(GOOD, txn_id="T2"), dict(GOOD)],
+        'transactions.csv:6: txn_id: "T1" is a duplicate (first on line 2)',
+    ),
+]
+
+
 @pytest.mark.parametrize("why,rows,line", CASES, ids=[c[0] for c in CASES])
 def test_value_refusals(tmp_path: Path, runner, why: str, rows: list[dict[str, object]], line: str) -> None:
     b = _bundle(tmp_path, rows)

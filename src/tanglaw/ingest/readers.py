@@ -39,6 +39,12 @@ class RawTable:
     first_line: int
     is_view: bool = False
     explain_error: Callable[[Exception], BundleError] | None = None
+    #: maps record lines (as `__line` counts them) to the file's physical lines, where a quoted
+    #: value spanning several lines makes them differ (CSV); called only to locate problems
+    line_map: Callable[[set[int]], dict[int, int]] | None = None
+
+    def physical_lines(self, lines: set[int]) -> dict[int, int]:
+        return self.line_map(lines) if self.line_map else {n: n for n in lines}
 
     def drop(self, con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP {'VIEW' if self.is_view else 'TABLE'} IF EXISTS {self.name}")
@@ -98,6 +104,30 @@ def _first_bad_csv_line(path: Path, width: int) -> tuple[int, str] | None:
     return None
 
 
+def _csv_physical_lines(path: Path, lines: set[int]) -> dict[int, int]:
+    """The physical line on which each record starts; record line n is the (n-1)th record."""
+    out = {n: n for n in lines}
+    wanted = {n for n in lines if n >= 2}
+    if not wanted:
+        return out
+    last = max(wanted)
+    try:
+        with _open_text(path) as fh:
+            reader = csv.reader(fh)
+            next(reader, None)
+            record_line = 2
+            while record_line <= last:
+                start = reader.line_num + 1
+                if next(reader, None) is None:
+                    break
+                if record_line in wanted:
+                    out[record_line] = start
+                record_line += 1
+    except (csv.Error, UnicodeDecodeError, OSError, EOFError):
+        pass  # keep the record numbers
+    return out
+
+
 def _duckdb_message(e: Exception) -> str:
     msg = str(e).split("\n")[0]
     return re.sub(r"^[A-Za-z ]*Error: ", "", msg)
@@ -133,7 +163,14 @@ def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str)
         reason = "unterminated quote" if "unterminated quote" in text else _duckdb_message(e)
         return BundleError([Problem(label, line, None, f"not valid CSV: {reason}")])
 
-    return RawTable(table, names, first_line=2, is_view=True, explain_error=explain)
+    return RawTable(
+        table,
+        names,
+        first_line=2,
+        is_view=True,
+        explain_error=explain,
+        line_map=lambda lines: _csv_physical_lines(path, lines),
+    )
 
 
 def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:

@@ -153,7 +153,8 @@ def locate_problems(
         f"SELECT {LINE_COLUMN}, {value_expr(c.name)} AS v FROM {table.with_lines})) "
         f"WHERE msg IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
     ).fetchall()
-    return [Problem(label, int(r[0]), c.name, r[1]) for r in rows]
+    lines = table.physical_lines({int(r[0]) for r in rows})
+    return [Problem(label, lines[int(r[0])], c.name, r[1]) for r in rows]
 
 
 def choice_notes(
@@ -190,7 +191,11 @@ def duplicate_problems(
         f"WHERE v IS NOT NULL AND n > 1 AND {LINE_COLUMN} > first "
         f"ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
     ).fetchall()
+    lines = table.physical_lines({int(r[0]) for r in rows} | {int(r[2]) for r in rows})
     problems = [
-        Problem(label, int(r[0]), spec.key, f'"{r[1]}" is a duplicate (first on line {r[2]})') for r in rows
+        Problem(
+            label, lines[int(r[0])], spec.key, f'"{r[1]}" is a duplicate (first on line {lines[int(r[2])]})'
+        )
+        for r in rows
     ]
     return problems, int(rows[0][3]) if rows else 0
