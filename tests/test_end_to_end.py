@@ -60,7 +60,8 @@ def test_own_generator_world(own_world: Path) -> None:
 
 
 def test_every_indicator_traces_to_records(own_world: Path) -> None:
-    """Every record id an indicator names exists in the bundle's transactions."""
+    """Every record id an indicator names exists in the bundle: a payment, a session, a chat
+    message, a media item or an account (platform typologies name the banned accounts)."""
     out = own_world / "out"
     if not (out / "indicators.csv").exists():
         run_bundle(own_world / "bundle", out)
@@ -69,7 +70,9 @@ def test_every_indicator_traces_to_records(own_world: Path) -> None:
     con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
     missing = con.execute(
         "SELECT count(*) FROM (SELECT unnest(string_split(record_ids, ';')) AS id FROM indicator_table) "
-        "WHERE id NOT IN (SELECT txn_id FROM transactions)"
+        "WHERE id NOT IN (SELECT txn_id FROM transactions UNION ALL SELECT session_id FROM sessions "
+        "UNION ALL SELECT message_id FROM messages UNION ALL SELECT media_id FROM media "
+        "UNION ALL SELECT account_id FROM accounts)"
     ).fetchall()[0][0]
     assert missing == 0
     assert con.execute("SELECT count(*) FROM indicator_table WHERE evidence IS NULL").fetchall()[0][0] == 0

@@ -305,3 +305,47 @@ def test_night_share_no_higher_than_chance_is_not_night_time(
     assert ("AG", "payer") in {(m["account_id"], m["role"]) for m in members}
     r = next(i for i in ind if i["code"] == "FIN_CONSUMER_REMITTER")
     assert "100% at night in the sender's time zone" in r["evidence"]
+
+
+def test_a_victim_whose_burst_also_looks_like_a_remitter_is_a_victim(tmp_path: Path) -> None:
+    """A 19-year-old's night-time burst to a new beneficiary abroad fires the remitter typology
+    too, here a little more strongly; the person is put in the case as the victim, not as a payer."""
+    parties = [
+        {
+            "party_id": "V1",
+            "source": "bank-a",
+            "name": "Kim Lee",
+            "birth_date": "2007-01-15",
+            "country": "AU",
+        },
+        {
+            "party_id": "X1",
+            "source": "remit-x",
+            "name": "Jo Ramos",
+            "birth_date": "1990-01-01",
+            "country": "PH",
+        },
+    ]
+    accounts = [
+        ("AV", "bank-a", "V1", "bank", "AU", "2025-06-01T00:00:00Z"),
+        ("AX", "remit-x", "X1", "remittance", "PH", "2024-01-01T00:00:00Z"),
+    ]
+    # Australia is UTC+10 in the pack's offsets: 13:00Z-18:00Z is 23:00-04:00 there
+    txns = [
+        payment(f"S{i}", ts, usd, "AV", "AX", reference={0: "gift", 3: "load"}.get(i, ""))
+        for i, (ts, usd) in enumerate(
+            [
+                ("2026-03-01T13:00:00Z", 45),
+                ("2026-03-01T15:00:00Z", 50),
+                ("2026-03-02T13:30:00Z", 65),
+                ("2026-03-02T16:00:00Z", 120),
+                ("2026-03-02T17:00:00Z", 160),
+                ("2026-03-03T14:00:00Z", 220),
+            ]
+        )
+    ]
+    cases, members, ind = _run(tmp_path, _bundle(tmp_path, parties, accounts, txns))
+    codes = {(r["code"], r["account_id"]) for r in ind}
+    assert {("FIN_SEXTORTION_VICTIM", "AV"), ("FIN_CONSUMER_REMITTER", "AV")} <= codes
+    assert ("AV", "victim") in {(m["account_id"], m["role"]) for m in members}
+    assert cases[0]["priority"] == "P1"

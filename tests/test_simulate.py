@@ -32,6 +32,7 @@ REQUIRED = {
         "receiver_account_id",
     },
     "sessions": {"session_id", "source", "started_at", "host_account_id"},
+    "messages": {"message_id", "source", "sent_at", "sender_account_id", "text"},
     "fx_rates": {"date", "currency", "usd_per_unit"},
 }
 TIMESTAMPS = {
@@ -71,6 +72,7 @@ def db(world: tuple[Path, dict]) -> duckdb.DuckDBPyConnection:
         ("acc", "bundle/accounts"),
         ("par", "bundle/parties"),
         ("ses", "bundle/sessions"),
+        ("msg", "bundle/messages"),
         ("fx", "bundle/fx_rates"),
         ("tp", "truth/persons"),
         ("ta", "truth/accounts"),
@@ -119,7 +121,7 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     simulate_world(tmp_path / "a", cfg, progress=False)
     simulate_world(tmp_path / "b", cfg, progress=False)
     a, b = _digest(tmp_path / "a"), _digest(tmp_path / "b")
-    assert len(a) == 7 and a == b
+    assert len(a) == 8 and a == b
     simulate_world(
         tmp_path / "c", SimulationConfig(seed=6, customers=2500, chunk_customers=1000), progress=False
     )
@@ -264,6 +266,22 @@ def test_innocuous_content(db: duckdb.DuckDBPyConnection) -> None:
     }
     assert refs <= KEYWORDS and len(refs) >= 8
     assert one(db, "select count(*) from par where email is not null and not email like '%@example.com'") == 0
+
+
+def test_chat_is_innocuous_and_sits_next_to_sessions(db: duckdb.DuckDBPyConnection) -> None:
+    from tanglaw.simulate.chats import HOST_PAYMENT, TEXTS
+
+    texts = {t for (t,) in db.execute("select distinct text from msg").fetchall()}
+    assert texts <= set(TEXTS) and len(texts) >= 10
+    # payment-arrangement lines come only from facilitators, to payers
+    rows = db.execute(
+        """select distinct ps.cohort, pr.cohort, msg.text from msg
+           join ta s on s.account_id = msg.sender_account_id join tp ps on ps.person_id = s.person_id
+           join ta r on r.account_id = msg.recipient_account_id join tp pr on pr.person_id = r.person_id"""
+    ).fetchall()
+    assert {(a, b) for a, b, t in rows if t in HOST_PAYMENT} == {("facilitator", "offender_payer")}
+    cohorts = {a for a, _, _ in rows} | {b for _, b, _ in rows}
+    assert {"diaspora_remitter", "webcam_customer"} <= cohorts  # the look-alikes chat too
 
 
 # --- the population ------------------------------------------------------------------------

@@ -96,6 +96,12 @@ def _run(bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool) -> No
         err.print(f"note: {n}", markup=False, highlight=False, soft_wrap=True)
     rows = sum(result.rows.values())
     out.print(f"Read {rows:,} records; {result.n_cases} case(s) in {result.total_seconds:.1f} s.")
+    if result.case_changes:
+        out.print(
+            "Case book: " + ", ".join(f"{v} {k}" for k, v in result.case_changes.items() if v),
+            markup=False,
+            highlight=False,
+        )
     _print_cases(out_dir, limit=10)
     out.print(f"\nCases: {out_dir / 'cases.csv'}\nReport: {out_dir / 'report.html'}")
 
@@ -161,6 +167,26 @@ def _print_evaluation(ev: object) -> None:
     for name, rate in ev.cohort_flag_rate.items():
         c.add_row(name, f"{ev.cohort_sizes[name]:,}", f"{rate:.2%}")
     out.print(c)
+    if ev.coherence is not None:
+        k = ev.coherence
+        out.print(
+            f"Case coherence over {k.accounts} offender accounts in cases: precision {k.precision:.3f} "
+            f"({k.both} of {k.same_case_pairs} same-case pairs are one true network), recall {k.recall:.3f} "
+            f"({k.both} of {k.same_network_pairs} same-network pairs are in one case)"
+        )
+    nr = ev.network_recall_sessions_payments
+    if nr is not None and nr.networks:
+        out.print(
+            f"Network recall, sessions+payments: {nr.recall:.3f} ({nr.found} of {nr.networks} networks seen in "
+            "both sessions and payments have a facilitator and a payer in cases)"
+        )
+    er = ev.entity_resolution
+    if er is not None:
+        out.print(
+            f"Entity resolution over {er.records:,} party records: party-pair precision {er.precision:.3f}, "
+            f"recall {er.recall:.3f}, F1 {er.f1:.3f} ({er.both:,} of {er.merged_pairs:,} merged pairs are one "
+            f"person; {er.both:,} of {er.true_pairs:,} same-person pairs merged)"
+        )
     for n in ev.notes:
         err.print(f"note: {n}")
 
@@ -340,11 +366,15 @@ def typologies_show(
 
 def _register_plugins() -> None:
     """Command groups that live beside their packages (exports, sharing, tips; media hashes)."""
+    from .cli_cases import app as cases_app
+    from .cli_entities import app as entities_app
     from .media.cli import app as media_app
     from .reporting.cli import register as register_reporting
 
     register_reporting(app)
     app.add_typer(media_app, name="media")
+    app.add_typer(cases_app, name="cases")
+    app.add_typer(entities_app, name="entities")
 
 
 _register_plugins()

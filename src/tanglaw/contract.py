@@ -280,6 +280,29 @@ OUTPUT_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("n_parties", ""),
         ("n_accounts", ""),
         ("total_amount_usd", ""),
+        ("priority_reason", "extension: the main reason for the priority, in words"),
+        ("n_payers", "extension"),
+        ("n_facilitators", "extension"),
+        ("n_victims", "extension: likely sextortion victims"),
+        ("priority_reasons", "extension: every reason for the priority, danger first, `; `-separated"),
+        (
+            "actionability",
+            "extension: 0–1, how much a receiver could act on (identifiers, location); "
+            "scored apart from danger, never changes the priority",
+        ),
+        ("actionability_reasons", "extension: the identifier kinds the case has and lacks"),
+        ("n_shared_payers", "extension: payers paying two or more of the case's facilitators"),
+        ("n_bridges", "extension: members whose removal would cut the case network in two"),
+        ("bridge_accounts", "extension: `;`-separated accounts of those bridges"),
+        ("household_victims", "extension: most victims of the case sharing one address"),
+        ("last_activity", "extension: ts of the last payment or session of a member"),
+        ("status", "extension: `open`, `triaged`, `referred`, `closed` (case book, as the run left it)"),
+        ("assignee", "extension: who owns the case (case book)"),
+        ("n_notes", "extension: analysts' notes on the case, and on cases merged into it"),
+        (
+            "lineage",
+            "extension: `split from ID` / `merged from ID` when the network split or merged this run",
+        ),
     ),
     "case_members.csv": (
         ("case_id", ""),
@@ -287,6 +310,14 @@ OUTPUT_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("party_id", "may be empty"),
         ("role", ", ".join(f"`{r}`" for r in ROLES)),
         ("score", "0–1"),
+    ),
+    "entities.csv": (
+        (
+            "entity_id",
+            "the person (or organisation) behind the party records: `E:` and the smallest "
+            "party_id of the entity, so the same input gives the same ids",
+        ),
+        ("party_id", "one row per party record; `tanglaw entities show ID` says why records were merged"),
     ),
     "indicators.csv": (
         ("indicator_id", ""),

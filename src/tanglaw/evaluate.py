@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import BundleError, Problem
+from .network_recall import NetworkRecall, network_recall
+from .resolution.score import ERScore, er_score
 
 #: cohorts that are not legitimate (`sextortion_offender` is an alias of `extortionist`)
 OFFENDER_COHORTS = (
@@ -36,6 +38,19 @@ class RoleScore:
 
 
 @dataclass
+class Coherence:
+    """Do cases keep true networks together and apart? Over pairs of true offenders' accounts
+    (role payer or facilitator) that are in cases."""
+
+    accounts: int
+    same_case_pairs: int
+    same_network_pairs: int
+    both: int
+    precision: float
+    recall: float
+
+
+@dataclass
 class Evaluation:
     payer: RoleScore
     facilitator: RoleScore
@@ -46,6 +61,11 @@ class Evaluation:
     cohort_sizes: dict[str, int]
     n_cases: int
     notes: list[str] = field(default_factory=list)
+    coherence: Coherence | None = None
+    #: networks seen in both sessions and payments, found (tanglaw.network_recall)
+    network_recall_sessions_payments: NetworkRecall | None = None
+    #: party-pair entity resolution against the truth (from entities.csv), if the run wrote it
+    entity_resolution: ERScore | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
@@ -69,6 +89,41 @@ def _score(true: set[str], flagged: set[str]) -> RoleScore:
     r = hits / len(true) if true else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return RoleScore(len(true), len(flagged), hits, round(p, 4), round(r, 4), round(f1, 4))
+
+
+def case_coherence(
+    members: list[dict[str, str]], persons: list[dict[str, str]], accounts: list[dict[str, str]]
+) -> Coherence:
+    """Precision: share of same-case pairs of offender accounts that are in the same true network.
+    Recall: share of same-true-network pairs (both in cases) that are in the same case."""
+    network = {
+        p["person_id"]: p.get("network_id") or ""
+        for p in persons
+        if p.get("role") in ("payer", "facilitator") and (p.get("network_id") or "")
+    }
+    person = {a["account_id"]: a["person_id"] for a in accounts}
+    case_of: dict[str, str] = {}
+    for m in members:
+        pid = person.get(m["account_id"])
+        if pid in network and m["account_id"] not in case_of:
+            case_of[m["account_id"]] = m["case_id"]
+    accs = sorted(case_of)
+    same_case = same_net = both = 0
+    for i, a in enumerate(accs):
+        for b in accs[i + 1 :]:
+            c = case_of[a] == case_of[b]
+            n = network[person[a]] == network[person[b]]
+            same_case += c
+            same_net += n
+            both += c and n
+    return Coherence(
+        accounts=len(accs),
+        same_case_pairs=same_case,
+        same_network_pairs=same_net,
+        both=both,
+        precision=round(both / same_case, 4) if same_case else 0.0,
+        recall=round(both / same_net, 4) if same_net else 0.0,
+    )
 
 
 def evaluate(truth: Path, out: Path) -> Evaluation:
@@ -137,4 +192,16 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
         cohort_sizes=sizes,
         n_cases=len(cases),
         notes=notes,
+        coherence=case_coherence(members, persons, accounts),
+        network_recall_sessions_payments=network_recall(
+            out / "workspace.duckdb", persons, accounts, flagged["any"]
+        ),
+        entity_resolution=_entity_resolution(out, by_party),
     )
+
+
+def _entity_resolution(out: Path, by_party: dict[str, str]) -> ERScore | None:
+    if not (out / "entities.csv").exists():
+        return None
+    rows = _read(out / "entities.csv", ("entity_id", "party_id"))
+    return er_score({r["party_id"]: r["entity_id"] for r in rows if r["party_id"]}, by_party)

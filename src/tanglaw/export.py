@@ -14,8 +14,11 @@ OUTPUT_QUERIES: dict[str, str] = {
     "cases.csv": f"""
         SELECT case_id, rank, priority, score, title, typologies,
                {TS.format(c="first_seen")} AS first_seen, {TS.format(c="last_seen")} AS last_seen,
-               n_parties, n_accounts, total_amount_usd, priority_reason, n_payers, n_facilitators, n_victims
-        FROM case_table ORDER BY rank
+               n_parties, n_accounts, total_amount_usd, priority_reason, n_payers, n_facilitators, n_victims,
+               priority_reasons, actionability, actionability_reasons, n_shared_payers, n_bridges,
+               bridge_accounts, household_victims, {TS.format(c="last_activity")} AS last_activity,
+               l.status, l.assignee, l.n_notes, lineage
+        FROM case_table LEFT JOIN case_lifecycle l USING (case_id) ORDER BY rank
     """,
     "case_members.csv": """
         SELECT m.case_id, m.account_id, m.party_id, m.role, m.score, m.entity_id
@@ -32,6 +35,9 @@ OUTPUT_QUERIES: dict[str, str] = {
                (SELECT string_agg(DISTINCT l.account_id || ' (' || l.joined_on || ')', '; ')
                 FROM tip_links l WHERE l.report_id = s.report_id) AS accounts
         FROM tip_scores s ORDER BY s.case_ids IS NULL, s.score DESC, s.report_id
+    """,
+    "entities.csv": """
+        SELECT entity_id, party_id FROM party_entities ORDER BY entity_id, party_id
     """,
     "shadow_indicators.csv": """
         SELECT 'SHD-' || upper(substr(md5(h.code || '|' || h.role || '|' || h.entity_id), 1, 10)) AS indicator_id,

@@ -51,3 +51,12 @@ def components_table(engine: Engine, nodes_sql: str, edges_sql: str, into: str, 
     comp = components(nodes, edges.column(0).combine_chunks(), edges.column(1).combine_chunks())
     engine.register_arrow(into, comp)
     return edges.num_rows
+
+
+def articulation_points(edges: list[tuple[str, str]]) -> set[str]:
+    """Nodes whose removal splits their connected component (networkx's articulation points)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_edges_from(edges)
+    return {str(n) for n in nx.articulation_points(g)}

@@ -166,9 +166,65 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
                         raise PackError(
                             f"{label}: typologies.{code}.{k}: {r!r} is not a code or range like 3000-3350"
                         )
+    _check_resolve(doc, label)
     bad = [c for c in doc["lists"]["high_risk_receiving"] if len(c) != 2 or not c.isupper()]
     if bad:
         raise PackError(f"{label}: lists.high_risk_receiving: {bad[0]!r} is not an ISO alpha-2 code")
+    _check_text(doc, label)
+
+
+def _check_text(doc: dict[str, Any], label: str) -> None:
+    """Media and chat-text settings: PDQ limits, a `module:Class` classifier, symbol tables."""
+    from .text.classifier import check_spec
+    from .text.normalize import parse_pairs
+
+    m = doc["media"]
+    if not 0 <= int(m["threshold"]) <= 256:
+        raise PackError(f"{label}: media.threshold: {m['threshold']!r} must be a distance from 0 to 256")
+    if not 0 <= int(m["min_quality"]) <= 100:
+        raise PackError(f"{label}: media.min_quality: {m['min_quality']!r} must be from 0 to 100")
+    t = doc["text"]
+    problem = check_spec(t["classifier"])
+    if problem:
+        raise PackError(f"{label}: text.classifier: {problem}")
+    for key in ("min_score", "term_weight"):
+        if not 0.0 < float(t[key]) <= 1.0:
+            raise PackError(f"{label}: text.{key}: {t[key]!r} must be above 0 and at most 1")
+    if int(t["snippet_chars"]) < 10:
+        raise PackError(f"{label}: text.snippet_chars: {t['snippet_chars']!r} must be at least 10")
+    for key in ("emoji", "leet"):
+        try:
+            parse_pairs(t[key], f"text.{key}")
+        except ValueError as e:
+            raise PackError(f"{label}: {e}") from e
+    for code, cfg in doc["typologies"].items():
+        if "category" in cfg and cfg["category"] not in t["lexicons"]:
+            raise PackError(
+                f"{label}: typologies.{code}.category: {cfg['category']!r} is not one of "
+                + ", ".join(t["lexicons"])
+            )
+
+
+_KEY_VALUE = re.compile(r"^[^=\s]+=[^=\s]+$")
+
+
+def _check_resolve(doc: dict[str, Any], label: str) -> None:
+    r = doc["resolve"]
+    if r["method"] not in ("splink", "exact"):
+        raise PackError(f"{label}: resolve.method: {r['method']!r} is not one of splink, exact")
+    if r["phone_digits"] < 6:
+        raise PackError(f"{label}: resolve.phone_digits: {r['phone_digits']!r} must be at least 6")
+    for path, items in (
+        ("resolve.calling_codes", r["calling_codes"]),
+        ("names.nicknames", doc["names"]["nicknames"]),
+    ):
+        for item in items:
+            if not _KEY_VALUE.match(item):
+                raise PackError(f"{label}: {path}: {item!r} is not KEY=VALUE (e.g. PH=63, ma=maria)")
+    for item in r["calling_codes"]:
+        cc, code = item.split("=")
+        if len(cc) != 2 or not cc.isupper() or not code.isdigit():
+            raise PackError(f"{label}: resolve.calling_codes: {item!r} is not COUNTRY=DIGITS (e.g. PH=63)")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .casebook.sync import CaseSync, assign_ids, begin_sync, record_cases
 from .detectors import DETECTORS, run_detectors
 from .engine import Engine
 from .export import publish, write_outputs
@@ -21,6 +22,7 @@ from .ingest import ingest_bundle
 from .ingest.discover import discover_bundle
 from .pack import Pack, load_pack
 from .report import write_report
+from .resolution.model import model_in_use
 from .stages import features, link, prepare, resolve, score, tips
 from .workspace import rebuild
 
@@ -50,6 +52,8 @@ class RunResult:
     tips_linked: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    #: what the run did to the case book: kept, new, split, merged, absent, reopened
+    case_changes: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_seconds(self) -> float:
@@ -83,6 +87,7 @@ def run_bundle(
     discover_bundle(bundle)  # refuse a missing or empty bundle before touching anything
     staging = out_dir / ".tanglaw-staging"
     shutil.rmtree(staging, ignore_errors=True)
+    sync: CaseSync | None = None
     try:
         with rebuild(out_dir, threads=threads) as engine:
             t = time.perf_counter()
@@ -101,7 +106,8 @@ def run_bundle(
             result.notes += prepare.run(engine, pack)
             lap("prepare")
             step("resolve")
-            resolve.run(engine, pack)
+            er_model, er_origin = model_in_use(out_dir)
+            resolve.run(engine, pack, model=er_model, model_origin=er_origin, threads=threads)
             lap("resolve")
             step("detect")
             features.run(engine, pack)
@@ -109,9 +115,14 @@ def run_bundle(
             lap("detect")
             step("link")
             link.run(engine, pack)
+            # the case book's transaction: committed only once the outputs are published
+            sync = begin_sync(out_dir, str(bundle.resolve()))
+            assign_ids(engine, sync)
             lap("link")
             step("score")
             score.run(engine, pack)
+            record_cases(engine, sync)
+            result.case_changes = dict(sync.counts)
             result.n_cases = engine.count("case_table")
             lap("score")
             step("tips")
@@ -123,6 +134,11 @@ def run_bundle(
             staged.append(write_report(engine, staging, result_summary=result))
             lap("export")
         result.files = publish(staged, out_dir)
+        if sync is not None:
+            sync.commit()
+            sync = None
     finally:
+        if sync is not None:
+            sync.abort()
         shutil.rmtree(staging, ignore_errors=True)
     return result

@@ -72,7 +72,12 @@ def _network_svg(members: list[dict[str, Any]], links: list[dict[str, Any]]) -> 
 
 
 def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | None = None) -> Path:
-    cases = _dicts(engine, "SELECT * FROM case_table ORDER BY rank")
+    life = (
+        "SELECT c.*, l.status, l.assignee, l.n_notes FROM case_table c LEFT JOIN case_lifecycle l USING (case_id)"
+        if engine.table_exists("case_lifecycle")
+        else "SELECT *, NULL AS status, NULL AS assignee, NULL AS n_notes FROM case_table c"
+    )
+    cases = _dicts(engine, life + " ORDER BY rank")
     detail = []
     for c in cases[:DETAILED_CASES]:
         ents = _dicts(

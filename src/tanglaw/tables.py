@@ -24,7 +24,24 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "country_offsets", "prepare", "a representative UTC offset per country, to read times as local"
     ),
     StageTable("payments", "prepare", "transactions with USD amounts, countries and the sender's local hour"),
-    StageTable("identity_links", "resolve", "pairs of party records joined by a shared identifier"),
+    StageTable(
+        "er_records", "resolve", "per party record: the normalised name, birth date, phone, email and id"
+    ),
+    StageTable(
+        "identity_links", "resolve", "pairs of party records of one kind sharing a non-hub phone, email or id"
+    ),
+    StageTable(
+        "er_pairs",
+        "resolve",
+        "merged pairs of party records: match probability, weight per comparison, why merged",
+    ),
+    StageTable("er_model", "resolve", "the entity-resolution model in use (Splink JSON), origin, threshold"),
+    StageTable(
+        "platform_links",
+        "resolve",
+        "accounts sharing a non-hub device or IP in sessions, or named together in a report "
+        "(joined into entities only with resolve.platform_links)",
+    ),
     StageTable("party_entities", "resolve", "party_id → entity_id: the person behind each party record"),
     StageTable(
         "account_entities", "resolve", "account_id → entity_id (an unowned account is its own entity)"
@@ -51,12 +68,46 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "detect",
         "per host and viewer: private cross-border sessions, and those next to payments",
     ),
+    StageTable(
+        "session_payment_links",
+        "detect",
+        "viewer/host pairs whose private sessions are repeatedly followed by payments between two other entities",
+    ),
+    StageTable(
+        "banned_links",
+        "detect",
+        "per account: private contact with, or a device or IP shared with, an account banned for CSEA",
+    ),
+    StageTable(
+        "media_matches",
+        "detect",
+        "media items whose PDQ hash matches a hash bank named in the pack (media.bank_files)",
+    ),
+    StageTable(
+        "message_signals",
+        "detect",
+        "chat messages whose text scores for a category (payment arrangement, grooming, …), with a snippet",
+    ),
     StageTable("hits", "detect", "one row per indicator hit: code, entity, weight, evidence, record ids"),
     StageTable("shadow_hits", "detect", "hits of typologies in shadow mode: reported apart, never in cases"),
     StageTable("entity_scores", "score", "per entity and role: combined score and whether it is flagged"),
-    StageTable("network_members", "link", "entity → network for flagged entities, cut on payment links"),
+    StageTable(
+        "network_members",
+        "link",
+        "entity → network for flagged entities, cut on payment, session and message links",
+    ),
+    StageTable(
+        "network_edges", "link", "the links between flagged entities that made each network (hubs left out)"
+    ),
+    StageTable(
+        "network_facts", "link", "per network: payers shared between facilitators, bridges (cut entities)"
+    ),
+    StageTable("case_ids", "cases", "network → case id from the case book (kept, split from, merged from)"),
     StageTable("case_table", "score", "one row per case, ranked"),
     StageTable("case_member_table", "score", "case members per account, with role and score"),
+    StageTable(
+        "case_lifecycle", "cases", "per case as the run left the case book: status, assignee, notes, times"
+    ),
     StageTable("indicator_table", "score", "indicators per case, as exported (tips add TIP_LINKED rows)"),
     StageTable(
         "tip_links", "tips", "one row per tip and account it names, with the case and how they were joined"

@@ -26,6 +26,9 @@ class Detector:
     role: str
     needs: tuple[str, ...]
     query: Callable[[dict[str, Any], Pack], str]
+    #: builds a stage table the query reads, once the typologies before it have run (called
+    #: whatever the typology's mode, so the table always exists)
+    prepare: Callable[[Engine, Pack], None] | None = None
 
 
 def date_text(col: str) -> str:
@@ -81,6 +84,8 @@ def run_detectors(engine: Engine, pack: Pack, detectors: Sequence[Detector]) -> 
     create_hits_tables(engine)
     counts: dict[str, int] = {}
     for d in detectors:
+        if d.prepare is not None:
+            d.prepare(engine, pack)
         mode = pack.mode(d.code)
         if mode == "off":
             continue

@@ -19,6 +19,7 @@ from rich.progress import (
 )
 
 from .background import customer_chunk, receiver_side
+from .chats import chat_messages
 from .clock import Clock
 from .config import SimulationConfig
 from .events import Buffer, Sessions, Txns
@@ -66,7 +67,7 @@ def _sorted(buf: Any, ts: np.ndarray, clock: Clock) -> Any:
 def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) -> dict[str, Any]:
     """Generate a synthetic world and write it to `out_dir`.
 
-    Writes `out_dir/bundle/{parties,accounts,transactions,sessions,fx_rates}.<fmt>` in the
+    Writes `out_dir/bundle/{parties,accounts,transactions,sessions,messages,fx_rates}.<fmt>` in the
     shapes of data contract v1 and `out_dir/truth/{persons,accounts}.csv`. Returns counts per
     table and per cohort, and a few statistics of the offenders' payments.
     """
@@ -175,6 +176,10 @@ def simulate_world(out_dir: Path, cfg: SimulationConfig, progress: bool = True) 
                 sink.write(build(order[i : i + RECORD_BLOCK]))
             sizes[f"truth/{name}.csv"] = sink.close()
         bar.advance(task)
+        sink = Sink(bundle / f"messages.{ext}", cfg.fmt, SCHEMAS["messages"])
+        sink.write(maker.messages(chat_messages(reg, stream(seed, "chats"), world.sessions)))
+        rows["messages"] = sink.rows
+        sizes[f"bundle/messages.{ext}"] = sink.close()
         sink = Sink(bundle / f"fx_rates.{ext}", cfg.fmt, SCHEMAS["fx_rates"])
         sink.write(fx_table(clock, stream(seed, "fx"), SCHEMAS["fx_rates"]))
         rows["fx_rates"] = sink.rows

@@ -21,6 +21,8 @@ from .catalog import (
     SRC_TZ_RULE,
     STREAM_S,
 )
+from .chats import TEXTS as CHAT_TEXTS
+from .chats import Messages
 from .events import Sessions, Txns
 from .geo import CC, CURRENCIES
 from .networks import SEXTORTION_NETWORK_BASE
@@ -107,6 +109,17 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("private", pa.bool_()),
             ("paid_amount", pa.float64()),
             ("currency", S),
+        ]
+    ),
+    "messages": pa.schema(
+        [
+            ("message_id", S),
+            ("source", S),
+            ("sent_at", S),
+            ("sender_account_id", S),
+            ("recipient_account_id", S),
+            ("session_id", S),
+            ("text", S),
         ]
     ),
     "fx_rates": pa.schema([("date", S), ("currency", S), ("usd_per_unit", pa.float64())]),
@@ -235,6 +248,21 @@ class TableMaker:
             "currency": with_nulls(lookup(CURRENCIES, np.zeros(n, np.int64)), paid),
         }
         return pa.table(cols, schema=SCHEMAS["sessions"])
+
+    def messages(self, m: Messages) -> pa.Table:
+        """Chat messages on the platform (session ids are left empty)."""
+        n = len(m)
+        src = np.full(n, STREAM_S, dtype=np.int8)
+        cols = {
+            "message_id": ids("msg-", np.arange(n), 10),
+            "source": lookup(SOURCE_NAMES, src),
+            "sent_at": self._ts(m.ts, src, self.reg.accounts["person"][m.sender]),
+            "sender_account_id": self.account_ids(m.sender),
+            "recipient_account_id": self.account_ids(m.recipient),
+            "session_id": pa.nulls(n, S),
+            "text": lookup(CHAT_TEXTS, m.text),
+        }
+        return pa.table(cols, schema=SCHEMAS["messages"])
 
     def parties(self, idx: np.ndarray) -> pa.Table:
         reg = self.reg

@@ -1,15 +1,36 @@
-"""Score: networks become ranked cases with members, indicators, a priority and a title."""
+"""Score: networks become ranked cases with members, indicators, a priority and a title.
+
+Priority is danger to a child first, then strength of evidence, each reason said in words
+(`priority_reasons`): a likely sextortion victim paid recently, several victims in one household,
+payments or sessions in the last days with escalation or several payers. Actionability (how much a
+receiver of the case could act on: identifiers, location) is scored apart and never changes the
+priority. Case ids come from the case book (`case_ids`, see `tanglaw.casebook`); without one, an
+id is derived from the network's anchor entity.
+"""
 
 from __future__ import annotations
 
 from ..engine import Engine
 from ..pack import Pack
 
+#: identifier kinds that make a case actionable, with the words used in reasons
+ACTIONABLE = (
+    ("phone", "phone"),
+    ("email", "email"),
+    ("id_number", "id number"),
+    ("address", "address or city"),
+    ("username", "platform username"),
+    ("ip", "IP address"),
+    ("device", "device id"),
+    ("country", "country"),
+)
+
 STAGE = "score"
 
 
 def run(engine: Engine, pack: Pack) -> None:
     s = pack["scoring"]
+    vdays, rdays = int(s["p1_victim_days"]), int(s["p1_recent_days"])
     engine.execute(
         """
         -- the payments of each burst, read once for both the primary accounts and the case money
@@ -28,18 +49,25 @@ def run(engine: Engine, pack: Pack) -> None:
         """,
         stage=STAGE,
     )
+    if engine.table_exists("case_ids"):
+        id_sql = "coalesce(ci.case_id, 'TGL-' || upper(substr(md5(a.anchor), 1, 10)))"
+        id_join = "LEFT JOIN case_ids ci USING (network_id)"
+    else:
+        id_sql, id_join = "'TGL-' || upper(substr(md5(a.anchor), 1, 10))", ""
     engine.execute(
-        """
+        f"""
         CREATE TEMP TABLE __net AS
         WITH anchors AS (
             SELECT network_id,
                    coalesce(min(entity_id) FILTER (WHERE role = 'facilitator'), min(entity_id)) AS anchor
             FROM network_members GROUP BY network_id
         ), txns AS (
+            -- two equality joins, not one join on an OR (which DuckDB runs as a nested loop)
             SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
-            FROM network_members m
-            JOIN corridor_payments c ON (m.role = 'payer' AND c.s_ent = m.entity_id)
-                                     OR (m.role = 'facilitator' AND c.r_ent = m.entity_id)
+            FROM network_members m JOIN corridor_payments c ON m.role = 'payer' AND c.s_ent = m.entity_id
+            UNION
+            SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
+            FROM network_members m JOIN corridor_payments c ON m.role = 'facilitator' AND c.r_ent = m.entity_id
             UNION
             SELECT m.network_id, b.txn_id, b.ts, b.amount_usd, b.s_country, b.r_country
             FROM network_members m JOIN __burst_txns b ON m.role = 'victim' AND b.s_ent = m.entity_id
@@ -47,6 +75,24 @@ def run(engine: Engine, pack: Pack) -> None:
             SELECT m.network_id, p.txn_id, p.ts, p.amount_usd, p.s_country, p.r_country
             FROM network_members m JOIN crypto_payments c ON m.role = 'buyer' AND c.s_ent = m.entity_id
             JOIN payments p USING (txn_id)
+        ), sessions_seen AS (
+            SELECT network_id, max(started_at) AS last_session FROM (
+                SELECT m.network_id, s.started_at
+                FROM network_members m JOIN account_entities ae USING (entity_id)
+                JOIN sessions s ON s.host_account_id = ae.account_id
+                UNION ALL
+                SELECT m.network_id, s.started_at
+                FROM network_members m JOIN account_entities ae USING (entity_id)
+                JOIN sessions s ON s.viewer_account_id = ae.account_id)
+            GROUP BY network_id
+        ), household AS (
+            SELECT network_id, coalesce(max(n), 0) AS household_victims FROM (
+                SELECT m.network_id, count(DISTINCT m.entity_id) AS n
+                FROM network_members m JOIN party_entities pe USING (entity_id)
+                JOIN parties p USING (party_id)
+                WHERE m.role = 'victim' AND nullif(trim(p.address), '') IS NOT NULL
+                GROUP BY m.network_id, lower(trim(p.address)), lower(trim(coalesce(p.city, '')))
+            ) GROUP BY network_id
         ), money AS (
             SELECT network_id, min(ts) AS first_seen, max(ts) AS last_seen, sum(amount_usd) AS total_usd,
                    count(*) AS n_payments,
@@ -71,38 +117,54 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM network_members m JOIN hits h ON h.entity_id = m.entity_id
             GROUP BY m.network_id
         )
-        SELECT a.network_id, 'TGL-' || upper(substr(md5(a.anchor), 1, 10)) AS case_id,
+        SELECT a.network_id, {id_sql} AS case_id,
                t.score, r.n_payers, r.n_facilitators, r.n_victims, r.n_buyers, r.n_sellers, c.codes, c.escalation,
-               m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c
+               m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c,
+               greatest(m.last_seen, ss.last_session) AS last_activity,
+               coalesce(hh.household_victims, 0) AS household_victims
         FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
         JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
+        LEFT JOIN sessions_seen ss USING (network_id) LEFT JOIN household hh USING (network_id)
+        {id_join}
         """,
         stage=STAGE,
     )
     engine.execute(
         f"""
         CREATE TABLE case_table AS
-        WITH horizon AS (SELECT max(ts) AS t FROM payments),
-        prio AS (
+        WITH horizon AS (
+            SELECT greatest((SELECT max(ts) FROM payments), (SELECT max(started_at) FROM sessions)) AS t
+        ), flags AS (
             SELECT n.*,
-                CASE
-                  WHEN n.n_victims > 0 AND n.last_seen >= h.t - INTERVAL {int(s["p1_victim_days"])} DAY THEN 'P1'
-                  WHEN n.n_victims > 0 THEN 'P2'
-                  WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY
-                       AND (n.escalation OR n.n_payers >= 3) THEN 'P1'
-                  WHEN n.score >= {s["p2_score"]} THEN 'P2'
-                  WHEN n.score >= {s["p3_score"]} THEN 'P3'
-                  ELSE 'P4' END AS priority,
-                CASE
-                  WHEN n.n_victims > 0 AND n.last_seen >= h.t - INTERVAL {int(s["p1_victim_days"])} DAY
-                    THEN 'a likely sextortion victim paid in the last {int(s["p1_victim_days"])} days'
-                  WHEN n.n_victims > 0 THEN 'a likely sextortion victim'
-                  WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY AND n.escalation
-                    THEN 'payments in the last {int(s["p1_recent_days"])} days and escalating'
-                  WHEN n.last_seen >= h.t - INTERVAL {int(s["p1_recent_days"])} DAY AND n.n_payers >= 3
-                    THEN 'payments in the last {int(s["p1_recent_days"])} days from several payers'
-                  ELSE printf('score %.2f', n.score) END AS priority_reason
+                   n.n_victims > 0 AND n.last_activity >= h.t - INTERVAL {vdays} DAY AS victim_recent,
+                   n.household_victims >= {int(s["household_victims"])} AS household,
+                   n.last_activity >= h.t - INTERVAL {rdays} DAY AS recent,
+                   n.n_payers >= {int(s["several_payers"])} AS several
             FROM __net n, horizon h
+        ), prio AS (
+            SELECT f.*,
+                CASE
+                  WHEN victim_recent THEN 'P1'
+                  WHEN household AND recent THEN 'P1'
+                  WHEN n_victims > 0 OR household THEN 'P2'
+                  WHEN recent AND (escalation OR several) THEN 'P1'
+                  WHEN score >= {s["p2_score"]} THEN 'P2'
+                  WHEN score >= {s["p3_score"]} THEN 'P3'
+                  ELSE 'P4' END AS priority,
+                list_filter([
+                  CASE WHEN victim_recent
+                       THEN 'a likely sextortion victim paid in the last {vdays} days'
+                       WHEN n_victims > 0 THEN printf('%d likely sextortion victim%s', n_victims,
+                                                      CASE WHEN n_victims = 1 THEN '' ELSE 's' END) END,
+                  CASE WHEN household THEN printf('%d victims in one household', household_victims) END,
+                  CASE WHEN recent AND escalation THEN 'payments or sessions in the last {rdays} days and escalating'
+                       WHEN recent AND several THEN 'payments or sessions in the last {rdays} days from several payers'
+                       WHEN recent THEN 'payments or sessions in the last {rdays} days'
+                       WHEN escalation THEN 'escalating payments' END,
+                  CASE WHEN several AND NOT recent THEN printf('%d payers', n_payers) END,
+                  printf('evidence score %.2f', score)
+                ], lambda x: x IS NOT NULL) AS reasons
+            FROM flags f
         )
         SELECT case_id,
                row_number() OVER (ORDER BY priority, n_victims > 0 DESC, score DESC, total_usd DESC NULLS LAST,
@@ -136,8 +198,9 @@ def run(engine: Engine, pack: Pack) -> None:
                            n_payments, array_to_string(to_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
                END AS title,
                array_to_string(codes, ';') AS typologies,
-               first_seen, last_seen, network_id, priority_reason, n_payers, n_facilitators, n_victims,
-               round(total_usd, 2) AS total_amount_usd
+               first_seen, last_seen, network_id, reasons[1] AS priority_reason,
+               array_to_string(reasons, '; ') AS priority_reasons, n_payers, n_facilitators, n_victims,
+               round(total_usd, 2) AS total_amount_usd, last_activity, household_victims
         FROM prio
         """,
         stage=STAGE,
@@ -182,6 +245,85 @@ def run(engine: Engine, pack: Pack) -> None:
         UPDATE case_table SET n_parties = k.n_parties, n_accounts = k.n_accounts
         FROM __counts k WHERE k.case_id = case_table.case_id;
         DROP TABLE __counts;
+        """,
+        stage=STAGE,
+    )
+    add_facts(engine, pack)
+
+
+def _has(expr: str) -> str:
+    return f"bool_or(nullif(trim(CAST({expr} AS VARCHAR)), '') IS NOT NULL)"
+
+
+def add_facts(engine: Engine, pack: Pack) -> None:
+    """Add lineage, network facts and actionability (with its reasons) to `case_table`."""
+    w = pack["scoring"]["actionability"]
+    weights = {k: float(w[f"weight_{k}"]) for k, _ in ACTIONABLE}
+    total = sum(weights.values()) or 1.0
+    score_sql = " + ".join(f"{weights[k]} * coalesce({k}, false)::INTEGER" for k, _ in ACTIONABLE)
+    have_sql = ", ".join(f"CASE WHEN coalesce({k}, false) THEN '{word}' END" for k, word in ACTIONABLE)
+    lack_sql = ", ".join(
+        f"CASE WHEN NOT coalesce({k}, false) AND {weights[k]} > 0 THEN '{word}' END" for k, word in ACTIONABLE
+    )
+    lineage = (
+        "(SELECT ci.lineage FROM case_ids ci WHERE ci.case_id = case_table.case_id)"
+        if engine.table_exists("case_ids")
+        else "NULL"
+    )
+    engine.execute(
+        f"""
+        CREATE TEMP TABLE __ids AS
+        WITH members AS (SELECT DISTINCT case_id, entity_id, account_id FROM case_member_table),
+        party AS (
+            SELECT m.case_id, {_has("p.phone")} AS phone, {_has("p.email")} AS email,
+                   {_has("p.id_number")} AS id_number,
+                   {_has("coalesce(nullif(trim(p.address), ''), p.city)")} AS address,
+                   {_has("p.country")} AS p_country
+            FROM (SELECT DISTINCT case_id, entity_id FROM members) m
+            JOIN party_entities pe USING (entity_id) JOIN parties p USING (party_id) GROUP BY m.case_id
+        ), acc AS (
+            SELECT m.case_id, {_has("a.username")} AS username, {_has("a.country")} AS a_country
+            FROM members m JOIN accounts a USING (account_id) GROUP BY m.case_id
+        ), sess AS (
+            SELECT case_id, {_has("ip")} AS ip, {_has("device")} AS device
+            FROM (SELECT m.case_id, s.host_ip AS ip, s.host_device_id AS device
+                  FROM members m JOIN sessions s ON s.host_account_id = m.account_id
+                  UNION ALL
+                  SELECT m.case_id, s.viewer_ip, s.viewer_device_id
+                  FROM members m JOIN sessions s ON s.viewer_account_id = m.account_id)
+            GROUP BY case_id
+        ), joined AS (
+            SELECT c.case_id, p.phone, p.email, p.id_number, p.address, s.ip, s.device, a.username,
+                   coalesce(p.p_country, false) OR coalesce(a.a_country, false) AS country
+            FROM case_table c LEFT JOIN party p USING (case_id) LEFT JOIN acc a USING (case_id)
+            LEFT JOIN sess s USING (case_id)
+        )
+        SELECT case_id, round(({score_sql}) / {total}, 3) AS actionability,
+               list_filter([{have_sql}], lambda x: x IS NOT NULL) AS have,
+               list_filter([{lack_sql}], lambda x: x IS NOT NULL) AS lack
+        FROM joined;
+        CREATE TEMP TABLE __facts AS
+        SELECT c.case_id, len(f.shared_payers) AS n_shared_payers, len(f.bridges) AS n_bridges,
+               (SELECT string_agg(DISTINCT cm.account_id, ';' ORDER BY cm.account_id)
+                FROM case_member_table cm WHERE cm.case_id = c.case_id
+                  AND list_contains(f.bridges, cm.entity_id)) AS bridge_accounts
+        FROM case_table c JOIN network_facts f USING (network_id);
+        ALTER TABLE case_table ADD COLUMN actionability DOUBLE;
+        ALTER TABLE case_table ADD COLUMN actionability_reasons VARCHAR;
+        ALTER TABLE case_table ADD COLUMN n_shared_payers BIGINT;
+        ALTER TABLE case_table ADD COLUMN n_bridges BIGINT;
+        ALTER TABLE case_table ADD COLUMN bridge_accounts VARCHAR;
+        ALTER TABLE case_table ADD COLUMN lineage VARCHAR;
+        UPDATE case_table SET actionability = i.actionability,
+               actionability_reasons = concat_ws('; ',
+                   CASE WHEN len(i.have) > 0 THEN 'has ' || array_to_string(i.have, ', ') END,
+                   CASE WHEN len(i.lack) > 0 THEN 'lacks ' || array_to_string(i.lack, ', ') END)
+        FROM __ids i WHERE i.case_id = case_table.case_id;
+        UPDATE case_table SET n_shared_payers = 0, n_bridges = 0, lineage = {lineage};
+        UPDATE case_table SET n_shared_payers = f.n_shared_payers, n_bridges = f.n_bridges,
+               bridge_accounts = f.bridge_accounts
+        FROM __facts f WHERE f.case_id = case_table.case_id;
+        DROP TABLE __ids; DROP TABLE __facts;
         """,
         stage=STAGE,
     )

@@ -1,0 +1,1 @@
+"""The case book: case ids that survive re-runs, lifecycle state, notes, audit trail, lineage."""

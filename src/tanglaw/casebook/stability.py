@@ -1,0 +1,115 @@
+"""Case-id stability with added data: cut a bundle's timeline, run, note every case, re-run whole.
+
+Used by `benchmarks/bench_case_stability.py` and by a fast test on a small world.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+
+from ..pipeline import run_bundle
+from .store import CaseBook
+
+#: table → its time column; rows after the cut-off are dropped, other tables are copied whole
+TIME_COLUMNS = {
+    "transactions": "timestamp",
+    "sessions": "started_at",
+    "messages": "sent_at",
+    "media": "seen_at",
+    "reports": "received_at",
+}
+
+
+def _reader(path: Path) -> str:
+    name = path.name
+    p = str(path).replace("'", "''")
+    if name.endswith((".csv", ".csv.gz")):
+        return f"read_csv('{p}', all_varchar = true, header = true)"
+    if name.endswith(".parquet"):
+        return f"read_parquet('{p}')"
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return f"read_json('{p}', format = 'newline_delimited')"
+    raise ValueError(f"{path}: not a format a bundle may hold")
+
+
+def _writer(path: Path) -> str:
+    name = path.name
+    if name.endswith(".csv.gz"):
+        return "(HEADER, DELIMITER ',', COMPRESSION gzip)"
+    if name.endswith(".csv"):
+        return "(HEADER, DELIMITER ',')"
+    if name.endswith(".parquet"):
+        return "(FORMAT parquet)"
+    if name.endswith(".jsonl.gz"):
+        return "(FORMAT json, COMPRESSION gzip)"
+    return "(FORMAT json)"
+
+
+def cut_bundle(bundle: Path, dest: Path, share: float = 5 / 6) -> str:
+    """Copy `bundle` to `dest` keeping the first `share` of the transactions' time span."""
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    files = {p.name.split(".")[0]: p for p in bundle.iterdir() if p.is_file()}
+    tx = files["transactions"]
+    lo, hi = con.execute(
+        f"SELECT min(TRY_CAST(timestamp AS TIMESTAMPTZ)), max(TRY_CAST(timestamp AS TIMESTAMPTZ)) FROM {_reader(tx)}"
+    ).fetchall()[0]
+    cutoff = lo + (hi - lo) * share
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for table, path in files.items():
+        col = TIME_COLUMNS.get(table)
+        if col is None:
+            shutil.copy(path, dest / path.name)
+            continue
+        target = str(dest / path.name).replace("'", "''")
+        con.execute(
+            f"""COPY (SELECT * FROM {_reader(path)}
+                      WHERE TRY_CAST("{col}" AS TIMESTAMPTZ) IS NULL
+                         OR TRY_CAST("{col}" AS TIMESTAMPTZ) <= TIMESTAMPTZ '{cutoff.isoformat()}')
+                TO '{target}' {_writer(path)}"""
+        )
+    return cutoff.isoformat()
+
+
+def stability(bundle: Path, work: Path) -> dict[str, float | int | str]:
+    """The two runs and what the book kept; returns the figures."""
+    part, out = work / "bundle-5of6", work / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    cutoff = cut_bundle(bundle, part)
+    t0 = time.perf_counter()
+    first = run_bundle(part, out)
+    book = CaseBook.open(out, create=False)
+    before = [r.case_id for r in book.cases(where="c.in_latest_run = 1")]
+    for cid in before:
+        book.add_note(cid, f"looked at {cid} before the re-run", "bench")
+    n_notes = int(book.rows("SELECT count(*) FROM notes")[0][0])
+    book.close()
+    second = run_bundle(bundle, out)
+    book = CaseBook.open(out, create=False)
+    after = {r.case_id for r in book.cases(where="c.in_latest_run = 1")}
+    merged = dict(book.rows("SELECT case_id, merged_into FROM cases WHERE merged_into IS NOT NULL"))
+    notes_left = book.rows("SELECT case_id, text FROM notes WHERE author = 'bench'")
+    reachable = sum(1 for cid, _ in notes_left if cid in after or merged.get(cid) in after)
+    book.close()
+    kept = sum(1 for c in before if c in after)
+    # a case whose network is gone (no member is in any case now: its people are no longer
+    # flagged) cannot keep an id; it stays in the book as "not in latest run"
+    continuing = [c for c in before if c in after or c in merged]
+    return {
+        "cutoff": cutoff,
+        "cases_first": first.n_cases,
+        "cases_second": second.n_cases,
+        "ids_kept_pct_of_all": round(100 * kept / len(before), 2) if before else 100.0,
+        "cases_whose_network_is_gone": len(before) - len(continuing),
+        "ids_kept_pct_of_continuing": round(100 * kept / len(continuing), 2) if continuing else 100.0,
+        "notes_added": n_notes,
+        "notes_kept": len(notes_left),
+        "notes_reachable_from_latest_cases": reachable,
+        "seconds": round(time.perf_counter() - t0, 1),
+        **{k: v for k, v in second.case_changes.items()},
+    }

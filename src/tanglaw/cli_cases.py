@@ -1,0 +1,263 @@
+"""`tanglaw cases …`: the analysts' case book (list, show, note, assign, status, close).
+
+Every command takes the output folder of `tanglaw run` (`--out`). A case id the book does not
+know, a status that is not one of open/triaged/referred/closed, or an empty note is refused with
+exit code 2 and one line saying what to fix; nothing is changed then.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from .casebook.store import STATUSES, CaseBook, CaseBookError, CaseRow, current_user
+from .console import err, out
+from .console import fail as _fail
+from .errors import TanglawError
+
+app = typer.Typer(help="Own cases: list, show, note, assign, set status, close.", no_args_is_help=True)
+
+OutOpt = Annotated[Path, typer.Option("--out", help="The output folder of `tanglaw run`.")]
+ByOpt = Annotated[str | None, typer.Option("--by", help="Who makes the change (default: your user name).")]
+DEFAULT_OUT = Path("out")
+
+
+def _refuse(message: str) -> None:
+    err.print(message, markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def _book(out_dir: Path) -> CaseBook:
+    try:
+        return CaseBook.open(out_dir, create=False)
+    except CaseBookError as e:
+        _refuse(str(e))
+    except TanglawError as e:
+        _fail(e)
+    raise AssertionError("unreachable")
+
+
+def _do(out_dir: Path, fn: Any) -> CaseRow:
+    book = _book(out_dir)
+    try:
+        row: CaseRow = fn(book)
+        return row
+    except CaseBookError as e:
+        _refuse(str(e))
+    except TanglawError as e:
+        _fail(e)
+    finally:
+        book.close()
+    raise AssertionError("unreachable")
+
+
+@app.command("list")
+def list_cases(
+    out_dir: OutOpt = DEFAULT_OUT,
+    status: Annotated[str | None, typer.Option(help="Only cases in this status.")] = None,
+    priority: Annotated[str | None, typer.Option(help="Only cases of this priority (P1…P4).")] = None,
+    assignee: Annotated[str | None, typer.Option(help="Only cases assigned to this person.")] = None,
+    all_cases: Annotated[
+        bool, typer.Option("--all", help="Also cases not in the latest run and cases merged away.")
+    ] = False,
+) -> None:
+    """List the cases of the book, the latest run's first, by priority."""
+    if status is not None and status not in STATUSES:
+        _refuse(f"--status: {status!r} is not one of {', '.join(STATUSES)}")
+    if priority is not None and priority not in ("P1", "P2", "P3", "P4"):
+        _refuse(f"--priority: {priority!r} is not one of P1, P2, P3, P4")
+    where, params = ["1 = 1"], []
+    if not all_cases:
+        where.append("c.in_latest_run = 1")
+    for col, val in (("status", status), ("priority", priority), ("assignee", assignee)):
+        if val is not None:
+            where.append(f"c.{col} = ?")
+            params.append(val)
+    book = _book(out_dir)
+    try:
+        rows = book.cases(where=" AND ".join(where), params=params)
+    finally:
+        book.close()
+    if not rows:
+        out.print("No case matches.")
+        return
+    t = Table(title=f"{len(rows)} case(s) in {out_dir}", title_justify="left")
+    for col in ("case", "priority", "status", "assignee", "notes", "action.", "title"):
+        t.add_column(col, overflow="fold", no_wrap=col == "case")
+    for r in rows:
+        state = r.status + ("" if r.in_latest_run else " (not in latest run)")
+        if r.merged_into:
+            state = f"merged into {r.merged_into}"
+        t.add_row(
+            r.case_id,
+            r.priority or "",
+            state,
+            r.assignee or "",
+            str(r.n_notes),
+            "" if r.actionability is None else f"{r.actionability:.2f}",
+            r.title or "",
+        )
+    out.print(t)
+
+
+def _workspace_facts(out_dir: Path, case_id: str) -> dict[str, Any] | None:
+    from .workspace import open_workspace
+
+    try:
+        engine = open_workspace(out_dir)
+    except TanglawError:
+        return None
+    try:
+        cols = [r[0] for r in engine.rows("SELECT column_name FROM (DESCRIBE case_table)")]
+        row = engine.rows("SELECT * FROM case_table WHERE case_id = ?", [case_id])
+        if not row:
+            return None
+        facts = dict(zip(cols, row[0], strict=True))
+        facts["members"] = engine.rows(
+            "SELECT role, account_id, party_id, score FROM case_member_table WHERE case_id = ? "
+            "ORDER BY role, score DESC, account_id",
+            [case_id],
+        )
+        facts["indicators"] = engine.rows(
+            "SELECT code, account_id, weight, evidence, record_ids FROM indicator_table WHERE case_id = ? "
+            "ORDER BY weight DESC, code",
+            [case_id],
+        )
+        return facts
+    finally:
+        engine.con.close()
+
+
+@app.command("show")
+def show(
+    case_id: Annotated[str, typer.Argument(help="A case id, e.g. TGL-000001.")],
+    out_dir: OutOpt = DEFAULT_OUT,
+) -> None:
+    """Show a case: priority and reasons, actionability, members by role, network facts, evidence, notes, history."""
+    book = _book(out_dir)
+    try:
+        try:
+            c = book.case(case_id)
+        except CaseBookError as e:
+            _refuse(str(e))
+        notes = {case_id: book.notes(case_id)}
+        for other in book.merged_from(case_id):
+            notes[other] = book.notes(other)
+        if c.split_from:
+            notes[c.split_from] = book.notes(c.split_from)
+        history = book.history(case_id)
+        children = book.split_children(case_id)
+        members = book.members(case_id)
+    finally:
+        book.close()
+    facts = _workspace_facts(out_dir, case_id) if c.in_latest_run else None
+    out.rule(f"{c.case_id}  {c.priority or ''}  {c.status}")
+    out.print(c.title or "", markup=False, highlight=False)
+    out.print(f"Assignee: {c.assignee or 'nobody'}   Created: {c.created_at}   Updated: {c.updated_at}")
+    if not c.in_latest_run:
+        out.print("Not in the latest run: no network matched it; status, notes and history are kept.")
+    if c.merged_into:
+        out.print(f"Merged into {c.merged_into}: read that case for the network now.")
+    if c.split_from:
+        out.print(f"Split from {c.split_from}.")
+    if children:
+        out.print(f"Parts split off into: {', '.join(children)}.")
+    when = "" if c.in_latest_run else " (at the last run it was in)"
+    out.print(
+        f"Priority {c.priority or '?'}{when}: {c.priority_reasons or ''}", markup=False, highlight=False
+    )
+    if facts:
+        out.print(
+            f"Actionability {facts['actionability']:.2f}: {facts['actionability_reasons'] or ''}",
+            markup=False,
+            highlight=False,
+        )
+        out.print(
+            f"Network: {facts['n_facilitators']} facilitator(s), {facts['n_payers']} payer(s), "
+            f"{facts['n_shared_payers']} payer(s) shared between facilitators, {facts['n_bridges']} bridge(s)"
+            + (f" ({facts['bridge_accounts']})" if facts["bridge_accounts"] else "")
+            + f"; {facts['n_victims']} likely victim(s); last activity {facts['last_activity']}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        t = Table(title="Members by role", title_justify="left")
+        for col in ("role", "account", "party", "score"):
+            t.add_column(col, overflow="fold")
+        for role, acc, party, score in facts["members"]:
+            t.add_row(role, acc or "", party or "", f"{score:.3f}" if score is not None else "")
+        out.print(t)
+        t = Table(title="Indicators", title_justify="left")
+        for col in ("code", "account", "weight", "evidence", "records"):
+            t.add_column(col, overflow="fold")
+        for code, acc, w, ev, recs in facts["indicators"]:
+            recs = recs or ""
+            t.add_row(code, acc or "", f"{w:.3f}", ev or "", recs if len(recs) < 80 else recs[:77] + "…")
+        out.print(t)
+    elif members:
+        out.print(
+            "Members at the last run it was in: " + ", ".join(f"{a} ({r})" for a, r in members),
+            soft_wrap=True,
+        )
+    for cid, ns in notes.items():
+        if not ns:
+            continue
+        label = "Notes" if cid == case_id else f"Notes on {cid}"
+        out.print(f"\n{label}:")
+        for at, author, text in ns:
+            out.print(f"  {at}  {author}: {text}", markup=False, highlight=False, soft_wrap=True)
+    out.print("\nHistory:")
+    for at, who, action, detail in history:
+        out.print(f"  {at}  {who}  {action}: {detail}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("note")
+def note(
+    case_id: Annotated[str, typer.Argument(help="A case id.")],
+    text: Annotated[str, typer.Argument(help="The note.")],
+    out_dir: OutOpt = DEFAULT_OUT,
+    by: ByOpt = None,
+) -> None:
+    """Add a note to a case (kept across re-runs)."""
+    r = _do(out_dir, lambda b: b.add_note(case_id, text, by or current_user()))
+    out.print(f"{r.case_id}: note added ({r.n_notes} in all).")
+
+
+@app.command("assign")
+def assign(
+    case_id: Annotated[str, typer.Argument(help="A case id.")],
+    assignee: Annotated[str, typer.Argument(help="Who owns the case now.")],
+    out_dir: OutOpt = DEFAULT_OUT,
+    by: ByOpt = None,
+) -> None:
+    """Assign a case to a person."""
+    r = _do(out_dir, lambda b: b.assign(case_id, assignee, by or current_user()))
+    out.print(f"{r.case_id}: assigned to {r.assignee}.")
+
+
+@app.command("status")
+def set_status(
+    case_id: Annotated[str, typer.Argument(help="A case id.")],
+    status: Annotated[str, typer.Argument(help="open, triaged, referred or closed.")],
+    reason: Annotated[str, typer.Option(help="Why, in a few words (kept in the history).")] = "",
+    out_dir: OutOpt = DEFAULT_OUT,
+    by: ByOpt = None,
+) -> None:
+    """Set a case's status: open, triaged, referred or closed."""
+    r = _do(out_dir, lambda b: b.set_status(case_id, status, by or current_user(), reason))
+    out.print(f"{r.case_id}: now {r.status}.")
+
+
+@app.command("close")
+def close(
+    case_id: Annotated[str, typer.Argument(help="A case id.")],
+    reason: Annotated[str, typer.Option(help="Why, in a few words (kept in the history).")] = "",
+    out_dir: OutOpt = DEFAULT_OUT,
+    by: ByOpt = None,
+) -> None:
+    """Close a case. A later run that finds new activity in its network reopens it, saying why."""
+    r = _do(out_dir, lambda b: b.set_status(case_id, "closed", by or current_user(), reason))
+    out.print(f"{r.case_id}: closed.")

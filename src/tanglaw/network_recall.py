@@ -1,0 +1,73 @@
+"""Network recall for networks seen in both sessions and payments (for `tanglaw evaluate`).
+
+A true offender network counts when the run's workspace holds at least one session between two
+of its members (a facilitator's host account and a payer's viewer account) and at least one
+payment between two of its members. It is found when at least one of its facilitators and at
+least one of its payers are members of cases (in any role).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+
+@dataclass
+class NetworkRecall:
+    networks: int
+    found: int
+    recall: float
+    missed: list[str]
+
+
+def network_recall(
+    workspace: Path,
+    persons: list[dict[str, str]],
+    accounts: list[dict[str, str]],
+    flagged: set[str],
+) -> NetworkRecall | None:
+    """None when the output folder has no workspace to read sessions and payments from."""
+    if not workspace.exists():
+        return None
+    net = {
+        p["person_id"]: p["network_id"]
+        for p in persons
+        if p.get("role") in ("payer", "facilitator") and p.get("network_id")
+    }
+    role = {p["person_id"]: p["role"] for p in persons}
+    owner = pa.table(
+        {
+            "account_id": [a["account_id"] for a in accounts if a["person_id"] in net],
+            "network_id": [net[a["person_id"]] for a in accounts if a["person_id"] in net],
+        }
+    )
+    con = duckdb.connect(str(workspace), read_only=True)
+    try:
+        con.register("__owner", owner)
+        seen = con.execute(
+            """
+            WITH s AS (
+                SELECT DISTINCT h.network_id FROM sessions x
+                JOIN __owner h ON h.account_id = x.host_account_id
+                JOIN __owner v ON v.account_id = x.viewer_account_id AND v.network_id = h.network_id
+            ), t AS (
+                SELECT DISTINCT a.network_id FROM transactions x
+                JOIN __owner a ON a.account_id = x.sender_account_id
+                JOIN __owner b ON b.account_id = x.receiver_account_id AND b.network_id = a.network_id
+            )
+            SELECT network_id FROM s INTERSECT SELECT network_id FROM t ORDER BY 1
+            """
+        ).fetchall()
+    finally:
+        con.close()
+    both = [r[0] for r in seen]
+    found = []
+    for n in both:
+        members = [p for p, k in net.items() if k == n and p in flagged]
+        if any(role[p] == "facilitator" for p in members) and any(role[p] == "payer" for p in members):
+            found.append(n)
+    missed = sorted(set(both) - set(found))
+    return NetworkRecall(len(both), len(found), round(len(found) / len(both), 4) if both else 0.0, missed)
