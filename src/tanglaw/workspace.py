@@ -40,6 +40,9 @@ def rebuild(
     partial = final.with_name(final.name + ".partial")
     _remove(partial)
     con = duckdb.connect(str(partial))
+    # one checkpoint at the end (below), none while the stages write: the partial file is thrown
+    # away on any failure, and the automatic checkpoints cost about 5% of a run
+    con.execute("SET checkpoint_threshold = '64GB'")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     if memory_limit:
