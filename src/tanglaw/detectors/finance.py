@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..pack import Pack
+from ..sqltext import literal_list
 from .base import Detector, noisy_or
 from .base import date_text as _d
 from .base import usd_text as _usd
@@ -171,7 +172,7 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
 
 
 def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
-    countries = ", ".join("'" + c + "'" for c in pack["lists"]["sextortion_receiving"]) or "NULL"
+    countries = literal_list(pack["lists"]["sextortion_receiving"])
     weight, words = noisy_or(
         [
             ("true", p["weight_base"], "burst to a new foreign beneficiary"),
@@ -231,7 +232,7 @@ def _mcc_in(ranges: list[str]) -> str:
 
 
 def travel_side_purchases(p: dict[str, Any], pack: Pack) -> str:
-    risky = ", ".join("'" + c + "'" for c in pack["lists"]["high_risk_receiving"]) or "NULL"
+    risky = literal_list(pack["lists"]["high_risk_receiving"])
     words = "|".join(w.lower().replace("'", "''") for w in p["side_purchase_words"])
     travel = f"{_mcc_in(p['travel_mcc_ranges'])} AND r_country IN ({risky})"
     atm = f"{_mcc_in(p['atm_mcc_ranges'])} AND r_country IN ({risky})"

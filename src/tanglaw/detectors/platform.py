@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..pack import Pack
-from ..stages.features import build_session_payment_links, sql_list
+from ..sqltext import literal_list as sql_list
+from ..stages.features import CARRIED_PLATFORM_HITS, build_session_payment_links
 from .base import Detector, noisy_or
 from .base import date_text as _d
 
@@ -325,7 +326,7 @@ def session_payment_link(p: dict[str, Any], pack: Pack) -> str:
     return f"""
         WITH platform AS (
             SELECT entity_id, role, max(weight) AS weight, list(DISTINCT code ORDER BY code) AS codes
-            FROM hits WHERE code LIKE 'PLAT%' AND code <> 'PLAT_SESSION_PAYMENT_LINK' AND role IN ('host', 'viewer')
+            FROM hits WHERE {CARRIED_PLATFORM_HITS}
             GROUP BY entity_id, role
         ), carried AS (
             SELECT l.r_ent AS entity_id, 'facilitator' AS role, l.h_ent AS platform_ent, 'host' AS side, l.*,

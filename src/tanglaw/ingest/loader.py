@@ -63,8 +63,11 @@ def _value_ref(i: int) -> str:
     return f'"__v{i}"'
 
 
-def _load_checked(con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, label: str) -> TableCheck:
-    """Load `raw` into the typed table `spec.name` and check it, in one pass over the file.
+def _load_checked(
+    con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, label: str
+) -> tuple[TableCheck, bool]:
+    """Load `raw` into the typed table `spec.name` and check it, in one pass over the file;
+    return the problems and whether the typed table was made (not when the file cannot be read).
 
     Each checked column gets a bad-value flag beside its typed value; the flags are counted, and
     only a table with problems is read again to locate them. The flags are then dropped. On
@@ -107,7 +110,7 @@ def _load_checked(con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, la
             raise
         err = raw.explain_error(e)
         out.add(err.problems, err.total)
-        return out
+        return out, False
     finally:
         con.execute("RESET preserve_insertion_order")
     # one scan of the typed table counts the bad values of every column and the repeated ids
@@ -127,7 +130,7 @@ def _load_checked(con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, la
         dups, total = duplicate_problems(con, spec, raw, label)
         out.add(dups, total)
     out.problems.sort(key=lambda p: p.line or 0)
-    return out
+    return out, True
 
 
 def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
@@ -160,12 +163,10 @@ def ingest_bundle(con: duckdb.DuckDBPyConnection, bundle: Path) -> IngestReport:
             check.add(e.problems, e.total)
             continue
         try:
-            t = _load_checked(con, spec, raw, path.name)
+            t, made = _load_checked(con, spec, raw, path.name)
         finally:
             raw.drop(con)
-        if con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [spec.name]
-        ).fetchall()[0][0]:
+        if made:
             loaded.append(spec.name)
         check.add(t.problems, len(t.problems) + t.extra)
         report.notes += t.notes

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import BundleError, Problem
+from ..sqltext import literal
 
 LINE_COLUMN = "__line"
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -53,10 +54,6 @@ class RawTable:
     def with_lines(self) -> str:
         """A subquery that adds the `__line` of each record."""
         return f"(SELECT row_number() OVER () + {self.first_line - 1} AS {LINE_COLUMN}, * FROM {self.name})"
-
-
-def _sql_str(s: str) -> str:
-    return "'" + s.replace("'", "''") + "'"
 
 
 def _ident(name: str) -> str:
@@ -142,9 +139,9 @@ def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str)
     if not header:
         raise BundleError([Problem(label, 1, None, "is empty: a CSV file needs a header row")])
     names = _check_header(label, header)
-    columns = "{" + ", ".join(f"{_sql_str(n)}: 'VARCHAR'" for n in names) + "}"
+    columns = "{" + ", ".join(f"{literal(n)}: 'VARCHAR'" for n in names) + "}"
     con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM read_csv({_sql_str(str(path))}, "
+        f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM read_csv({literal(str(path))}, "
         f"auto_detect=false, header=true, columns={columns}, delim=',', quote='\"', escape='\"', "
         "strict_mode=true, null_padding=false, compression='auto')"
     )
@@ -177,7 +174,7 @@ def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: st
     try:
         con.execute(
             "CREATE OR REPLACE TEMP TABLE __jsonl AS SELECT json "
-            f"FROM read_ndjson_objects({_sql_str(str(path))}, compression='auto')"
+            f"FROM read_ndjson_objects({literal(str(path))}, compression='auto')"
         )
         bad = con.execute(
             "SELECT n FROM (SELECT row_number() OVER () AS n, json FROM __jsonl) "
@@ -198,7 +195,7 @@ def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: st
         raise BundleError([Problem(label, line, None, f"not valid JSON Lines: {_duckdb_message(e)}")]) from e
     names = _check_header(label, keys) if keys else []
     selects = ", ".join(
-        f"json_extract_string(json, {_sql_str('$.' + chr(34) + k + chr(34))}) AS {_ident(n)}"
+        f"json_extract_string(json, {literal('$.' + chr(34) + k + chr(34))}) AS {_ident(n)}"
         for k, n in zip(keys, names, strict=True)
     )
     con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {selects or 'NULL AS __empty'} FROM __jsonl")
@@ -207,7 +204,7 @@ def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: st
 
 
 def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
-    src = _sql_str(str(path))
+    src = literal(str(path))
     try:
         desc = con.execute(f"DESCRIBE SELECT * FROM read_parquet({src})").fetchall()
         names = _check_header(label, [d[0] for d in desc])

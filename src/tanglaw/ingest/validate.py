@@ -15,6 +15,7 @@ import duckdb
 from ..contract import Column, Table
 from ..data import country_codes, currency_codes
 from ..errors import MAX_PROBLEM_LINES, Problem
+from ..sqltext import literal
 from .readers import LINE_COLUMN, RawTable
 
 TS_RE = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)? ?([Zz]|[+-]\d{2}(:?\d{2})?)$"
@@ -23,10 +24,6 @@ DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 DEC_RE = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 INT_RE = r"^[+-]?\d+$"
 BOOL_VALUES = ("true", "false", "1", "0")
-
-
-def _q(s: str) -> str:
-    return "'" + s.replace("'", "''") + "'"
 
 
 def value_expr(col: str) -> str:
@@ -41,7 +38,7 @@ def _ident(name: str) -> str:
 def _bad_expr(c: Column, v: str) -> str:
     """A cheaper test with the same answer as `_problem_expr(c, v) IS NOT NULL`, for the counting scan."""
     if c.type == "ts":
-        ok = f"(regexp_full_match({v}, {_q(TS_RE)}) AND TRY_CAST({v} AS TIMESTAMPTZ) IS NOT NULL)"
+        ok = f"(regexp_full_match({v}, {literal(TS_RE)}) AND TRY_CAST({v} AS TIMESTAMPTZ) IS NOT NULL)"
     else:
         return f"({_problem_expr(c, v)}) IS NOT NULL"
     if c.required:
@@ -54,21 +51,23 @@ def _problem_expr(c: Column, v: str = "v") -> str | None:
     checks: list[str] = []
     if c.type == "ts":
         checks.append(
-            f"WHEN regexp_full_match({v}, {_q(NAIVE_TS_RE)}) THEN "
+            f"WHEN regexp_full_match({v}, {literal(NAIVE_TS_RE)}) THEN "
             f"'\"' || {v} || '\" has no time-zone offset: write it as ISO 8601 with Z or +HH:MM'"
         )
         checks.append(
-            f"WHEN NOT regexp_full_match({v}, {_q(TS_RE)}) OR TRY_CAST({v} AS TIMESTAMPTZ) IS NULL "
+            f"WHEN NOT regexp_full_match({v}, {literal(TS_RE)}) OR TRY_CAST({v} AS TIMESTAMPTZ) IS NULL "
             f"THEN '\"' || {v} || '\" is not an ISO 8601 timestamp with an offset'"
         )
     elif c.type == "date":
         checks.append(
-            f"WHEN NOT regexp_full_match({v}, {_q(DATE_RE)}) OR TRY_CAST({v} AS DATE) IS NULL "
+            f"WHEN NOT regexp_full_match({v}, {literal(DATE_RE)}) OR TRY_CAST({v} AS DATE) IS NULL "
             f"THEN '\"' || {v} || '\" is not a date (YYYY-MM-DD)'"
         )
     elif c.type in ("dec", "int"):
         regex, word = (DEC_RE, "a decimal") if c.type == "dec" else (INT_RE, "a whole number")
-        checks.append(f"WHEN NOT regexp_full_match({v}, {_q(regex)}) THEN '\"' || {v} || '\" is not {word}'")
+        checks.append(
+            f"WHEN NOT regexp_full_match({v}, {literal(regex)}) THEN '\"' || {v} || '\" is not {word}'"
+        )
         checks.append(f"WHEN NOT isfinite(TRY_CAST({v} AS DOUBLE)) THEN '\"' || {v} || '\" is not finite'")
         if c.minimum is not None:
             op, word = ("<=", "greater than") if c.exclusive_minimum else ("<", "at least")
@@ -92,7 +91,7 @@ def _problem_expr(c: Column, v: str = "v") -> str | None:
             f"'\"' || {v} || '\" is not an ISO 4217 currency code'"
         )
     elif c.type == "bool":
-        vals = ", ".join(_q(b) for b in BOOL_VALUES)
+        vals = ", ".join(literal(b) for b in BOOL_VALUES)
         checks.append(
             f"WHEN lower({v}) NOT IN ({vals}) THEN '\"' || {v} || '\" is not a boolean (true, false, 1 or 0)'"
         )
@@ -164,7 +163,7 @@ def choice_notes(
     notes = []
     for c in spec.columns:
         if c.name in have and c.choices:
-            allowed = ", ".join(_q(x) for x in c.choices)
+            allowed = ", ".join(literal(x) for x in c.choices)
             row = con.execute(
                 f"SELECT count(*), min({_ident(c.name)}) FROM {_ident(typed)} "
                 f"WHERE {_ident(c.name)} IS NOT NULL AND {_ident(c.name)} NOT IN ({allowed})"

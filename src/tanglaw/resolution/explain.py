@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..engine import Engine
+from ..sqltext import literal
 from .model import COLUMNS
 from .normalise import pairs_list
 
@@ -56,7 +57,7 @@ def _levels(model: dict[str, Any]) -> list[tuple[str, str]]:
     for comp in model["splink"]["comparisons"]:
         whens = []
         for level in comp["comparison_levels"]:
-            label = "'" + str(level["label_for_charts"]).replace("'", "''") + "'"
+            label = literal(str(level["label_for_charts"]))
             cond = level["sql_condition"]
             if cond.strip().upper() == "ELSE":
                 whens.append(f"ELSE {label}")

@@ -15,10 +15,7 @@ from __future__ import annotations
 
 from ..engine import Engine
 from ..pack import Pack
-
-
-def _lit(s: str) -> str:
-    return "'" + s.replace("'", "''") + "'"
+from ..sqltext import literal
 
 
 def pairs_list(items: list[str], what: str) -> list[tuple[str, str]]:
@@ -36,7 +33,7 @@ def _values_sql(pairs: list[tuple[str, str]], key: str, value: str) -> str:
     """A two-column inline table, for joining (an empty list gives an empty table)."""
     if not pairs:
         return f"(SELECT NULL::VARCHAR AS {key}, NULL::VARCHAR AS {value} WHERE false)"
-    rows = ", ".join(f"({_lit(k)}, {_lit(v)})" for k, v in pairs)
+    rows = ", ".join(f"({literal(k)}, {literal(v)})" for k, v in pairs)
     return f"(SELECT * FROM (VALUES {rows}) AS t({key}, {value}))"
 
 
@@ -51,7 +48,7 @@ def records_sql(pack: Pack, source: str = "parties") -> str:
         "country",
         "code",
     )
-    particles = ", ".join(_lit(w.lower()) for w in names["particles"]) or "''"
+    particles = ", ".join(literal(w.lower()) for w in names["particles"]) or "''"
     return f"""
     WITH base AS MATERIALIZED (
         SELECT party_id, source, coalesce(lower(kind), 'person') = 'organization' AS is_org,

@@ -9,13 +9,10 @@ from __future__ import annotations
 from ..engine import Engine
 from ..media.signals import build_media_matches
 from ..pack import Pack
+from ..sqltext import literal_list as sql_list
 from ..text.signals import build_message_signals
 
 STAGE = "detect"
-
-
-def sql_list(values: list[str]) -> str:
-    return ", ".join("'" + v.replace("'", "''") + "'" for v in values) or "NULL"
 
 
 def night_sql(pack: Pack, hour: str) -> str:
@@ -273,6 +270,13 @@ def build_session_pairs(engine: Engine, pack: Pack) -> None:
     )
 
 
+#: the live hits whose evidence a session-payment link carries to the payment side: platform
+#: evidence about a host or a viewer (not the link's own hits)
+CARRIED_PLATFORM_HITS = (
+    "code LIKE 'PLAT%' AND code <> 'PLAT_SESSION_PAYMENT_LINK' AND role IN ('host', 'viewer')"
+)
+
+
 def build_session_payment_links(engine: Engine, pack: Pack) -> None:
     """Viewer/host pairs whose private sessions are, again and again, followed within hours by a
     payment between two other entities: the same two people seen by a platform and by a payment
@@ -295,7 +299,7 @@ def build_session_payment_links(engine: Engine, pack: Pack) -> None:
         CREATE TABLE session_payment_links AS
         WITH carriers AS (
             SELECT DISTINCT entity_id, role FROM hits
-            WHERE code LIKE 'PLAT%' AND code <> 'PLAT_SESSION_PAYMENT_LINK' AND role IN ('host', 'viewer')
+            WHERE {CARRIED_PLATFORM_HITS}
         ), s AS (
             SELECT DISTINCT s.session_id, s.started_at, he.entity_id AS h_ent, ve.entity_id AS v_ent
             FROM sessions s

@@ -20,7 +20,7 @@ import pyarrow as pa
 from ..engine import Engine
 from ..graph import articulation_points, components_table
 from ..pack import Pack
-from .features import sql_list
+from ..sqltext import literal_list as sql_list
 
 STAGE = "link"
 

@@ -7,12 +7,9 @@ import pyarrow as pa
 from ..data import country_utc_offsets, default_fx_rates
 from ..engine import Engine
 from ..pack import Pack
+from ..sqltext import literal_list
 
 STAGE = "prepare"
-
-
-def _sql_list(values: list[str]) -> str:
-    return ", ".join("'" + v.replace("'", "''") + "'" for v in values) or "NULL"
 
 
 def build_fx(engine: Engine) -> list[str]:
@@ -33,23 +30,23 @@ def build_fx(engine: Engine) -> list[str]:
         stage=STAGE,
     )
     engine.execute("DROP TABLE __fx_default", stage=STAGE)
-    notes = []
-    used_builtin = engine.rows(
-        """SELECT DISTINCT t.currency FROM transactions t JOIN fx ON fx.currency = t.currency
-           WHERE fx.origin = 'built-in' ORDER BY 1""",
+    # one pass over the payments: where each currency's rate comes from (None: no rate at all)
+    origins = engine.rows(
+        """SELECT t.currency, count(*), any_value(o.origin)
+           FROM transactions t
+           LEFT JOIN (SELECT DISTINCT currency, origin FROM fx) o USING (currency)
+           GROUP BY 1 ORDER BY 1""",
         stage=STAGE,
     )
+    notes = []
+    used_builtin = [c for c, _, origin in origins if origin == "built-in"]
+    missing = [(c, n) for c, n, origin in origins if origin is None]
     if used_builtin:
         notes.append(
             "no fx_rates in the bundle for "
-            + ", ".join(r[0] for r in used_builtin)
+            + ", ".join(used_builtin)
             + ": used Tanglaw's built-in approximate rates (src/tanglaw/data/fx_default.csv)"
         )
-    missing = engine.rows(
-        "SELECT currency, count(*) FROM transactions WHERE currency NOT IN (SELECT currency FROM fx) "
-        "GROUP BY 1 ORDER BY 1",
-        stage=STAGE,
-    )
     if missing:
         notes.append(
             "no exchange rate for "
@@ -86,7 +83,7 @@ def build_accounts(engine: Engine) -> None:
 
 def build_payments(engine: Engine, pack: Pack) -> None:
     """`payments`: transactions with USD amounts, countries filled in, and the sender's local hour."""
-    purchase = _sql_list(pack["lists"]["purchase_channels"])
+    purchase = literal_list(pack["lists"]["purchase_channels"])
     # the rate in force on each day of the payments (the latest published on or before it), so
     # that each payment needs an equality join, not an as-of join over a million rows (each rate is
     # spread over the days until the next one: faster than an as-of join even on the small grid)

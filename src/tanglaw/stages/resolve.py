@@ -21,6 +21,7 @@ from ..pack import Pack
 from ..resolution.link import MW_PREFIX, merge_condition, score_pairs
 from ..resolution.model import default_model
 from ..resolution.normalise import build_records
+from ..sqltext import literal
 
 STAGE = "resolve"
 #: Splink is asked for pairs down to this probability, so that shared-identifier pairs are seen
@@ -150,7 +151,7 @@ def run(
         "DROP TABLE __ent_comp; CREATE TABLE account_entities AS SELECT * FROM __acc; DROP TABLE __acc",
         stage=STAGE,
     )
-    particles = ", ".join("'" + w.replace("'", "''") + "'" for w in pack["names"]["particles"])
+    particles = ", ".join(literal(w) for w in pack["names"]["particles"])
     engine.execute(
         f"""
         CREATE TABLE entity_names AS
