@@ -117,7 +117,7 @@ def run_bundle(
             link.run(engine, pack)
             # the case book's transaction: committed only once the outputs are published
             sync = begin_sync(out_dir, str(bundle.resolve()))
-            assign_ids(engine, sync)
+            assign_ids(engine, sync, carry_open=bool(pack["cases"]["carry_open"]))
             lap("link")
             step("score")
             score.run(engine, pack)

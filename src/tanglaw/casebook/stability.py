@@ -92,21 +92,30 @@ def stability(bundle: Path, work: Path) -> dict[str, float | int | str]:
     second = run_bundle(bundle, out)
     book = CaseBook.open(out, create=False)
     after = {r.case_id for r in book.cases(where="c.in_latest_run = 1")}
+    # cases in the outputs only because nobody closed them (their people are below the thresholds)
+    carried = {
+        r[0]
+        for r in book.rows(
+            "SELECT case_id FROM audit WHERE action = 'carried' AND at = (SELECT max(at) FROM runs)"
+        )
+    }
     merged = dict(book.rows("SELECT case_id, merged_into FROM cases WHERE merged_into IS NOT NULL"))
     notes_left = book.rows("SELECT case_id, text FROM notes WHERE author = 'bench'")
     reachable = sum(1 for cid, _ in notes_left if cid in after or merged.get(cid) in after)
     book.close()
     kept = sum(1 for c in before if c in after)
-    # a case whose network is gone (no member is in any case now: its people are no longer
-    # flagged) cannot keep an id; it stays in the book as "not in latest run"
-    continuing = [c for c in before if c in after or c in merged]
+    # a case whose network is gone (its people are no longer flagged) keeps its id only because
+    # it was carried (`cases.carry_open`); without that it stays in the book, "not in latest run"
+    continuing = [c for c in before if (c in after and c not in carried) or c in merged]
+    found_again = sum(1 for c in continuing if c in after)
     return {
         "cutoff": cutoff,
         "cases_first": first.n_cases,
         "cases_second": second.n_cases,
         "ids_kept_pct_of_all": round(100 * kept / len(before), 2) if before else 100.0,
         "cases_whose_network_is_gone": len(before) - len(continuing),
-        "ids_kept_pct_of_continuing": round(100 * kept / len(continuing), 2) if continuing else 100.0,
+        "of_which_kept_open": sum(1 for c in before if c in carried),
+        "ids_kept_pct_of_continuing": round(100 * found_again / len(continuing), 2) if continuing else 100.0,
         "notes_added": n_notes,
         "notes_kept": len(notes_left),
         "notes_reachable_from_latest_cases": reachable,

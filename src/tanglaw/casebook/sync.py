@@ -66,8 +66,58 @@ def begin_sync(out_dir: Path, bundle: str) -> CaseSync:
     return sync
 
 
-def assign_ids(engine: Engine, sync: CaseSync) -> None:
-    """Match networks to cases; write `case_ids(network_id, case_id, lineage)` into the workspace."""
+def _carry(engine: Engine, sync: CaseSync, absent: list[str], old: dict[str, set[str]]) -> dict[str, str]:
+    """Cases absent from this run that no analyst closed, whose accounts are still in the data:
+    each becomes a network of its accounts' entities as they score now (below the thresholds)
+    so that it stays in the outputs with its id. Returns network id → case id."""
+    if not absent:
+        return {}
+    open_ = {
+        r[0]
+        for r in sync.book.rows(
+            f"SELECT case_id FROM cases WHERE status <> 'closed' AND merged_into IS NULL "
+            f"AND case_id IN ({', '.join('?' * len(absent))})",
+            absent,
+        )
+    }
+    rows = [(f"carried:{cid}", cid, acc) for cid in sorted(open_) for acc in sorted(old.get(cid, ()))]
+    if not rows:
+        return {}
+    engine.register_arrow(
+        "__carried_accounts",
+        pa.table(
+            {
+                "network_id": pa.array([r[0] for r in rows], pa.string()),
+                "case_id": pa.array([r[1] for r in rows], pa.string()),
+                "account_id": pa.array([r[2] for r in rows], pa.string()),
+            }
+        ),
+    )
+    engine.execute(
+        """
+        CREATE TEMP TABLE __carried AS
+        SELECT DISTINCT c.network_id, c.case_id, ae.entity_id
+        FROM __carried_accounts c JOIN account_entities ae USING (account_id)
+        WHERE ae.entity_id NOT IN (SELECT entity_id FROM network_members)
+        QUALIFY row_number() OVER (PARTITION BY ae.entity_id ORDER BY c.network_id) = 1;
+        INSERT INTO network_members
+        SELECT c.entity_id, c.network_id, coalesce(s.role, 'other'), coalesce(s.score, 0.0)
+        FROM __carried c LEFT JOIN entity_scores s ON s.entity_id = c.entity_id AND s.main_role;
+        """,
+        stage=STAGE,
+    )
+    carried = {
+        str(n): str(c)
+        for n, c in engine.rows("SELECT DISTINCT network_id, case_id FROM __carried", stage=STAGE)
+    }
+    engine.execute("DROP TABLE __carried; DROP TABLE __carried_accounts", stage=STAGE)
+    return carried
+
+
+def assign_ids(engine: Engine, sync: CaseSync, *, carry_open: bool = True) -> None:
+    """Match networks to cases; write `case_ids(network_id, case_id, lineage, carried)` into the
+    workspace. With `carry_open`, a case with no network this run that nobody closed stays, as
+    a network of its accounts (`cases.carry_open` in the pack)."""
     book, at = sync.book, sync.at
     networks: dict[str, set[str]] = {}
     for nid, acc in engine.rows(
@@ -118,7 +168,23 @@ def assign_ids(engine: Engine, sync: CaseSync) -> None:
         book.audit(old_id, WHO, "merged", f"its network joined case {into}; notes stay readable here", at)
         book.audit(into, WHO, "merge", f"case {old_id} merged into this case", at)
         lineage[into] = "; ".join(filter(None, [lineage.get(into), f"merged from {old_id}"]))
+    carried = _carry(engine, sync, m.absent, old) if carry_open else {}
+    kept_open = set(carried.values())
+    for nid, cid in carried.items():
+        ids[nid] = cid
+        sync.previous[cid] = old.get(cid, set())
+        book.con.execute(
+            "UPDATE cases SET in_latest_run = 1, last_run = ? WHERE case_id = ?", [sync.run_id, cid]
+        )
+        lineage[cid] = "kept open: below the alert thresholds on this data"
     for cid in m.absent:
+        if cid in kept_open:
+            counts["carried"] = counts.get("carried", 0) + 1
+            if cid in was_present:
+                book.audit(
+                    cid, WHO, "carried", "below the alert thresholds on this data; kept open until closed", at
+                )
+            continue
         counts["absent"] += 1
         if cid in was_present:
             book.audit(cid, WHO, "absent", "no network in this run; status and notes kept", at)
@@ -131,6 +197,7 @@ def assign_ids(engine: Engine, sync: CaseSync) -> None:
                 "network_id": pa.array(nets, pa.string()),
                 "case_id": pa.array([ids[n] for n in nets], pa.string()),
                 "lineage": pa.array([lineage.get(ids[n]) for n in nets], pa.string()),
+                "carried": pa.array([n in carried for n in nets], pa.bool_()),
             }
         ),
     )

@@ -277,7 +277,20 @@ CARRIED_PLATFORM_HITS = (
 )
 
 
-def build_session_payment_links(engine: Engine, pack: Pack) -> None:
+#: the platform pairs the detect step matches with payments: those with live platform evidence
+CARRIER_SESSIONS = """(he.entity_id IN (SELECT entity_id FROM carriers WHERE role = 'host')
+                   OR ve.entity_id IN (SELECT entity_id FROM carriers WHERE role = 'viewer'))"""
+
+
+def build_session_payment_links(
+    engine: Engine,
+    pack: Pack,
+    *,
+    into: str = "session_payment_links",
+    sessions_where: str = CARRIER_SESSIONS,
+    payments_where: str = "true",
+    stage: str = STAGE,
+) -> None:
     """Viewer/host pairs whose private sessions are, again and again, followed within hours by a
     payment between two other entities: the same two people seen by a platform and by a payment
     provider whose records share no identifier.
@@ -290,13 +303,14 @@ def build_session_payment_links(engine: Engine, pack: Pack) -> None:
     Built in the detect step, after the typologies whose evidence it carries: only pairs whose
     host or viewer already has live platform evidence are looked at, since matching every
     session with every payment in its window grows with the square of the data (measured: 1.2 s
-    of a 1M-payment run, against 0.02 s restricted).
+    of a 1M-payment run, against 0.02 s restricted). The link step calls it again for the payments
+    between flagged people (`payments_where` on `c`, a `corridor_payments` row), every session.
     """
     p = pack.typology("PLAT_SESSION_PAYMENT_LINK")
     risky = sql_list(pack["lists"]["high_risk_receiving"])
     engine.execute(
         f"""
-        CREATE TABLE session_payment_links AS
+        CREATE TABLE {into} AS
         WITH carriers AS (
             SELECT DISTINCT entity_id, role FROM hits
             WHERE {CARRIED_PLATFORM_HITS}
@@ -307,13 +321,12 @@ def build_session_payment_links(engine: Engine, pack: Pack) -> None:
             JOIN account_entities ve ON ve.account_id = s.viewer_account_id
             WHERE coalesce(s.private, false) AND s.host_country IN ({risky})
               AND s.viewer_country IS DISTINCT FROM s.host_country AND he.entity_id <> ve.entity_id
-              AND (he.entity_id IN (SELECT entity_id FROM carriers WHERE role = 'host')
-                   OR ve.entity_id IN (SELECT entity_id FROM carriers WHERE role = 'viewer'))
+              AND {sessions_where}
         ), followed AS (
             SELECT s.session_id, s.h_ent, s.v_ent, c.s_ent, c.r_ent, c.txn_id
             FROM s JOIN corridor_payments c
               ON c.ts BETWEEN s.started_at AND s.started_at + INTERVAL {float(p["window_hours"])} HOUR
-            WHERE NOT (c.s_ent = s.v_ent AND c.r_ent = s.h_ent)
+            WHERE NOT (c.s_ent = s.v_ent AND c.r_ent = s.h_ent) AND {payments_where}
         ), per_pair AS (
             SELECT h_ent, v_ent, count(*) AS n_sessions FROM s GROUP BY h_ent, v_ent
         ), per_payment_pair AS (
@@ -330,7 +343,7 @@ def build_session_payment_links(engine: Engine, pack: Pack) -> None:
            AND count(DISTINCT f.session_id) >= {float(p["session_share"])} * any_value(pp.n_sessions)
            AND count(DISTINCT f.txn_id) >= {float(p["payment_share"])} * any_value(pq.n_payments)
         """,
-        stage=STAGE,
+        stage=stage,
     )
 
 

@@ -52,8 +52,9 @@ def run(engine: Engine, pack: Pack) -> None:
     if engine.table_exists("case_ids"):
         id_sql = "coalesce(ci.case_id, 'TGL-' || upper(substr(md5(a.anchor), 1, 10)))"
         id_join = "LEFT JOIN case_ids ci USING (network_id)"
+        carried_sql = "coalesce(ci.carried, false)"
     else:
-        id_sql, id_join = "'TGL-' || upper(substr(md5(a.anchor), 1, 10))", ""
+        id_sql, id_join, carried_sql = "'TGL-' || upper(substr(md5(a.anchor), 1, 10))", "", "false"
     engine.execute(
         f"""
         CREATE TEMP TABLE __net AS
@@ -109,7 +110,9 @@ def run(engine: Engine, pack: Pack) -> None:
                    count(*) FILTER (WHERE role = 'facilitator') AS n_facilitators,
                    count(*) FILTER (WHERE role = 'victim') AS n_victims,
                    count(*) FILTER (WHERE role = 'buyer') AS n_buyers,
-                   count(*) FILTER (WHERE role = 'seller') AS n_sellers
+                   count(*) FILTER (WHERE role = 'seller') AS n_sellers,
+                   count(*) FILTER (WHERE role = 'host') AS n_hosts,
+                   count(*) FILTER (WHERE role = 'viewer') AS n_viewers, count(*) AS n_members
             FROM network_members GROUP BY network_id
         ), codes AS (
             SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
@@ -117,13 +120,14 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM network_members m JOIN hits h ON h.entity_id = m.entity_id
             GROUP BY m.network_id
         )
-        SELECT a.network_id, {id_sql} AS case_id,
-               t.score, r.n_payers, r.n_facilitators, r.n_victims, r.n_buyers, r.n_sellers, c.codes, c.escalation,
+        SELECT a.network_id, {id_sql} AS case_id, {carried_sql} AS carried,
+               t.score, r.n_payers, r.n_facilitators, r.n_victims, r.n_buyers, r.n_sellers, r.n_hosts, r.n_viewers, r.n_members,
+               coalesce(c.codes, []) AS codes, coalesce(c.escalation, false) AS escalation,
                m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c,
                greatest(m.last_seen, ss.last_session) AS last_activity,
                coalesce(hh.household_victims, 0) AS household_victims
         FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
-        JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
+        LEFT JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
         LEFT JOIN sessions_seen ss USING (network_id) LEFT JOIN household hh USING (network_id)
         {id_join}
         """,
@@ -144,6 +148,8 @@ def run(engine: Engine, pack: Pack) -> None:
         ), prio AS (
             SELECT f.*,
                 CASE
+                  -- a case an analyst has not closed, below the thresholds on this data: last
+                  WHEN carried THEN 'P4'
                   WHEN victim_recent THEN 'P1'
                   WHEN household AND recent THEN 'P1'
                   WHEN n_victims > 0 OR household THEN 'P2'
@@ -152,6 +158,8 @@ def run(engine: Engine, pack: Pack) -> None:
                   WHEN score >= {s["p3_score"]} THEN 'P3'
                   ELSE 'P4' END AS priority,
                 list_filter([
+                  CASE WHEN carried THEN 'kept open from an earlier run: its people are below the alert '
+                                         || 'thresholds on this data (close it when reviewed)' END,
                   CASE WHEN victim_recent
                        THEN 'a likely sextortion victim paid in the last {vdays} days'
                        WHEN n_victims > 0 THEN printf('%d likely sextortion victim%s', n_victims,
@@ -167,7 +175,7 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM flags f
         )
         SELECT case_id,
-               row_number() OVER (ORDER BY priority, n_victims > 0 DESC, score DESC, total_usd DESC NULLS LAST,
+               row_number() OVER (ORDER BY carried, priority, n_victims > 0 DESC, score DESC, total_usd DESC NULLS LAST,
                                            case_id) AS rank,
                priority, round(score, 3) AS score,
                CASE WHEN n_victims > 0 AND n_facilitators = 0 THEN
@@ -194,6 +202,14 @@ def run(engine: Engine, pack: Pack) -> None:
                     printf('Collector%s in %s: %d small payments from senders in %s, %s',
                            CASE WHEN n_facilitators = 1 THEN '' ELSE 's' END, array_to_string(to_c, ', '),
                            n_payments, array_to_string(from_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
+                    WHEN n_payers = 0 AND (n_hosts > 0 OR n_viewers > 0) THEN
+                    printf('Platform: %d host account%s, %d viewer account%s (%s)',
+                           n_hosts, CASE WHEN n_hosts = 1 THEN '' ELSE 's' END,
+                           n_viewers, CASE WHEN n_viewers = 1 THEN '' ELSE 's' END,
+                           array_to_string(codes, ', '))
+                    WHEN n_payments IS NULL THEN
+                    printf('%d member%s, no payment in the corridors watched', n_members,
+                           CASE WHEN n_members = 1 THEN '' ELSE 's' END)
                     ELSE printf('Payer from %s: %d small payments to %s, %s', array_to_string(from_c, ', '),
                            n_payments, array_to_string(to_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))
                END AS title,
