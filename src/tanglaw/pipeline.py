@@ -132,6 +132,7 @@ def run_bundle(
             _write_run_info(engine, bundle, pack, result.notes)
             staged = write_outputs(engine, out_dir, staging)
             staged.append(write_report(engine, staging, result_summary=result))
+            prepare.persist_payments(engine, pack)
             lap("export")
         result.files = publish(staged, out_dir)
         if sync is not None:

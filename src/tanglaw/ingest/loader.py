@@ -96,7 +96,10 @@ def _load_checked(
         expr = _offset_expr(ref[tc]) if tc in have else "NULL"
         cols.append(f'({expr})::INTEGER AS "{tc}{OFFSET_SUFFIX}"')
     cols += [f'"{n}"' for n in raw.columns if n not in known]
-    flags = [f'{bad_flag(c, ref[c.name])} AS "__bad{i}"' for i, (c, _) in enumerate(checked)]
+    # one flag for the whole row: a clean file (the usual case) writes and drops one column; a file
+    # with problems is read again to count and locate them per column
+    bad = [bad_flag(c, ref[c.name]) for c, _ in checked]
+    flags = [f'({" OR ".join(bad)}) AS "__bad"'] if bad else []
     # the typed table need not keep the file's order (no stage reads it in order; problems are
     # located on the file itself), and letting DuckDB write it in parallel saves a third
     try:
@@ -113,17 +116,22 @@ def _load_checked(
         return out, False
     finally:
         con.execute("RESET preserve_insertion_order")
-    # one scan of the typed table counts the bad values of every column and the repeated ids
-    counted = [f'count(*) FILTER (WHERE "__bad{i}")' for i in range(len(checked))]
+    # one scan of the typed table counts the rows with a bad value and the repeated ids
+    counted = ['count(*) FILTER (WHERE "__bad")'] if bad else []
     key = f'"{spec.key}"' if spec.key and spec.key in have else None
     if key:
         counted.append(f"count({key}) - count(DISTINCT {key})")
     counts = con.execute(f'SELECT {", ".join(counted)} FROM "{spec.name}"').fetchall()[0] if counted else ()
-    for (c, expr), n in zip(checked, counts[: len(checked)], strict=True):
-        if n:
-            out.add(locate_problems(con, raw, label, c, expr), int(n))
-    for i in range(len(checked)):
-        con.execute(f'ALTER TABLE "{spec.name}" DROP COLUMN "__bad{i}"')
+    if bad and counts[0]:
+        per_column = con.execute(
+            f"SELECT {', '.join(f'count(*) FILTER (WHERE {b})' for b in bad)} "
+            f"FROM (SELECT {', '.join(inner)} FROM {raw.name})"
+        ).fetchall()[0]
+        for (c, expr), n in zip(checked, per_column, strict=True):
+            if n:
+                out.add(locate_problems(con, raw, label, c, expr), int(n))
+    if bad:
+        con.execute(f'ALTER TABLE "{spec.name}" DROP COLUMN "__bad"')
     if not out.problems and not out.extra:
         out.notes += choice_notes(con, spec, spec.name, have, label)
     if key and counts[-1]:

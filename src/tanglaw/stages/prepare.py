@@ -81,31 +81,25 @@ def build_accounts(engine: Engine) -> None:
     )
 
 
-def build_payments(engine: Engine, pack: Pack) -> None:
-    """`payments`: transactions with USD amounts, countries filled in, and the sender's local hour."""
+def payments_sql(pack: Pack) -> str:
+    """The query behind `payments`: transactions with USD amounts, countries filled in, and the
+    sender's local hour."""
     purchase = literal_list(pack["lists"]["purchase_channels"])
     # the rate in force on each day of the payments (the latest published on or before it), so
     # that each payment needs an equality join, not an as-of join over a million rows (each rate is
     # spread over the days until the next one: faster than an as-of join even on the small grid)
-    engine.execute(
-        """
-        CREATE TEMP TABLE __fx_daily AS
+    return f"""
         WITH span AS (SELECT min(timestamp)::DATE AS lo, max(timestamp)::DATE + 1 AS hi FROM transactions),
         valid AS (
             SELECT currency, date, usd_per_unit,
                    lead(date) OVER (PARTITION BY currency ORDER BY date, usd_per_unit) AS until
             FROM fx
-        )
-        SELECT currency, usd_per_unit,
-               CAST(unnest(range(greatest(date, lo), least(coalesce(until, hi), hi), INTERVAL 1 DAY)) AS DATE) AS day
-        FROM valid, span WHERE date < hi AND coalesce(until, hi) > lo
-        """,
-        stage=STAGE,
-    )
-    engine.execute(
-        f"""
-        CREATE TABLE payments AS
-        WITH t AS (
+        ), fx_daily AS MATERIALIZED (
+            SELECT currency, usd_per_unit,
+                   CAST(unnest(range(greatest(date, lo), least(coalesce(until, hi), hi), INTERVAL 1 DAY)) AS DATE)
+                       AS day
+            FROM valid, span WHERE date < hi AND coalesce(until, hi) > lo
+        ), t AS (
             SELECT t.*, coalesce(t.sender_country, sa.country) AS s_country,
                    coalesce(t.receiver_country, ra.country) AS r_country,
                    ra.kind AS r_kind, ra.party_kind AS r_party_kind, sa.kind AS s_kind,
@@ -115,7 +109,7 @@ def build_payments(engine: Engine, pack: Pack) -> None:
             LEFT JOIN all_accounts ra ON ra.account_id = t.receiver_account_id
         ), rated AS (
             SELECT t.*, f.usd_per_unit FROM t
-            LEFT JOIN __fx_daily f ON f.currency = t.currency AND f.day = CAST(t.timestamp AS DATE)
+            LEFT JOIN fx_daily f ON f.currency = t.currency AND f.day = CAST(t.timestamp AS DATE)
         )
         SELECT r.txn_id, r.source, r.timestamp AS ts, r.amount, r.currency,
                r.amount * coalesce(r.usd_per_unit, fb.usd_per_unit) AS amount_usd,
@@ -130,9 +124,22 @@ def build_payments(engine: Engine, pack: Pack) -> None:
         FROM rated r
         LEFT JOIN (SELECT currency, avg(usd_per_unit) AS usd_per_unit FROM fx GROUP BY 1) fb
           ON fb.currency = r.currency
-        LEFT JOIN country_offsets tz ON tz.country = r.s_country;
-        DROP TABLE __fx_daily;
-        """,
+        LEFT JOIN country_offsets tz ON tz.country = r.s_country
+    """
+
+
+def build_payments(engine: Engine, pack: Pack) -> None:
+    """`payments`, held in memory for the run (writing a million rows into the workspace file
+    costs three times the query: measured 1.15 s against 0.39 s for a temporary table at 964,744
+    transactions); `persist_payments` leaves a view in its place at the end."""
+    engine.execute(f"CREATE TEMP TABLE payments AS {payments_sql(pack)}", stage=STAGE)
+
+
+def persist_payments(engine: Engine, pack: Pack) -> None:
+    """Replace the run's in-memory `payments` with a view of the same query, for readers after the
+    run (`tanglaw report`, `tanglaw cases show`)."""
+    engine.execute(
+        f"DROP TABLE IF EXISTS temp.payments; CREATE OR REPLACE VIEW payments AS {payments_sql(pack)}",
         stage=STAGE,
     )
 
