@@ -201,3 +201,28 @@ def test_popcount_fallback_for_old_numpy(monkeypatch: pytest.MonkeyPatch) -> Non
     assert np.array_equal(hashes.popcount(words), fast)
     edge = np.array([0, 2**64 - 1, 1 << 63], dtype=np.uint64)
     assert hashes.popcount(edge).tolist() == [0, 64, 1]
+
+
+def test_remove_that_seals_the_tail_and_merges_segments() -> None:
+    """Found by the state machine above: a removal rebuilds a segment into the tail, the tail seals,
+    and sealing merges a segment the same removal still had to visit."""
+    rng = np.random.default_rng(0)
+    index = PdqIndex(tail_limit=3, flat_limit=6)
+    model: dict[int, np.ndarray] = {}
+    for n in (6, 2, 1, 1):
+        new = np.stack([random_words(1, int(rng.integers(2**31)))[0] for _ in range(n)])
+        for i, w in zip(index.add(new).tolist(), new, strict=True):
+            model[i] = w
+    for _ in range(20):  # every removal pattern of that shape, not just the one seed
+        ids = list(model)
+        if not ids:
+            break
+        gone = rng.choice(ids, size=max(1, int(len(ids) * 0.875)), replace=False).tolist()
+        assert index.remove(gone) == len(gone)
+        for i in gone:
+            del model[i]
+        assert index.ids().tolist() == sorted(model)
+        for n in (6, 2, 1, 1):
+            new = np.stack([random_words(1, int(rng.integers(2**31)))[0] for _ in range(n)])
+            for i, w in zip(index.add(new).tolist(), new, strict=True):
+                model[i] = w

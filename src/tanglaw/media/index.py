@@ -162,6 +162,9 @@ class PdqIndex:
             seg.dead += count
             if seg.dead > DEAD_SHARE * seg.size:
                 self._rebuild(seg)
+                # a rebuild can seal the tail, and sealing merges segments: a segment still to be
+                # visited may be gone (merged with only its live members), so look them up again
+                by_serial = {s.serial: s for s in self._segments}
         return len(gone)
 
     def _set_tail(self, ids: list[int]) -> None:
