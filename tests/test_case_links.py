@@ -192,3 +192,15 @@ def test_carry_open_off_drops_the_case_from_the_outputs(tmp_path: Path) -> None:
     result = run_bundle(_quiet(tmp_path / "b2"), out, pack=pack)
     assert result.case_changes["absent"] == 1 and "carried" not in result.case_changes
     assert len(read_csv(out / "cases.csv")) == 1
+
+
+def test_the_three_hour_window_is_exact_across_hour_boundaries(tmp_path: Path) -> None:
+    """Payments at 03:30 UTC: sessions at 00:30:00 are followed (exactly 3 hours), sessions at
+    00:29:59 are not (the hour buckets of the session-payment join must not widen the window)."""
+    links = trio("PA", "FA") + trio("PB", "FB")
+    platform = [("H", "PH", ""), ("V", "US", "")]
+    for start, joined in (("00:30:00", True), ("00:29:59", False)):
+        sessions = [_session(f"S{d}", f"2026-03-{d:02d}T{start}Z", "H", "V") for d in (2, 6, 10, 14)]
+        out = tmp_path / f"out-{start[-2:]}"
+        run_bundle(_with_platform(tmp_path / f"b-{start[-2:]}", links, platform, sessions), out)
+        assert (len(_case_members(out)) == 1) is joined, start

@@ -43,8 +43,12 @@ def linker_for(
     threads: int | None = None,
     *,
     extra: dict[str, pa.Array] | None = None,
+    validate: bool = True,
 ) -> Any:
-    """A Splink linker on a private DuckDB connection holding `records` (and `extra`) as `er_in`."""
+    """A Splink linker on a private DuckDB connection holding `records` (and `extra`) as `er_in`.
+
+    `validate=False` skips Splink's check of the model's SQL against the input columns (a tenth
+    of a second of SQL parsing), for the shipped model, whose columns are always these."""
     from splink import DuckDBAPI, Linker
 
     _quiet()
@@ -59,11 +63,16 @@ def linker_for(
     con.unregister("__er_arrow")
     db = DuckDBAPI(connection=con)
     sdf = db.register("er_in")
-    return Linker(sdf, settings_for(model, records.num_rows), log_level=None)
+    return Linker(sdf, settings_for(model, records.num_rows), log_level=None, validate_settings=validate)
 
 
 def score_pairs(
-    records: pa.Table, model: dict[str, Any], threshold: float, threads: int | None = None
+    records: pa.Table,
+    model: dict[str, Any],
+    threshold: float,
+    threads: int | None = None,
+    *,
+    validate: bool = True,
 ) -> pa.Table:
     """Pairs (`party_a` < `party_b`) at or above `threshold`: probability, weight, weight per comparison."""
     names = [c["output_column_name"] for c in model["splink"]["comparisons"]]
@@ -75,7 +84,7 @@ def score_pairs(
     )
     if records.num_rows < 2:
         return empty
-    linker = linker_for(records, model, threads)
+    linker = linker_for(records, model, threads, validate=validate)
     pred = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
     weights = ", ".join(f"p.{MW_PREFIX}{n}::DOUBLE AS {MW_PREFIX}{n}" for n in names)
     con = linker._db_api.duckdb_con

@@ -308,6 +308,7 @@ def build_session_payment_links(
     """
     p = pack.typology("PLAT_SESSION_PAYMENT_LINK")
     risky = sql_list(pack["lists"]["high_risk_receiving"])
+    w = float(p["window_hours"])
     engine.execute(
         f"""
         CREATE TABLE {into} AS
@@ -322,11 +323,20 @@ def build_session_payment_links(
             WHERE coalesce(s.private, false) AND s.host_country IN ({risky})
               AND s.viewer_country IS DISTINCT FROM s.host_country AND he.entity_id <> ve.entity_id
               AND {sessions_where}
+        ), pay AS (
+            -- each payment under every hour in which a session it follows may have started, so
+            -- that the band join is an equality join on the hour (DuckDB runs a bare band join
+            -- as a nested loop: 10.8 s for 61,273 sessions x 10,208 payments, against 0.2 s)
+            SELECT c.s_ent, c.r_ent, c.txn_id, c.ts,
+                   unnest(range(CAST(floor(epoch(c.ts - INTERVAL {w} HOUR) / 3600) AS BIGINT),
+                                CAST(floor(epoch(c.ts) / 3600) AS BIGINT) + 1)) AS hour_bucket
+            FROM corridor_payments c WHERE {payments_where}
         ), followed AS (
             SELECT s.session_id, s.h_ent, s.v_ent, c.s_ent, c.r_ent, c.txn_id
-            FROM s JOIN corridor_payments c
-              ON c.ts BETWEEN s.started_at AND s.started_at + INTERVAL {float(p["window_hours"])} HOUR
-            WHERE NOT (c.s_ent = s.v_ent AND c.r_ent = s.h_ent) AND {payments_where}
+            FROM s JOIN pay c
+              ON c.hour_bucket = CAST(floor(epoch(s.started_at) / 3600) AS BIGINT)
+             AND c.ts BETWEEN s.started_at AND s.started_at + INTERVAL {w} HOUR
+            WHERE NOT (c.s_ent = s.v_ent AND c.r_ent = s.h_ent)
         ), per_pair AS (
             SELECT h_ent, v_ent, count(*) AS n_sessions FROM s GROUP BY h_ent, v_ent
         ), per_payment_pair AS (
