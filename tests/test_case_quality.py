@@ -36,6 +36,29 @@ def test_case_coherence_counts_pairs_of_offender_accounts() -> None:
     assert (k.precision, k.recall) == (0.5, 0.3333)
 
 
+def test_payers_across_networks_are_counted_from_the_transactions(tmp_path: Path) -> None:
+    import duckdb
+
+    from tanglaw.network_recall import payers_across_networks
+
+    persons = [
+        {"person_id": "p1", "role": "payer", "network_id": "N1"},
+        {"person_id": "p2", "role": "payer", "network_id": "N1"},
+        {"person_id": "f1", "role": "facilitator", "network_id": "N1"},
+        {"person_id": "f2", "role": "facilitator", "network_id": "N2"},
+        {"person_id": "x", "role": "", "network_id": ""},
+    ]
+    accounts = [{"account_id": k.upper(), "person_id": k} for k in ("p1", "p2", "f1", "f2", "x")]
+    ws = tmp_path / "workspace.duckdb"
+    con = duckdb.connect(str(ws))
+    con.execute("CREATE TABLE transactions (sender_account_id VARCHAR, receiver_account_id VARCHAR)")
+    # p1 pays both networks, p2 only its own, x (legitimate) pays f2: one of two payers crosses
+    con.execute("INSERT INTO transactions VALUES ('P1', 'F1'), ('P1', 'F2'), ('P2', 'F1'), ('X', 'F2')")
+    con.close()
+    assert payers_across_networks(ws, persons, accounts) == (1, 2)
+    assert payers_across_networks(tmp_path / "none.duckdb", persons, accounts) is None
+
+
 def test_ids_and_notes_survive_20_percent_more_data(tmp_path: Path) -> None:
     from tanglaw.casebook.stability import stability
     from tanglaw.simulate import SimulationConfig, simulate_world

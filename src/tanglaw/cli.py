@@ -174,6 +174,12 @@ def _print_evaluation(ev: object) -> None:
             f"({k.both} of {k.same_case_pairs} same-case pairs are one true network), recall {k.recall:.3f} "
             f"({k.both} of {k.same_network_pairs} same-network pairs are in one case)"
         )
+        if k.payers_across_networks:
+            out.print(
+                f"  {k.payers_across_networks} of {k.payers_paying_facilitators} payers pay facilitators of "
+                "more than one true network: the money itself joins those networks, and a case that holds "
+                "them together counts against precision"
+            )
     nr = ev.network_recall_sessions_payments
     if nr is not None and nr.networks:
         out.print(

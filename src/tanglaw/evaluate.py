@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import BundleError, Problem
-from .network_recall import NetworkRecall, network_recall
+from .network_recall import NetworkRecall, network_recall, payers_across_networks
 from .resolution.score import ERScore, er_score
 
 #: cohorts that are not legitimate (`sextortion_offender` is an alias of `extortionist`)
@@ -48,6 +48,10 @@ class Coherence:
     both: int
     precision: float
     recall: float
+    #: payers who pay a facilitator of another true network, of the payers who pay any (from the
+    #: run's transactions): the money joins those networks
+    payers_across_networks: int | None = None
+    payers_paying_facilitators: int | None = None
 
 
 @dataclass
@@ -126,6 +130,15 @@ def case_coherence(
     )
 
 
+def _with_crossing(
+    k: Coherence, out: Path, persons: list[dict[str, str]], accounts: list[dict[str, str]]
+) -> Coherence:
+    crossing = payers_across_networks(out / "workspace.duckdb", persons, accounts)
+    if crossing is not None:
+        k.payers_across_networks, k.payers_paying_facilitators = crossing
+    return k
+
+
 def evaluate(truth: Path, out: Path) -> Evaluation:
     persons = _read(truth / "persons.csv", ("person_id", "cohort", "role"))
     accounts = _read(truth / "accounts.csv", ("account_id", "person_id"))
@@ -192,7 +205,7 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
         cohort_sizes=sizes,
         n_cases=len(cases),
         notes=notes,
-        coherence=case_coherence(members, persons, accounts),
+        coherence=_with_crossing(case_coherence(members, persons, accounts), out, persons, accounts),
         network_recall_sessions_payments=network_recall(
             out / "workspace.duckdb", persons, accounts, flagged["any"]
         ),

@@ -71,3 +71,42 @@ def network_recall(
             found.append(n)
     missed = sorted(set(both) - set(found))
     return NetworkRecall(len(both), len(found), round(len(found) / len(both), 4) if both else 0.0, missed)
+
+
+def payers_across_networks(
+    workspace: Path, persons: list[dict[str, str]], accounts: list[dict[str, str]]
+) -> tuple[int, int] | None:
+    """(payers who pay a facilitator of another true network, payers who pay any facilitator), from
+    the run's transactions; None without a workspace. Such payments join the networks in the
+    money itself, so a case holding both networks is not a mistake of the cutting."""
+    if not workspace.exists():
+        return None
+    who = {
+        p["person_id"]: p
+        for p in persons
+        if p.get("role") in ("payer", "facilitator") and p.get("network_id")
+    }
+    owned = [a for a in accounts if a["person_id"] in who]
+    owner = pa.table(
+        {
+            "account_id": [a["account_id"] for a in owned],
+            "person_id": [a["person_id"] for a in owned],
+            "role": [who[a["person_id"]]["role"] for a in owned],
+            "network_id": [who[a["person_id"]]["network_id"] for a in owned],
+        }
+    )
+    con = duckdb.connect(str(workspace), read_only=True)
+    try:
+        con.register("__owner", owner)
+        row = con.execute(
+            """
+            SELECT count(DISTINCT a.person_id) FILTER (WHERE a.network_id <> b.network_id),
+                   count(DISTINCT a.person_id)
+            FROM transactions x
+            JOIN __owner a ON a.account_id = x.sender_account_id AND a.role = 'payer'
+            JOIN __owner b ON b.account_id = x.receiver_account_id AND b.role = 'facilitator'
+            """
+        ).fetchall()[0]
+    finally:
+        con.close()
+    return int(row[0]), int(row[1])
