@@ -173,7 +173,7 @@ def test_an_open_case_no_longer_flagged_is_kept_last_until_closed(tmp_path: Path
     last = cases[-1]
     assert last["priority"] == "P4" and last["n_notes"] == "1"
     assert last["priority_reason"].startswith("kept open from an earlier run")
-    assert last["title"] == "4 members, no payment in the corridors watched"
+    assert last["title"] == "Kept open, no longer flagged: 4 members, no payment in the corridors watched"
     assert set(_case_members(out)[fa_case]) == {"FA", "PA0", "PA1", "PA2"}
     book = CaseBook.open(out, create=False)
     assert any(a == "carried" for _, _, a, _ in book.history(fa_case))

@@ -161,9 +161,11 @@ def run(engine: Engine, pack: Pack) -> None:
            AND count(DISTINCT other) FILTER (WHERE other IN (SELECT entity_id FROM __flagged))
                >= {share} * count(DISTINCT other);
         INSERT INTO __edges
-        SELECT DISTINCT p.v_ent, p.h_ent FROM session_pairs p JOIN __joiners j
-            ON (j.role = 'host' AND j.entity_id = p.h_ent AND p.v_ent IN (SELECT entity_id FROM __flagged))
-            OR (j.role = 'viewer' AND j.entity_id = p.v_ent AND p.h_ent IN (SELECT entity_id FROM __flagged));
+        SELECT p.v_ent, p.h_ent FROM session_pairs p JOIN __joiners j ON j.role = 'host' AND j.entity_id = p.h_ent
+        WHERE p.v_ent IN (SELECT entity_id FROM __flagged)
+        UNION
+        SELECT p.v_ent, p.h_ent FROM session_pairs p JOIN __joiners j ON j.role = 'viewer' AND j.entity_id = p.v_ent
+        WHERE p.h_ent IN (SELECT entity_id FROM __flagged);
         -- and the platform twins of flagged payers and receivers
         INSERT INTO __joiners
         SELECT DISTINCT ent, role FROM (

@@ -178,6 +178,7 @@ def run(engine: Engine, pack: Pack) -> None:
                row_number() OVER (ORDER BY carried, priority, n_victims > 0 DESC, score DESC, total_usd DESC NULLS LAST,
                                            case_id) AS rank,
                priority, round(score, 3) AS score,
+               CASE WHEN carried THEN 'Kept open, no longer flagged: ' ELSE '' END ||
                CASE WHEN n_victims > 0 AND n_facilitators = 0 THEN
                     printf('Likely sextortion: %d victim%s, %d payments to new beneficiaries in %s, %s',
                            n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END, n_payments,
