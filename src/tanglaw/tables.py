@@ -23,7 +23,11 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable(
         "country_offsets", "prepare", "a representative UTC offset per country, to read times as local"
     ),
-    StageTable("payments", "prepare", "transactions with USD amounts, countries and the sender's local hour"),
+    StageTable(
+        "payments",
+        "prepare",
+        "transactions with USD amounts, countries and the sender's local hour (in memory during the run, a view after it)",
+    ),
     StageTable(
         "er_records", "resolve", "per party record: the normalised name, birth date, phone, email and id"
     ),
