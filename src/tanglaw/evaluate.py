@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import BundleError, Problem
 from .network_recall import NetworkRecall, network_recall, payers_across_networks
-from .resolution.score import ERScore, er_score
+from .resolution.score import ERScore, er_score, pair_count
 
 #: cohorts that are not legitimate (`sextortion_offender` is an alias of `extortionist`)
 OFFENDER_COHORTS = (
@@ -111,17 +111,11 @@ def case_coherence(
         pid = person.get(m["account_id"])
         if pid in network and m["account_id"] not in case_of:
             case_of[m["account_id"]] = m["case_id"]
-    accs = sorted(case_of)
-    same_case = same_net = both = 0
-    for i, a in enumerate(accs):
-        for b in accs[i + 1 :]:
-            c = case_of[a] == case_of[b]
-            n = network[person[a]] == network[person[b]]
-            same_case += c
-            same_net += n
-            both += c and n
+    same_case = pair_count(case_of.values())
+    same_net = pair_count(network[person[a]] for a in case_of)
+    both = pair_count((c, network[person[a]]) for a, c in case_of.items())
     return Coherence(
-        accounts=len(accs),
+        accounts=len(case_of),
         same_case_pairs=same_case,
         same_network_pairs=same_net,
         both=both,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -23,64 +24,11 @@ class NetworkRecall:
     missed: list[str]
 
 
-def network_recall(
-    workspace: Path,
-    persons: list[dict[str, str]],
-    accounts: list[dict[str, str]],
-    flagged: set[str],
-) -> NetworkRecall | None:
-    """None when the output folder has no workspace to read sessions and payments from."""
-    if not workspace.exists():
-        return None
-    net = {
-        p["person_id"]: p["network_id"]
-        for p in persons
-        if p.get("role") in ("payer", "facilitator") and p.get("network_id")
-    }
-    role = {p["person_id"]: p["role"] for p in persons}
-    owner = pa.table(
-        {
-            "account_id": [a["account_id"] for a in accounts if a["person_id"] in net],
-            "network_id": [net[a["person_id"]] for a in accounts if a["person_id"] in net],
-        }
-    )
-    con = duckdb.connect(str(workspace), read_only=True)
-    try:
-        con.register("__owner", owner)
-        seen = con.execute(
-            """
-            WITH s AS (
-                SELECT DISTINCT h.network_id FROM sessions x
-                JOIN __owner h ON h.account_id = x.host_account_id
-                JOIN __owner v ON v.account_id = x.viewer_account_id AND v.network_id = h.network_id
-            ), t AS (
-                SELECT DISTINCT a.network_id FROM transactions x
-                JOIN __owner a ON a.account_id = x.sender_account_id
-                JOIN __owner b ON b.account_id = x.receiver_account_id AND b.network_id = a.network_id
-            )
-            SELECT network_id FROM s INTERSECT SELECT network_id FROM t ORDER BY 1
-            """
-        ).fetchall()
-    finally:
-        con.close()
-    both = [r[0] for r in seen]
-    found = []
-    for n in both:
-        members = [p for p, k in net.items() if k == n and p in flagged]
-        if any(role[p] == "facilitator" for p in members) and any(role[p] == "payer" for p in members):
-            found.append(n)
-    missed = sorted(set(both) - set(found))
-    return NetworkRecall(len(both), len(found), round(len(found) / len(both), 4) if both else 0.0, missed)
-
-
-def payers_across_networks(
-    workspace: Path, persons: list[dict[str, str]], accounts: list[dict[str, str]]
-) -> tuple[int, int] | None:
-    """(payers who pay a facilitator of another true network, payers who pay any facilitator), from
-    the run's transactions; None without a workspace. Such payments join the networks in the
-    money itself, so a case holding both networks is not a mistake of the cutting."""
-    if not workspace.exists():
-        return None
+def _on_owners(
+    workspace: Path, persons: list[dict[str, str]], accounts: list[dict[str, str]], sql: str
+) -> list[tuple[Any, ...]]:
+    """Run `sql` on the workspace (read-only) with `__owner` (account_id, person_id, role,
+    network_id) registered: the accounts of true payers and facilitators of a network."""
     who = {
         p["person_id"]: p
         for p in persons
@@ -98,15 +46,71 @@ def payers_across_networks(
     con = duckdb.connect(str(workspace), read_only=True)
     try:
         con.register("__owner", owner)
-        row = con.execute(
-            """
-            SELECT count(DISTINCT a.person_id) FILTER (WHERE a.network_id <> b.network_id),
-                   count(DISTINCT a.person_id)
-            FROM transactions x
-            JOIN __owner a ON a.account_id = x.sender_account_id AND a.role = 'payer'
-            JOIN __owner b ON b.account_id = x.receiver_account_id AND b.role = 'facilitator'
-            """
-        ).fetchall()[0]
+        return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def network_recall(
+    workspace: Path,
+    persons: list[dict[str, str]],
+    accounts: list[dict[str, str]],
+    flagged: set[str],
+) -> NetworkRecall | None:
+    """None when the output folder has no workspace to read sessions and payments from."""
+    if not workspace.exists():
+        return None
+    seen = _on_owners(
+        workspace,
+        persons,
+        accounts,
+        """
+        WITH s AS (
+            SELECT DISTINCT h.network_id FROM sessions x
+            JOIN __owner h ON h.account_id = x.host_account_id
+            JOIN __owner v ON v.account_id = x.viewer_account_id AND v.network_id = h.network_id
+        ), t AS (
+            SELECT DISTINCT a.network_id FROM transactions x
+            JOIN __owner a ON a.account_id = x.sender_account_id
+            JOIN __owner b ON b.account_id = x.receiver_account_id AND b.network_id = a.network_id
+        )
+        SELECT network_id FROM s INTERSECT SELECT network_id FROM t ORDER BY 1
+        """,
+    )
+    net = {
+        p["person_id"]: p["network_id"]
+        for p in persons
+        if p.get("role") in ("payer", "facilitator") and p.get("network_id")
+    }
+    role = {p["person_id"]: p["role"] for p in persons}
+    both = [str(r[0]) for r in seen]
+    found = []
+    for n in both:
+        members = [p for p, k in net.items() if k == n and p in flagged]
+        if any(role[p] == "facilitator" for p in members) and any(role[p] == "payer" for p in members):
+            found.append(n)
+    missed = sorted(set(both) - set(found))
+    return NetworkRecall(len(both), len(found), round(len(found) / len(both), 4) if both else 0.0, missed)
+
+
+def payers_across_networks(
+    workspace: Path, persons: list[dict[str, str]], accounts: list[dict[str, str]]
+) -> tuple[int, int] | None:
+    """(payers who pay a facilitator of another true network, payers who pay any facilitator), from
+    the run's transactions; None without a workspace. Such payments join the networks in the
+    money itself, so a case holding both networks is not a mistake of the cutting."""
+    if not workspace.exists():
+        return None
+    row = _on_owners(
+        workspace,
+        persons,
+        accounts,
+        """
+        SELECT count(DISTINCT a.person_id) FILTER (WHERE a.network_id <> b.network_id),
+               count(DISTINCT a.person_id)
+        FROM transactions x
+        JOIN __owner a ON a.account_id = x.sender_account_id AND a.role = 'payer'
+        JOIN __owner b ON b.account_id = x.receiver_account_id AND b.role = 'facilitator'
+        """,
+    )[0]
     return int(row[0]), int(row[1])

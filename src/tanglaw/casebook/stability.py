@@ -11,7 +11,10 @@ from pathlib import Path
 
 import duckdb
 
+from ..ingest.discover import discover_bundle
+from ..ingest.readers import read_table_file
 from ..pipeline import run_bundle
+from ..sqltext import literal
 from .store import CaseBook
 
 #: table → its time column; rows after the cut-off are dropped, other tables are copied whole
@@ -24,55 +27,46 @@ TIME_COLUMNS = {
 }
 
 
-def _reader(path: Path) -> str:
-    name = path.name
-    p = str(path).replace("'", "''")
-    if name.endswith((".csv", ".csv.gz")):
-        return f"read_csv('{p}', all_varchar = true, header = true)"
-    if name.endswith(".parquet"):
-        return f"read_parquet('{p}')"
-    if name.endswith((".jsonl", ".jsonl.gz")):
-        return f"read_json('{p}', format = 'newline_delimited')"
-    raise ValueError(f"{path}: not a format a bundle may hold")
-
-
-def _writer(path: Path) -> str:
-    name = path.name
-    if name.endswith(".csv.gz"):
-        return "(HEADER, DELIMITER ',', COMPRESSION gzip)"
-    if name.endswith(".csv"):
-        return "(HEADER, DELIMITER ',')"
-    if name.endswith(".parquet"):
-        return "(FORMAT parquet)"
-    if name.endswith(".jsonl.gz"):
-        return "(FORMAT json, COMPRESSION gzip)"
-    return "(FORMAT json)"
+def _writer(path: Path, fmt: str) -> tuple[str, str]:
+    """The file name and COPY options that write a cut table in its bundle file's format (an XML
+    file of reports is written back as CSV)."""
+    if fmt == "parquet":
+        return path.name, "(FORMAT parquet)"
+    if fmt == "jsonl":
+        gz = path.name.endswith(".gz")
+        return path.name, "(FORMAT json, COMPRESSION gzip)" if gz else "(FORMAT json)"
+    if fmt == "csv" and path.name.endswith(".gz"):
+        return path.name, "(HEADER, DELIMITER ',', COMPRESSION gzip)"
+    return path.name if fmt == "csv" else f"{path.name.split('.')[0]}.csv", "(HEADER, DELIMITER ',')"
 
 
 def cut_bundle(bundle: Path, dest: Path, share: float = 5 / 6) -> str:
     """Copy `bundle` to `dest` keeping the first `share` of the transactions' time span."""
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
-    files = {p.name.split(".")[0]: p for p in bundle.iterdir() if p.is_file()}
-    tx = files["transactions"]
+    files = discover_bundle(bundle)
+    raw = {t: read_table_file(con, path, fmt, f"__cut_{t}") for t, (path, fmt) in files.items()}
     lo, hi = con.execute(
-        f"SELECT min(TRY_CAST(timestamp AS TIMESTAMPTZ)), max(TRY_CAST(timestamp AS TIMESTAMPTZ)) FROM {_reader(tx)}"
+        "SELECT min(TRY_CAST(timestamp AS TIMESTAMPTZ)), max(TRY_CAST(timestamp AS TIMESTAMPTZ)) "
+        f"FROM {raw['transactions'].name}"
     ).fetchall()[0]
     cutoff = lo + (hi - lo) * share
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
-    for table, path in files.items():
+    for table, (path, fmt) in files.items():
         col = TIME_COLUMNS.get(table)
-        if col is None:
+        if col is None and fmt != "xml":
             shutil.copy(path, dest / path.name)
             continue
-        target = str(dest / path.name).replace("'", "''")
-        con.execute(
-            f"""COPY (SELECT * FROM {_reader(path)}
-                      WHERE TRY_CAST("{col}" AS TIMESTAMPTZ) IS NULL
-                         OR TRY_CAST("{col}" AS TIMESTAMPTZ) <= TIMESTAMPTZ '{cutoff.isoformat()}')
-                TO '{target}' {_writer(path)}"""
+        name, options = _writer(path, fmt)
+        keep = (
+            f"""WHERE TRY_CAST("{col}" AS TIMESTAMPTZ) IS NULL
+                   OR TRY_CAST("{col}" AS TIMESTAMPTZ) <= TIMESTAMPTZ '{cutoff.isoformat()}'"""
+            if col
+            else ""
         )
+        con.execute(f"COPY (SELECT * FROM {raw[table].name} {keep}) TO {literal(str(dest / name))} {options}")
+    con.close()
     return cutoff.isoformat()
 
 

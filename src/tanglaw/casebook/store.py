@@ -260,13 +260,17 @@ class CaseBook:
             row = self.case(case_id)
             if row.status == status:
                 raise CaseBookError(f"{case_id} is already {status}")
-            at = now_iso()
-            self.con.execute(
-                "UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?", [status, at, case_id]
-            )
             detail = f"{row.status} → {status}" + (f": {reason}" if reason else "")
-            self.audit(case_id, who, "status", detail, at)
+            self._change(case_id, "status", status, who, "status", detail)
         return self.case(case_id)
+
+    def _change(self, case_id: str, column: str, value: str, who: str, action: str, detail: str) -> None:
+        """Set one lifecycle column of a case, and say so in its audit trail."""
+        at = now_iso()
+        self.con.execute(
+            f"UPDATE cases SET {column} = ?, updated_at = ? WHERE case_id = ?", [value, at, case_id]
+        )
+        self.audit(case_id, who, action, detail, at)
 
     def assign(self, case_id: str, assignee: str, who: str) -> CaseRow:
         assignee = assignee.strip()
@@ -274,11 +278,9 @@ class CaseBook:
             raise CaseBookError("the assignee is empty; give a name, e.g. `tanglaw cases assign ID ana`")
         with self.transaction():
             row = self.case(case_id)
-            at = now_iso()
-            self.con.execute(
-                "UPDATE cases SET assignee = ?, updated_at = ? WHERE case_id = ?", [assignee, at, case_id]
+            self._change(
+                case_id, "assignee", assignee, who, "assign", f"{row.assignee or 'nobody'} → {assignee}"
             )
-            self.audit(case_id, who, "assign", f"{row.assignee or 'nobody'} → {assignee}", at)
         return self.case(case_id)
 
     def add_note(self, case_id: str, text: str, who: str) -> CaseRow:

@@ -304,7 +304,8 @@ def build_session_payment_links(
     host or viewer already has live platform evidence are looked at, since matching every
     session with every payment in its window grows with the square of the data (measured: 1.2 s
     of a 1M-payment run, against 0.02 s restricted). The link step calls it again for the payments
-    between flagged people (`payments_where` on `c`, a `corridor_payments` row), every session.
+    between flagged people (`payments_where`: a condition on the payer and receiver of `c`, a
+    `corridor_payments` row, so that it also restricts the per-pair counts), every session.
     """
     p = pack.typology("PLAT_SESSION_PAYMENT_LINK")
     risky = sql_list(pack["lists"]["high_risk_receiving"])
@@ -340,7 +341,8 @@ def build_session_payment_links(
         ), per_pair AS (
             SELECT h_ent, v_ent, count(*) AS n_sessions FROM s GROUP BY h_ent, v_ent
         ), per_payment_pair AS (
-            SELECT s_ent, r_ent, count(*) AS n_payments FROM corridor_payments GROUP BY s_ent, r_ent
+            SELECT s_ent, r_ent, count(*) AS n_payments FROM corridor_payments c
+            WHERE {payments_where} GROUP BY s_ent, r_ent
         )
         SELECT f.h_ent, f.v_ent, f.s_ent, f.r_ent, any_value(pp.n_sessions) AS n_sessions,
                count(DISTINCT f.session_id) AS n_followed, any_value(pq.n_payments) AS n_payments,

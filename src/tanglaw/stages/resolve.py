@@ -59,7 +59,7 @@ def run(
     if cfg["method"] == "splink":
         model = model or default_model()
         records = engine.arrow("SELECT * FROM er_records ORDER BY party_id", stage=STAGE)
-        pairs = score_pairs(records, model, FLOOR, threads=threads, validate=model != default_model())
+        pairs = score_pairs(records, model, FLOOR, threads=threads, validate=model_origin != "built-in")
         engine.register_arrow("__er_scored", pairs)
         names = [c["output_column_name"] for c in model["splink"]["comparisons"]]
         engine.execute(

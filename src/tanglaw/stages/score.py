@@ -251,20 +251,6 @@ def run(engine: Engine, pack: Pack) -> None:
         stage=STAGE,
     )
     engine.execute("DROP TABLE __primary; DROP TABLE __net; DROP TABLE __burst_txns", stage=STAGE)
-    # n_parties / n_accounts per case
-    engine.execute(
-        """
-        CREATE TEMP TABLE __counts AS
-        SELECT case_id, count(DISTINCT party_id) AS n_parties, count(DISTINCT account_id) AS n_accounts
-        FROM case_member_table GROUP BY case_id;
-        ALTER TABLE case_table ADD COLUMN n_parties BIGINT;
-        ALTER TABLE case_table ADD COLUMN n_accounts BIGINT;
-        UPDATE case_table SET n_parties = k.n_parties, n_accounts = k.n_accounts
-        FROM __counts k WHERE k.case_id = case_table.case_id;
-        DROP TABLE __counts;
-        """,
-        stage=STAGE,
-    )
     add_facts(engine, pack)
 
 
@@ -273,7 +259,8 @@ def _has(expr: str) -> str:
 
 
 def add_facts(engine: Engine, pack: Pack) -> None:
-    """Add lineage, network facts and actionability (with its reasons) to `case_table`."""
+    """Add member counts, lineage, network facts and actionability (with its reasons) to
+    `case_table`, in one rewrite of the table."""
     w = pack["scoring"]["actionability"]
     weights = {k: float(w[f"weight_{k}"]) for k, _ in ACTIONABLE}
     total = sum(weights.values()) or 1.0
@@ -283,9 +270,9 @@ def add_facts(engine: Engine, pack: Pack) -> None:
         f"CASE WHEN NOT coalesce({k}, false) AND {weights[k]} > 0 THEN '{word}' END" for k, word in ACTIONABLE
     )
     lineage = (
-        "(SELECT ci.lineage FROM case_ids ci WHERE ci.case_id = case_table.case_id)"
+        "(SELECT ci.lineage FROM case_ids ci WHERE ci.case_id = c.case_id)"
         if engine.table_exists("case_ids")
-        else "NULL"
+        else "NULL::VARCHAR"
     )
     engine.execute(
         f"""
@@ -325,21 +312,19 @@ def add_facts(engine: Engine, pack: Pack) -> None:
                 FROM case_member_table cm WHERE cm.case_id = c.case_id
                   AND list_contains(f.bridges, cm.entity_id)) AS bridge_accounts
         FROM case_table c JOIN network_facts f USING (network_id);
-        ALTER TABLE case_table ADD COLUMN actionability DOUBLE;
-        ALTER TABLE case_table ADD COLUMN actionability_reasons VARCHAR;
-        ALTER TABLE case_table ADD COLUMN n_shared_payers BIGINT;
-        ALTER TABLE case_table ADD COLUMN n_bridges BIGINT;
-        ALTER TABLE case_table ADD COLUMN bridge_accounts VARCHAR;
-        ALTER TABLE case_table ADD COLUMN lineage VARCHAR;
-        UPDATE case_table SET actionability = i.actionability,
-               actionability_reasons = concat_ws('; ',
+        CREATE OR REPLACE TABLE case_table AS
+        SELECT c.*, k.n_parties, k.n_accounts, i.actionability,
+               concat_ws('; ',
                    CASE WHEN len(i.have) > 0 THEN 'has ' || array_to_string(i.have, ', ') END,
                    CASE WHEN len(i.lack) > 0 THEN 'lacks ' || array_to_string(i.lack, ', ') END)
-        FROM __ids i WHERE i.case_id = case_table.case_id;
-        UPDATE case_table SET n_shared_payers = 0, n_bridges = 0, lineage = {lineage};
-        UPDATE case_table SET n_shared_payers = f.n_shared_payers, n_bridges = f.n_bridges,
-               bridge_accounts = f.bridge_accounts
-        FROM __facts f WHERE f.case_id = case_table.case_id;
+                   AS actionability_reasons,
+               coalesce(f.n_shared_payers, 0) AS n_shared_payers, coalesce(f.n_bridges, 0) AS n_bridges,
+               f.bridge_accounts, {lineage} AS lineage
+        FROM case_table c
+        LEFT JOIN (SELECT case_id, count(DISTINCT party_id) AS n_parties, count(DISTINCT account_id) AS n_accounts
+                   FROM case_member_table GROUP BY case_id) k USING (case_id)
+        LEFT JOIN __ids i USING (case_id) LEFT JOIN __facts f USING (case_id)
+        ORDER BY c.rank;
         DROP TABLE __ids; DROP TABLE __facts;
         """,
         stage=STAGE,
