@@ -9,7 +9,13 @@ from typing import Any
 from .conftest import payment, write_table
 
 #: payer country → (currency, a UTC time that is night there)
-NIGHT = {"US": ("USD", "03:30:00Z"), "GB": ("GBP", "23:30:00Z"), "AU": ("AUD", "12:00:00Z")}
+NIGHT = {
+    "US": ("USD", "03:30:00Z"),
+    "GB": ("GBP", "23:30:00Z"),
+    "AU": ("AUD", "12:00:00Z"),
+    # money passed on inside a household in the Philippines
+    "PH": ("PHP", "04:00:00Z"),
+}
 
 
 def trio(payer_prefix: str, facilitator: str) -> list[tuple[str, str, str]]:

@@ -95,8 +95,9 @@ def test_sessions_no_payment_follows_join_nobody(tmp_path: Path) -> None:
 
 
 def test_a_viewer_of_two_flagged_hosts_joins_them_one_of_many_does_not(tmp_path: Path) -> None:
-    """H1 and H2 hold banned accounts (flagged as hosts); V visits only them: one case, V a viewer
-    member with score 0. W visits H1 once among three ordinary hosts: it joins nobody."""
+    """H1 and H2 hold banned accounts (flagged as hosts); V visits only them: V is a viewer member
+    (score 0) of both cases, which stay apart (a payer never merges households). W visits H1 once
+    among three ordinary hosts: it joins nobody."""
     platform = [("H1", "PH", "child sexual exploitation"), ("H2", "PH", "child sexual exploitation")]
     platform += [("V", "US", ""), ("W", "US", ""), ("O1", "PH", ""), ("O2", "PH", ""), ("O3", "PH", "")]
     sessions = [
@@ -110,8 +111,9 @@ def test_a_viewer_of_two_flagged_hosts_joins_them_one_of_many_does_not(tmp_path:
     out = tmp_path / "out"
     run_bundle(_with_platform(tmp_path / "b", trio("PA", "FA"), platform, sessions), out)
     cases = _case_members(out)
-    (joined,) = [m for m in cases.values() if "H1" in m]
-    assert set(joined) == {"H1", "H2", "V"} and joined["V"] == ("viewer", "0.0")
+    (one,) = [m for m in cases.values() if "H1" in m]
+    (two,) = [m for m in cases.values() if "H2" in m]
+    assert set(one) == {"H1", "V"} and set(two) == {"H2", "V"} and one["V"] == ("viewer", "0.0")
     assert all("W" not in m for m in cases.values())
 
 

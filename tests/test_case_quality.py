@@ -30,10 +30,31 @@ def test_case_coherence_counts_pairs_of_offender_accounts() -> None:
         {"case_id": "K2", "account_id": "B2"},
     ]
     k = case_coherence(members, persons, accounts)
-    # same case: A-B, A-D, B-D (K1), B2-C (K2) = 4, of which A-B and B2-C are one network
-    # same network (N1): A, B, B2, C -> 6 pairs, of which A-B and B2-C share a case
-    assert (k.accounts, k.same_case_pairs, k.same_network_pairs, k.both) == (5, 4, 6, 2)
-    assert (k.precision, k.recall) == (0.5, 0.3333)
+    # pairs of people: same case a-b, a-d, b-d (K1), b-c (K2) = 4, of which a-b and b-c are one network
+    # same network (N1): a, b, c -> 3 pairs, of which a-b and b-c share a case
+    assert (k.accounts, k.same_case_pairs, k.same_network_pairs, k.both) == (5, 4, 3, 2)
+    assert (k.precision, k.recall) == (0.5, 0.6667)
+
+
+def test_a_payer_of_two_households_in_both_cases_is_coherent() -> None:
+    persons = [
+        {"person_id": "p", "role": "payer", "network_id": "N1;N2"},
+        {"person_id": "f1", "role": "facilitator", "network_id": "N1"},
+        {"person_id": "f2", "role": "facilitator", "network_id": "N2"},
+    ]
+    accounts = [{"account_id": k.upper(), "person_id": k} for k in ("p", "f1", "f2")]
+    members = [
+        {"case_id": "K1", "account_id": "P"},
+        {"case_id": "K1", "account_id": "F1"},
+        {"case_id": "K2", "account_id": "P"},
+        {"case_id": "K2", "account_id": "F2"},
+    ]
+    k = case_coherence(members, persons, accounts)
+    assert (k.same_case_pairs, k.same_network_pairs, k.both, k.precision, k.recall) == (2, 2, 2, 1.0, 1.0)
+    # one case holding both households mixes them: f1-f2 share no network
+    glued = [{"case_id": "K1", "account_id": a} for a in ("P", "F1", "F2")]
+    k = case_coherence(glued, persons, accounts)
+    assert (k.same_case_pairs, k.precision, k.recall) == (3, 0.6667, 1.0)
 
 
 def test_payers_across_networks_are_counted_from_the_transactions(tmp_path: Path) -> None:

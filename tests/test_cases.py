@@ -102,8 +102,8 @@ def test_merge_keeps_the_older_id_and_the_notes_of_both(tmp_path: Path, runner) 
     run_bundle(build(tmp_path / "b1", trio("PA", "FA") + trio("PB", "FB")), out)
     ca, cb = _case_of(out, "FA"), _case_of(out, "FB")
     invoke(runner, "cases", "note", cb, "FB seen at an agent", "--out", out)
-    # a payer now pays both facilitators: one network
-    run_bundle(build(tmp_path / "b2", trio("PA", "FA") + trio("PB", "FB") + [("PA0", "FB", "US")]), out)
+    # FB now passes money on to FA: one household (a payer paying both would join nothing)
+    run_bundle(build(tmp_path / "b2", trio("PA", "FA") + trio("PB", "FB") + [("FB", "FA", "PH")]), out)
     assert set(_cases(out)) == {ca}
     book = CaseBook.open(out, create=False)
     assert book.case(cb).merged_into == ca and book.merged_from(ca) == [cb]
@@ -111,14 +111,13 @@ def test_merge_keeps_the_older_id_and_the_notes_of_both(tmp_path: Path, runner) 
     assert read_csv(out / "cases.csv")[0]["n_notes"] == "1"
     res = invoke(runner, "cases", "show", ca, "--out", out)
     assert "FB seen at an agent" in res.stdout and f"case {cb} merged into this case" in res.stdout
-    assert "1 payer(s) shared between facilitators" in res.stdout
     listed = invoke(runner, "cases", "list", "--out", out, "--all")
     assert "merged" in listed.stdout and cb in listed.stdout
 
 
 def test_split_gives_a_new_id_that_records_its_parent(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    links = trio("PA", "FA") + trio("PB", "FB") + [("PA0", "FB", "US")]
+    links = trio("PA", "FA") + trio("PB", "FB") + [("FB", "FA", "PH")]
     run_bundle(build(tmp_path / "b1", links), out)
     (only,) = _cases(out)
     run_bundle(build(tmp_path / "b2", trio("PA", "FA") + trio("PB", "FB")), out)
@@ -187,11 +186,11 @@ def test_shared_agent_joins_no_networks(tmp_path: Path) -> None:
     write_table(b, "transactions", rows)
     run_bundle(b, tmp_path / "out")
     assert _case_of(tmp_path / "out", "FA") != _case_of(tmp_path / "out", "FB")
-    # without the hub rule the agent glues them: the test would catch a regression
+    # without the hub rule the agent still glues nothing: payers never merge households
     pack = tmp_path / "p.toml"
     pack.write_text("[link]\nmax_counterparties = 1000\n")
     run_bundle(b, tmp_path / "glued", pack=load_pack(pack))
-    assert _case_of(tmp_path / "glued", "FA") == _case_of(tmp_path / "glued", "FB")
+    assert _case_of(tmp_path / "glued", "FA") != _case_of(tmp_path / "glued", "FB")
 
 
 def test_degree_cap_stops_a_busy_receiver_joining_networks(tmp_path: Path) -> None:

@@ -29,7 +29,9 @@ def test_one_case_with_the_network(run_out: Path) -> None:
     assert c["rank"] == "1" and c["priority"] == "P1"
     assert c["title"] == "1 facilitator in PH paid by 3 payers from AU, GB, US: 19 payments, US$1,050"
     assert c["typologies"] == (
-        "FIN_CONSUMER_REMITTER;FIN_FACILITATOR_COLLECTOR;FIN_PAYER_BENEFICIARY;FIN_SHARED_BENEFICIARY"
+        # one payer's pattern (0.66) is not strong enough to make a facilitator on its own
+        # (FIN_PAYER_BENEFICIARY.min_payer_weight); three payers together are (shared beneficiary)
+        "FIN_CONSUMER_REMITTER;FIN_FACILITATOR_COLLECTOR;FIN_HOUSEHOLD_PAYER;FIN_SHARED_BENEFICIARY"
     )
     assert (c["first_seen"], c["last_seen"]) == ("2026-03-01T03:30:00Z", "2026-03-23T12:00:00Z")
     assert (c["n_parties"], c["n_accounts"]) == ("5", "5")
@@ -70,11 +72,18 @@ def test_facilitator_collector_evidence(run_out: Path) -> None:
 def test_shared_beneficiary_evidence(run_out: Path) -> None:
     ind = _ind(run_out)
     fac = ind[("FIN_SHARED_BENEFICIARY", "E:P3")]
-    assert fac["evidence"] == "Paid 19 times by 3 unrelated payers who each show the remitter pattern."
+    assert fac["evidence"] == (
+        "Paid by 3 unrelated senders, 3 of whom show the payer pattern on their own evidence "
+        "(19 payments from them, 19 at night in their time zones)."
+    )
     assert float(fac["weight"]) == 0.7
-    payer = ind[("FIN_SHARED_BENEFICIARY", "E:P5")]
-    assert payer["evidence"] == "Pays 1 beneficiary that 2 other payers with the remitter pattern also pay."
-    assert payer["record_ids"] == "T10;T11;T12;T13;T9"
+    # the weakest payer also gains from the household the two others pay
+    payer = ind[("FIN_HOUSEHOLD_PAYER", "E:P5")]
+    assert payer["evidence"] == (
+        "Pays a household that 2 other payers pay on their own evidence (100% of its 3 unrelated senders): "
+        "5 payments to it between 2026-03-02 and 2026-03-18, 5 at night."
+    )
+    assert payer["record_ids"] == "T9;T10;T11;T12;T13"
 
 
 def test_family_support_is_not_a_case(run_out: Path) -> None:

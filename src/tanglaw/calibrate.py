@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
+from .csvsafe import first_non_utf8_line
 from .errors import BundleError, Problem
 from .pack import Pack
 from .workspace import open_workspace
@@ -44,6 +45,17 @@ def read_labels(path: Path) -> list[tuple[str, str, int]]:
     """(kind, id, label) rows; kind is account_id, party_id or entity_id."""
     if not path.exists():
         raise BundleError([Problem(str(path), None, None, "no such file")])
+    try:
+        return _read_labels(path)
+    except UnicodeDecodeError:
+        line = first_non_utf8_line(path)
+        raise BundleError([Problem(path.name, line, None, "not UTF-8 text (save it as UTF-8)")]) from None
+    except csv.Error as e:
+        what = str(e).split(":")[0][:80]
+        raise BundleError([Problem(path.name, None, None, f"not valid CSV ({what})")]) from None
+
+
+def _read_labels(path: Path) -> list[tuple[str, str, int]]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         cols = [c.strip().lower() for c in (reader.fieldnames or [])]

@@ -6,19 +6,23 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from . import __version__
+from . import __version__, console
 from .console import err, out
 from .console import fail as _fail
 from .errors import TanglawError
 from .pack import Pack
 
+if TYPE_CHECKING:
+    from .pipeline import RunResult
+
 app = typer.Typer(
     name="tanglaw",
+    cls=console.Group,
     help="Find the networks behind live-streamed child sexual abuse in payment, platform and tip records.",
     no_args_is_help=True,
     add_completion=False,
@@ -39,8 +43,12 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an unexpected error (or TANGLAW_DEBUG=1).")
+    ] = False,
 ) -> None:
     """Tanglaw: from scattered records to a short, ranked list of cases."""
+    console.DEBUG = debug
 
 
 @app.command()
@@ -73,7 +81,9 @@ def simulate(
         out.print_json(json.dumps(summary, default=str))
 
 
-def _run(bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool) -> None:
+def _run(
+    bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool, allow_unknown_columns: bool = False
+) -> None:
     from .pack import load_pack
     from .pipeline import STEPS, run_bundle
 
@@ -86,12 +96,22 @@ def _run(bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool) -> No
                 if not quiet:
                     status.update(labels.get(name, name) + " …")
 
-            result = run_bundle(bundle, out_dir, pack=pack, on_step=on_step)
+            result = run_bundle(
+                bundle, out_dir, pack=pack, on_step=on_step, allow_unknown_columns=allow_unknown_columns
+            )
     except (TanglawError, OSError) as e:
         if isinstance(e, OSError) and not isinstance(e, TanglawError):
             _fail(TanglawError(str(e)))
         _fail(e)
         return
+    try:
+        _report_run(result, out_dir)
+    except KeyboardInterrupt:  # the run is published: say so, not "nothing was changed"
+        err.print(f"interrupted; the run had finished and its outputs are in {out_dir}", soft_wrap=True)
+        raise typer.Exit(130) from None
+
+
+def _report_run(result: RunResult, out_dir: Path) -> None:
     for n in result.notes:
         err.print(f"note: {n}", markup=False, highlight=False, soft_wrap=True)
     rows = sum(result.rows.values())
@@ -107,11 +127,9 @@ def _run(bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool) -> No
 
 
 def _print_cases(out_dir: Path, limit: int) -> None:
-    import csv
+    from .csvsafe import read_rows
 
-    path = out_dir / "cases.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        cases = list(csv.DictReader(fh))
+    cases = read_rows(out_dir / "cases.csv")
     if not cases:
         out.print("No case reached the pack's thresholds.")
         return
@@ -129,12 +147,19 @@ def run(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder: workspace, CSVs, report.html.")],
     pack: Annotated[Path | None, typer.Option("--pack", help="A tuned typology pack (TOML).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress spinner.")] = False,
+    allow_unknown_columns: Annotated[
+        bool,
+        typer.Option(
+            "--allow-unknown-columns",
+            help="Keep a column whose name is close to a contract column it is not (refused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Ingest a bundle, detect, link and score: write cases.csv, case_members.csv, indicators.csv, report.html.
 
     Exit code 0 on success, 2 for input a person must fix (one line per problem), 1 for a fault.
     """
-    _run(bundle, out_dir, pack, quiet)
+    _run(bundle, out_dir, pack, quiet, allow_unknown_columns)
 
 
 def _print_evaluation(ev: object) -> None:
@@ -170,8 +195,8 @@ def _print_evaluation(ev: object) -> None:
     if ev.coherence is not None:
         k = ev.coherence
         out.print(
-            f"Case coherence over {k.accounts} offender accounts in cases: precision {k.precision:.3f} "
-            f"({k.both} of {k.same_case_pairs} same-case pairs are one true network), recall {k.recall:.3f} "
+            f"Case coherence over {k.accounts} offender accounts in cases (pairs of people): precision "
+            f"{k.precision:.3f} (of {k.same_case_pairs} same-case pairs), recall {k.recall:.3f} "
             f"({k.both} of {k.same_network_pairs} same-network pairs are in one case)"
         )
         if k.payers_across_networks:
@@ -180,6 +205,19 @@ def _print_evaluation(ev: object) -> None:
                 "more than one true network: the money itself joins those networks, and a case that holds "
                 "them together counts against precision"
             )
+    if ev.payer_recall_by_trait:
+        out.print(
+            "Payer recall by kind: "
+            + ", ".join(f"{t} {k}/{n} = {k / n:.2f}" for t, (n, k) in ev.payer_recall_by_trait.items() if n)
+        )
+    q = ev.case_quality
+    if q is not None:
+        out.print(
+            f"Cases holding a real offender or victim: {q.share_real:.2f} of {q.cases}; "
+            f"P1 {q.share_p1_real:.2f} of {q.p1_cases}; top 20 {q.share_top20_real:.2f} of {q.top20_cases}. "
+            f"Most true households in one case: {q.max_households_in_case} "
+            f"({q.cases_mixing_over_two} cases hold more than two)"
+        )
     nr = ev.network_recall_sessions_payments
     if nr is not None and nr.networks:
         out.print(
@@ -204,8 +242,10 @@ def evaluate(
 ) -> None:
     """Compare a run's cases with the ground truth: precision, recall, F1, cohort false-positive rates."""
     from .evaluate import evaluate as _evaluate
+    from .publication import settle
 
     try:
+        settle(out_dir)  # a run killed while publishing: finish or undo it before reading its files
         ev = _evaluate(truth, out_dir)
     except TanglawError as e:
         _fail(e)
@@ -387,7 +427,11 @@ _register_plugins()
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # before a command began (console.Group handles it after)
+        sys.stderr.write(console.INTERRUPTED + "\n")
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,10 @@ def _refuse(message: str) -> None:
 
 
 def _book(out_dir: Path) -> CaseBook:
+    from .publication import settle
+
     try:
+        settle(out_dir)  # a run killed while publishing: finish or undo it before reading the book
         return CaseBook.open(out_dir, create=False)
     except CaseBookError as e:
         _refuse(str(e))

@@ -1,28 +1,77 @@
 """The consoles of the command line, and how every command reports an error.
 
+Data is printed as data: both consoles have Rich markup and emoji codes off, so a name, id or
+assignee such as `[/]`, `[bold]` or `:x:` prints as written wherever it appears (tables, titles,
+messages). Style is given with `style=`, never with markup in a string.
+
 `fail` is the one place that turns an exception into what a person reads and the exit code:
 2 for input a person must fix (a refused bundle or pack, one line per problem), 1 for any other
-error Tanglaw or the system raised on purpose; anything else is a fault and propagates.
+error Tanglaw or the system raised on purpose. `Group` is the command line's top level: Ctrl-C
+at any moment is one line and exit 130; an exception nobody expected is one line and exit 1,
+with the traceback only under `--debug` or `TANGLAW_DEBUG=1`.
 """
 
 from __future__ import annotations
 
-from typing import NoReturn
+import os
+from typing import Any, NoReturn
 
 import typer
+import typer.core
 from rich.console import Console
+from typer.exceptions import TyperException
 
+from . import interrupt
 from .errors import BundleError, PackError, TanglawError
 
-out = Console()
-err = Console(stderr=True)
+out = Console(markup=False, emoji=False)
+err = Console(stderr=True, markup=False, emoji=False)
+
+#: set by `--debug`
+DEBUG = False
+INTERRUPTED = "interrupted; nothing was changed"
+#: the longest message an unexpected error prints (its text may quote a file)
+MAX_MESSAGE = 300
 
 
 def _say(text: str) -> None:
     err.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
+def debugging() -> bool:
+    return DEBUG or os.environ.get("TANGLAW_DEBUG", "") not in ("", "0")
+
+
+def _interrupted(e: BaseException | None) -> bool:
+    """Ctrl-C, however a library passed it on (DuckDB: RuntimeError; a stage: EngineError)."""
+    if interrupt.requested():
+        return True
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
+
+
+def _exit_interrupted() -> NoReturn:
+    """The one line and 130. As the `tanglaw` command, exit at once: whatever the run began is
+    already undone, and a stray second SIGINT (DuckDB can raise one again) must not end the
+    interpreter's shutdown with a traceback or a death by signal."""
+    _say(INTERRUPTED)
+    if interrupt.started_as_command():
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    raise typer.Exit(130)
+
+
 def fail(e: BaseException) -> NoReturn:
+    if _interrupted(e):
+        _exit_interrupted()
     if isinstance(e, BundleError):
         for line in e.lines():
             _say(line)
@@ -35,3 +84,36 @@ def fail(e: BaseException) -> NoReturn:
         _say(f"error: {e}")
         raise typer.Exit(1)
     raise e
+
+
+def _one_line(e: BaseException) -> str:
+    text = " ".join(str(e).split()) or type(e).__name__
+    if len(text) > MAX_MESSAGE:
+        text = text[: MAX_MESSAGE - 1] + "…"
+    return text
+
+
+class Group(typer.core.TyperGroup):
+    """The top-level command group: no traceback reaches a person unless they ask for it."""
+
+    def invoke(self, ctx: Any) -> Any:
+        with interrupt.handling():
+            try:
+                return super().invoke(ctx)
+            except (typer.Exit, typer.Abort, TyperException):
+                raise  # click's own: usage errors, --help, explicit exits
+            except BaseException as e:  # noqa: BLE001 - the one top-level handler
+                if _interrupted(e):
+                    _exit_interrupted()
+                if isinstance(e, SystemExit | GeneratorExit):
+                    raise
+                if debugging():
+                    raise
+                if isinstance(e, TanglawError | OSError):
+                    fail(e)
+                _say(
+                    f"error: unexpected {type(e).__name__}: {_one_line(e)} "
+                    "(a fault in Tanglaw: run again with --debug or TANGLAW_DEBUG=1 for the traceback, "
+                    "and report it)"
+                )
+                raise typer.Exit(1) from None

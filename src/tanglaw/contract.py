@@ -263,6 +263,9 @@ FORMATS: dict[str, str] = {
 #: tables that may come as XML (CyberTipline-style reports; see docs/tip-xml.md)
 XML_TABLES = ("reports",)
 
+#: the longest record a bundle file may hold (a CSV record, a JSON line), line break included
+MAX_RECORD_BYTES = 16 * 2**20
+
 # ---- outputs -----------------------------------------------------------------------------
 
 ROLES = ("payer", "facilitator", "host", "viewer", "buyer", "seller", "victim", "other")
@@ -347,6 +350,15 @@ def contract_markdown() -> str:
         + ", ".join(f"`{t}`" for t in ACTIVITY_TABLES)
         + "."
     )
+    lines += [
+        "",
+        f"A record (a CSV record, quoted line breaks and all, or a JSON line) may be up to "
+        f"{MAX_RECORD_BYTES // 2**20} MB; a longer one, a NUL byte or a compressed file cut short is "
+        "refused with its line, never cut or dropped, and every record of a file is loaded or the "
+        "file is refused. A column the contract does not know is kept as given, with a note; one "
+        "whose name is close to a column its table lacks (`reciever_country`) is refused as a "
+        "misspelling, unless `tanglaw run --allow-unknown-columns`.",
+    ]
     for t in INPUT_TABLES:
         lines += ["", f"### {t.name} — {t.meaning}", "", "| column | type | meaning |", "|---|---|---|"]
         for c in t.columns:

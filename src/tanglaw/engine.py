@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, final
 
 import duckdb
 import pyarrow as pa
 
+from . import interrupt
 from .errors import EngineError
 
 
@@ -78,6 +79,8 @@ class Engine(ABC):
         except EngineError:
             raise
         except Exception as e:  # noqa: BLE001 - wrap every backend error with context
+            if interrupt.requested():  # Ctrl-C, which DuckDB reports as "Query interrupted"
+                raise KeyboardInterrupt from e
             raise EngineError(
                 f"{self.name}: stage {stage or '?'} failed: {e}\n\nSQL was:\n{sql.strip()[:2000]}"
             ) from e
@@ -119,3 +122,35 @@ class DuckDBEngine(Engine):
             "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
         ).fetchall()
         return bool(r and r[0][0])
+
+
+#: a sandbox's DuckDB settings: no file, network or extension access, no Python objects but the
+#: tables given; `lock_configuration` (set once the tables are in) stops SQL from undoing any of it
+SANDBOX_CONFIG: dict[str, str | bool] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "python_enable_replacements": False,
+}
+
+
+def sandbox_engine(tables: Mapping[str, pa.Table], *, threads: int | None = None) -> DuckDBEngine:
+    """An in-memory engine that sees only `tables` and can read or write no file.
+
+    For SQL from a pack (candidate typologies): DuckDB itself refuses `read_csv`, `read_text`,
+    a quoted file name as a table, `COPY`, `ATTACH`, `INSTALL` and `LOAD`, whatever the parser
+    check let through, and the locked configuration cannot be changed from SQL.
+    """
+    con = duckdb.connect(":memory:", config=dict(SANDBOX_CONFIG))
+    try:
+        engine = DuckDBEngine(con)
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
+        for name, table in tables.items():
+            con.register(name, table)
+        con.execute("SET lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return engine

@@ -7,14 +7,13 @@ person flagged in any role.
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import BundleError, Problem
+from .csvsafe import read_rows
 from .network_recall import NetworkRecall, network_recall, payers_across_networks
-from .resolution.score import ERScore, er_score, pair_count
+from .resolution.score import ERScore, er_score
 
 #: cohorts that are not legitimate (`sextortion_offender` is an alias of `extortionist`)
 OFFENDER_COHORTS = (
@@ -39,8 +38,10 @@ class RoleScore:
 
 @dataclass
 class Coherence:
-    """Do cases keep true networks together and apart? Over pairs of true offenders' accounts
-    (role payer or facilitator) that are in cases."""
+    """Do cases keep true households together and apart? Over pairs of true offenders (payers and
+    facilitators, per person) that are in cases. A payer may pay several households (several
+    network ids in the truth) and be a member of several cases: a pair is right when the two
+    people share a true network, and found when some case holds both."""
 
     accounts: int
     same_case_pairs: int
@@ -52,6 +53,35 @@ class Coherence:
     #: run's transactions): the money joins those networks
     payers_across_networks: int | None = None
     payers_paying_facilitators: int | None = None
+
+
+@dataclass
+class CaseQuality:
+    """What an analyst meets in the queue: cases holding a real offender or victim, and how many
+    true households share one case."""
+
+    cases: int
+    real: int
+    p1_cases: int
+    p1_real: int
+    top20_cases: int
+    top20_real: int
+    #: the most true households whose facilitators share one case
+    max_households_in_case: int
+    #: cases holding facilitators of more than two true households
+    cases_mixing_over_two: int
+
+    @property
+    def share_real(self) -> float:
+        return round(self.real / self.cases, 4) if self.cases else 0.0
+
+    @property
+    def share_p1_real(self) -> float:
+        return round(self.p1_real / self.p1_cases, 4) if self.p1_cases else 0.0
+
+    @property
+    def share_top20_real(self) -> float:
+        return round(self.top20_real / self.top20_cases, 4) if self.top20_cases else 0.0
 
 
 @dataclass
@@ -70,21 +100,24 @@ class Evaluation:
     network_recall_sessions_payments: NetworkRecall | None = None
     #: party-pair entity resolution against the truth (from entities.csv), if the run wrote it
     entity_resolution: ERScore | None = None
+    #: payer recall per truth trait (few_payments, inbound_only, multi_household): (true, found)
+    payer_recall_by_trait: dict[str, tuple[int, int]] = field(default_factory=dict)
+    case_quality: CaseQuality | None = None
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=2)
+        d = asdict(self)
+        if self.case_quality is not None:
+            q = self.case_quality
+            d["case_quality"].update(
+                share_real=q.share_real, share_p1_real=q.share_p1_real, share_top20_real=q.share_top20_real
+            )
+        return json.dumps(d, indent=2)
 
 
 def _read(path: Path, needed: tuple[str, ...]) -> list[dict[str, str]]:
-    if not path.exists():
-        raise BundleError([Problem(str(path), None, None, "no such file")])
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    have = set(rows[0]) if rows else set(needed)
-    missing = [c for c in needed if c not in have]
-    if missing:
-        raise BundleError([Problem(path.name, 1, c, "a required column is missing") for c in missing])
-    return rows
+    """A truth file or a run's output (its neutralised cells restored); a file that is not UTF-8
+    or not CSV is a refusal naming its line (`tanglaw.csvsafe.read_rows`)."""
+    return read_rows(path, needed)
 
 
 def _score(true: set[str], flagged: set[str]) -> RoleScore:
@@ -95,32 +128,83 @@ def _score(true: set[str], flagged: set[str]) -> RoleScore:
     return RoleScore(len(true), len(flagged), hits, round(p, 4), round(r, 4), round(f1, 4))
 
 
+def networks_of(person: dict[str, str]) -> set[str]:
+    """The true networks of a person: `network_id`, `;`-separated for a payer of several households."""
+    return {n.strip() for n in (person.get("network_id") or "").split(";") if n.strip()}
+
+
 def case_coherence(
     members: list[dict[str, str]], persons: list[dict[str, str]], accounts: list[dict[str, str]]
 ) -> Coherence:
-    """Precision: share of same-case pairs of offender accounts that are in the same true network.
-    Recall: share of same-true-network pairs (both in cases) that are in the same case."""
+    """Precision: share of same-case pairs of offenders that share a true network. Recall: share
+    of pairs sharing a true network (both in cases) that some case holds together."""
     network = {
-        p["person_id"]: p.get("network_id") or ""
+        p["person_id"]: networks_of(p)
         for p in persons
-        if p.get("role") in ("payer", "facilitator") and (p.get("network_id") or "")
+        if p.get("role") in ("payer", "facilitator") and networks_of(p)
     }
     person = {a["account_id"]: a["person_id"] for a in accounts}
-    case_of: dict[str, str] = {}
+    in_case: dict[str, set[str]] = {}
+    accounts_seen: set[str] = set()
     for m in members:
         pid = person.get(m["account_id"])
-        if pid in network and m["account_id"] not in case_of:
-            case_of[m["account_id"]] = m["case_id"]
-    same_case = pair_count(case_of.values())
-    same_net = pair_count(network[person[a]] for a in case_of)
-    both = pair_count((c, network[person[a]]) for a, c in case_of.items())
+        if pid in network:
+            in_case.setdefault(m["case_id"], set()).add(pid)
+            accounts_seen.add(m["account_id"])
+    together: set[tuple[str, str]] = set()
+    same_case = right = 0
+    for people in in_case.values():
+        ordered = sorted(people)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                same_case += 1
+                if network[a] & network[b]:
+                    right += 1
+                    together.add((a, b))
+    found = sorted({p for people in in_case.values() for p in people})
+    by_net: dict[str, list[str]] = {}
+    for p in found:
+        for n in network[p]:
+            by_net.setdefault(n, []).append(p)
+    same_net = {(a, b) for ps in by_net.values() for i, a in enumerate(ps) for b in ps[i + 1 :]}
+    both = len(same_net & together)
     return Coherence(
-        accounts=len(case_of),
+        accounts=len(accounts_seen),
         same_case_pairs=same_case,
-        same_network_pairs=same_net,
+        same_network_pairs=len(same_net),
         both=both,
-        precision=round(both / same_case, 4) if same_case else 0.0,
-        recall=round(both / same_net, 4) if same_net else 0.0,
+        precision=round(right / same_case, 4) if same_case else 0.0,
+        recall=round(both / len(same_net), 4) if same_net else 0.0,
+    )
+
+
+def case_quality(
+    cases: list[dict[str, str]], case_people: dict[str, set[str]], persons: list[dict[str, str]]
+) -> CaseQuality:
+    cohort = {p["person_id"]: p["cohort"] for p in persons}
+    households = {
+        p["person_id"]: networks_of(p) for p in persons if p.get("role") == "facilitator" and networks_of(p)
+    }
+    ordered = sorted(cases, key=lambda c: int(c["rank"]))
+
+    def real(c: dict[str, str]) -> bool:
+        return any(cohort.get(p) in OFFENDER_COHORTS for p in case_people.get(c["case_id"], ()))
+
+    mixes = [
+        len(set().union(*(households.get(p, set()) for p in case_people.get(c["case_id"], ()))))
+        for c in ordered
+    ]
+    p1 = [c for c in ordered if c.get("priority") == "P1"]
+    top = ordered[:20]
+    return CaseQuality(
+        cases=len(ordered),
+        real=sum(real(c) for c in ordered),
+        p1_cases=len(p1),
+        p1_real=sum(real(c) for c in p1),
+        top20_cases=len(top),
+        top20_real=sum(real(c) for c in top),
+        max_households_in_case=max(mixes, default=0),
+        cases_mixing_over_two=sum(1 for m in mixes if m > 2),
     )
 
 
@@ -174,6 +258,13 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
     ap = ap_sum / len(true_payers) if true_payers else 0.0
     ranked_cases = sorted(case_people, key=lambda c: rank.get(c, 10**9))
     offenders = {p for p, c in cohort.items() if c in OFFENDER_COHORTS}
+    traits: dict[str, tuple[int, int]] = {}
+    for p in persons:
+        if p["person_id"] not in true_payers:
+            continue
+        for t in {t.strip() for t in (p.get("traits") or "").split(";") if t.strip()}:
+            n, k = traits.get(t, (0, 0))
+            traits[t] = (n + 1, k + (p["person_id"] in flagged["payer"]))
     at_budget = {}
     for k in BUDGETS:
         top = ranked_cases[:k]
@@ -204,6 +295,8 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
             out / "workspace.duckdb", persons, accounts, flagged["any"]
         ),
         entity_resolution=_entity_resolution(out, by_party),
+        payer_recall_by_trait=dict(sorted(traits.items())),
+        case_quality=case_quality(cases, case_people, persons),
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from .csvsafe import copy_csv
 from .engine import Engine
+from .safepath import inside
 
 TS = "strftime({c}, '%Y-%m-%dT%H:%M:%SZ')"
 
@@ -17,7 +18,7 @@ OUTPUT_QUERIES: dict[str, str] = {
                n_parties, n_accounts, total_amount_usd, priority_reason, n_payers, n_facilitators, n_victims,
                priority_reasons, actionability, actionability_reasons, n_shared_payers, n_bridges,
                bridge_accounts, household_victims, {TS.format(c="last_activity")} AS last_activity,
-               l.status, l.assignee, l.n_notes, lineage
+               l.status, l.assignee, l.n_notes, lineage, related_cases
         FROM case_table LEFT JOIN case_lifecycle l USING (case_id) ORDER BY rank
     """,
     "case_members.csv": """
@@ -50,26 +51,11 @@ OUTPUT_QUERIES: dict[str, str] = {
 }
 
 
-def _sql_path(p: Path) -> str:
-    return str(p).replace("'", "''")
-
-
 def write_outputs(engine: Engine, out_dir: Path, staging: Path) -> list[Path]:
     """Write every output file into `staging`; the caller moves them into `out_dir`."""
     staging.mkdir(parents=True, exist_ok=True)
     written = []
     for name, sql in OUTPUT_QUERIES.items():
-        target = staging / name
-        engine.execute(f"COPY ({sql}) TO '{_sql_path(target)}' (HEADER, DELIMITER ',')", stage="export")
-        written.append(target)
+        target = inside(staging, name)  # fixed names; checked like every write (tanglaw.safepath)
+        written.append(copy_csv(engine, sql, target, stage="export"))  # text cells neutralised
     return written
-
-
-def publish(staged: list[Path], out_dir: Path) -> list[Path]:
-    """Move staged files into `out_dir`, each with one atomic rename."""
-    final = []
-    for p in staged:
-        dest = out_dir / p.name
-        os.replace(p, dest)
-        final.append(dest)
-    return final

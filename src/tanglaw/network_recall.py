@@ -34,13 +34,20 @@ def _on_owners(
         for p in persons
         if p.get("role") in ("payer", "facilitator") and p.get("network_id")
     }
-    owned = [a for a in accounts if a["person_id"] in who]
+    # a payer of several households has one row per network (`network_id` is `;`-separated)
+    owned = [
+        (a, n.strip())
+        for a in accounts
+        if a["person_id"] in who
+        for n in who[a["person_id"]]["network_id"].split(";")
+        if n.strip()
+    ]
     owner = pa.table(
         {
-            "account_id": [a["account_id"] for a in owned],
-            "person_id": [a["person_id"] for a in owned],
-            "role": [who[a["person_id"]]["role"] for a in owned],
-            "network_id": [who[a["person_id"]]["network_id"] for a in owned],
+            "account_id": [a["account_id"] for a, _ in owned],
+            "person_id": [a["person_id"] for a, _ in owned],
+            "role": [who[a["person_id"]]["role"] for a, _ in owned],
+            "network_id": [n for _, n in owned],
         }
     )
     con = duckdb.connect(str(workspace), read_only=True)
@@ -78,7 +85,7 @@ def network_recall(
         """,
     )
     net = {
-        p["person_id"]: p["network_id"]
+        p["person_id"]: {n.strip() for n in p["network_id"].split(";") if n.strip()}
         for p in persons
         if p.get("role") in ("payer", "facilitator") and p.get("network_id")
     }
@@ -86,7 +93,7 @@ def network_recall(
     both = [str(r[0]) for r in seen]
     found = []
     for n in both:
-        members = [p for p, k in net.items() if k == n and p in flagged]
+        members = [p for p, k in net.items() if n in k and p in flagged]
         if any(role[p] == "facilitator" for p in members) and any(role[p] == "payer" for p in members):
             found.append(n)
     missed = sorted(set(both) - set(found))
@@ -106,10 +113,12 @@ def payers_across_networks(
         persons,
         accounts,
         """
-        SELECT count(DISTINCT a.person_id) FILTER (WHERE a.network_id <> b.network_id),
+        WITH nets AS (SELECT person_id, list(DISTINCT network_id) AS nets FROM __owner GROUP BY person_id)
+        SELECT count(DISTINCT a.person_id) FILTER (WHERE NOT list_contains(n.nets, b.network_id)),
                count(DISTINCT a.person_id)
         FROM transactions x
         JOIN __owner a ON a.account_id = x.sender_account_id AND a.role = 'payer'
+        JOIN nets n ON n.person_id = a.person_id
         JOIN __owner b ON b.account_id = x.receiver_account_id AND b.role = 'facilitator'
         """,
     )[0]

@@ -1,8 +1,8 @@
 """The run: ingest → prepare → resolve → detect → link → score → export, on a fresh workspace.
 
-Everything is built in a new workspace and a staging folder; the previous workspace and output
-files are replaced only when every stage has finished, so a refused bundle or a failure leaves
-them as they were.
+Everything is built in a new workspace and a staging folder; the previous workspace, output files
+and case book are replaced together only when every stage has finished, so a refused bundle, a
+failure, Ctrl-C or a killed process leaves them as they were (see `tanglaw.publication`).
 """
 
 from __future__ import annotations
@@ -19,14 +19,16 @@ from . import __version__
 from .casebook.sync import CaseSync, assign_ids, begin_sync, record_cases
 from .detectors import DETECTORS, run_detectors
 from .engine import Engine
-from .export import publish, write_outputs
+from .export import write_outputs
 from .ingest import ingest_bundle
 from .ingest.discover import discover_bundle
+from .interrupt import shielded
 from .pack import Pack, load_pack
+from .publication import discard, publish, run_lock, settle_locked, staging_dir
 from .report import write_report
 from .resolution.model import model_in_use
 from .stages import features, link, prepare, resolve, score, tips
-from .workspace import rebuild
+from .workspace import WORKSPACE_FILE, partial_path, rebuild
 
 #: (name, description) of each step, for progress bars
 STEPS: tuple[tuple[str, str], ...] = (
@@ -89,19 +91,37 @@ def run_bundle(
     pack: Pack | None = None,
     on_step: Progress | None = None,
     threads: int | None = None,
+    allow_unknown_columns: bool = False,
 ) -> RunResult:
-    """Run every stage on `bundle` and write the outputs into `out_dir`."""
+    """Run every stage on `bundle` and write the outputs into `out_dir`.
+
+    One run per output folder at a time (`publication.run_lock`); the workspace, the output files,
+    the report and the case book are published together or not at all (`publication.publish`).
+    """
     pack = pack or load_pack()
-    step = on_step or (lambda _name: None)
-    result = RunResult(out_dir)
     discover_bundle(bundle)  # refuse a missing or empty bundle before touching anything
+    with run_lock(out_dir):
+        settled = settle_locked(out_dir)  # a run killed while publishing: finish or undo it first
+        result = _run_locked(
+            bundle, out_dir, pack, on_step or (lambda _name: None), threads, allow_unknown_columns
+        )
+    if settled:
+        result.notes.insert(0, f"{out_dir}: {settled}")
+    return result
+
+
+def _run_locked(
+    bundle: Path, out_dir: Path, pack: Pack, step: Progress, threads: int | None, allow_unknown_columns: bool
+) -> RunResult:
+    result = RunResult(out_dir)
     if pack["resolve"]["method"] == "splink":
         # Splink takes a third of a second to import; DuckDB releases the GIL while it ingests,
         # so the import overlaps with ingest instead of adding to the resolve step
         threading.Thread(target=_warm_import, args=("splink",), daemon=True).start()
-    staging = out_dir / ".tanglaw-staging"
+    staging = staging_dir(out_dir)
     shutil.rmtree(staging, ignore_errors=True)
     sync: CaseSync | None = None
+    committed = False
     try:
         with rebuild(out_dir, threads=threads) as engine:
             t = time.perf_counter()
@@ -113,7 +133,7 @@ def run_bundle(
                 t = now
 
             step("ingest")
-            report = ingest_bundle(engine.con, bundle)
+            report = ingest_bundle(engine.con, bundle, allow_unknown_columns=allow_unknown_columns)
             result.rows, result.notes = report.rows, list(report.notes)
             lap("ingest")
             step("prepare")
@@ -129,7 +149,7 @@ def run_bundle(
             lap("detect")
             step("link")
             link.run(engine, pack)
-            # the case book's transaction: committed only once the outputs are published
+            # the case book's transaction: committed only when the outputs are published
             sync = begin_sync(out_dir, str(bundle.resolve()))
             assign_ids(engine, sync, carry_open=bool(pack["cases"]["carry_open"]))
             lap("link")
@@ -148,12 +168,19 @@ def run_bundle(
             staged.append(write_report(engine, staging, result_summary=result))
             prepare.persist_payments(engine, pack)
             lap("export")
-        result.files = publish(staged, out_dir)
-        if sync is not None:
+        moves = [(p, p.name) for p in staged] + [(partial_path(out_dir), WORKSPACE_FILE)]
+
+        def commit() -> None:
+            nonlocal sync, committed
+            assert sync is not None
             sync.commit()
-            sync = None
+            sync, committed = None, True  # from here a failure leaves the journal to the next run
+
+        with shielded():  # from the journal to the last rename, Ctrl-C waits
+            result.files = publish(out_dir, moves, run_id=sync.run_id, at=sync.at, commit=commit)
     finally:
         if sync is not None:
             sync.abort()
-        shutil.rmtree(staging, ignore_errors=True)
+        if not committed:
+            discard(out_dir)
     return result

@@ -55,6 +55,11 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "cross_border_payments", "detect", "person-to-person cross-border payments, each counted once"
     ),
     StageTable("corridor_payments", "detect", "small person-to-person payments into high-risk countries"),
+    StageTable(
+        "receiver_profiles",
+        "detect",
+        "per receiving entity: its senders as a whole (one-off buyers, order references) and whether it is seller-like",
+    ),
     StageTable("payer_features", "detect", "per sending entity: cross-border payment features"),
     StageTable("receiver_features", "detect", "per receiving entity: incoming cross-border payment features"),
     StageTable(

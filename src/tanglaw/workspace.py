@@ -1,14 +1,14 @@
-"""The workspace: one DuckDB file per output folder, rebuilt atomically.
+"""The workspace: one DuckDB file per output folder, rebuilt beside the published one.
 
-A run builds a new workspace beside the old one (`workspace.duckdb.partial`) and swaps it in
-with one `os.replace` only when every stage has finished. A refused bundle, a failed stage or a
-process killed mid-run leaves the previous workspace (and the previous output files) as they were.
+A run builds a new workspace beside the old one (`workspace.duckdb.partial`); the run publishes it
+together with its output files and case book (`tanglaw.publication`) only when every stage has
+finished. A refused bundle, a failed stage or a process killed mid-run leaves the previous
+workspace (and the previous output files) as they were.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,12 +16,18 @@ import duckdb
 
 from .engine import DuckDBEngine
 from .errors import WorkspaceError
+from .publication import PARTIAL_WORKSPACE, settle
 
 WORKSPACE_FILE = "workspace.duckdb"
 
 
 def workspace_path(out_dir: Path) -> Path:
     return out_dir / WORKSPACE_FILE
+
+
+def partial_path(out_dir: Path) -> Path:
+    """Where a run builds its workspace until it publishes it as `workspace_path`."""
+    return out_dir / PARTIAL_WORKSPACE
 
 
 def _remove(path: Path) -> None:
@@ -34,10 +40,10 @@ def _remove(path: Path) -> None:
 def rebuild(
     out_dir: Path, *, threads: int | None = None, memory_limit: str | None = None
 ) -> Iterator[DuckDBEngine]:
-    """Yield an engine on a fresh workspace; swap it in only if the block succeeds."""
+    """Yield an engine on a fresh workspace at `partial_path(out_dir)`, checkpointed and closed when
+    the block succeeds and removed when it fails; the caller publishes it."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    final = workspace_path(out_dir)
-    partial = final.with_name(final.name + ".partial")
+    partial = partial_path(out_dir)
     _remove(partial)
     con = duckdb.connect(str(partial))
     # one checkpoint at the end (below), none while the stages write: the partial file is thrown
@@ -55,11 +61,11 @@ def rebuild(
         con.close()
         _remove(partial)
         raise
-    os.replace(partial, final)
 
 
 def open_workspace(out_dir: Path, *, read_only: bool = True) -> DuckDBEngine:
-    """Open the workspace of a finished run."""
+    """Open the workspace of a finished run (settling first a publication a killed run left)."""
+    settle(out_dir)
     path = workspace_path(out_dir)
     if not path.exists():
         raise WorkspaceError(f"{out_dir}: no workspace here; run `tanglaw run BUNDLE --out {out_dir}` first")

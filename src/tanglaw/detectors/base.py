@@ -79,7 +79,7 @@ def _insert(engine: Engine, code: str, sql: str, target: str) -> int:
 def run_detectors(engine: Engine, pack: Pack, detectors: Sequence[Detector]) -> dict[str, int]:
     """Run each live or shadow typology in order (later ones may read earlier live hits), then the
     pack's candidate typologies; return hits per code (shadow codes are suffixed ` (shadow)`)."""
-    from ..candidates import candidate_query
+    from ..candidates import run_candidate
 
     create_hits_tables(engine)
     counts: dict[str, int] = {}
@@ -96,6 +96,6 @@ def run_detectors(engine: Engine, pack: Pack, detectors: Sequence[Detector]) -> 
         if cfg["mode"] == "off":
             continue
         target = "hits" if cfg["mode"] == "live" else "shadow_hits"
-        n = _insert(engine, code, candidate_query(cfg), target)
+        n = run_candidate(engine, code, cfg, target, f"{STAGE}:{code}")  # in a sandbox: no files
         counts[code if cfg["mode"] == "live" else f"{code} (shadow)"] = n
     return counts

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..pack import Pack
 from ..sqltext import literal_list
+from ..stages.features import regex_literal
 from .base import Detector, noisy_or
 from .base import date_text as _d
 from .base import usd_text as _usd
@@ -45,12 +46,26 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
     )
     large = f"median_usd > {p['large_median_usd']}"
     daytime = f"night_share < {p['daytime_night_share']}"
+    tiny = f"median_usd < {p['below_band_usd']}"
+    flat = (
+        f"((span_days >= {p['long_history_days']} "
+        f"AND greatest(pace_growth, amount_growth) < {p['long_history_max_growth']}) "
+        f"OR span_days >= {p['years_days']})"
+    )
+    a = pack["lookalikes"]["adult_work"]
+    adult = (
+        f"(paid_session_share >= {float(a['paid_session_share'])} "
+        f"AND n_private_sessions >= {int(a['min_private_sessions'])})"
+    )
     return f"""
         SELECT entity_id, 'payer' AS role,
                {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
                         * (CASE WHEN {steady} THEN {p["steady_factor"]} ELSE 1 END)
                         * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
-                        * (CASE WHEN {daytime} THEN {p["daytime_factor"]} ELSE 1 END) AS weight,
+                        * (CASE WHEN {daytime} THEN {p["daytime_factor"]} ELSE 1 END)
+                        * (CASE WHEN {tiny} THEN {p["below_band_factor"]} ELSE 1 END)
+                        * (CASE WHEN {flat} THEN {p["long_history_factor"]} ELSE 1 END)
+                        * (CASE WHEN {adult} THEN {float(a["factor"])} ELSE 1 END) AS weight,
                printf('Sent %d small payments (%s) from %s to %d beneficiar%s in %s between %s and %s; '
                       || '%d%% at night in the sender''s time zone; median US$%.0f; %.1f a month',
                       n_payments, {_usd("total_usd")}, {_countries("from_countries")}, n_beneficiaries,
@@ -67,13 +82,20 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                                    round(family_share * 100)::INTEGER) ELSE '' END
                || CASE WHEN {steady} THEN printf('; steady support: a payment every %.0f days for %.0f days',
                                    median_gap_days, span_days) ELSE '' END
+               || CASE WHEN {flat} THEN printf('; payments over %.0f days', span_days) ELSE '' END
+               || CASE WHEN {adult} THEN printf('; pays for webcam shows on the platform (%d%% of its %d private '
+                                   || 'sessions paid there)', round(paid_session_share * 100)::INTEGER,
+                                   n_private_sessions) ELSE '' END
                || '.' AS evidence,
                txn_ids AS record_ids,
                {words}
                || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
                || CASE WHEN {steady} THEN '; steady support x{p["steady_factor"]}' ELSE '' END
                || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
-               || CASE WHEN {daytime} THEN '; not concentrated at night x{p["daytime_factor"]}' ELSE '' END AS components
+               || CASE WHEN {daytime} THEN '; not concentrated at night x{p["daytime_factor"]}' ELSE '' END
+               || CASE WHEN {tiny} THEN '; below the usual amounts x{p["below_band_factor"]}' ELSE '' END
+               || CASE WHEN {flat} THEN '; long steady history x{p["long_history_factor"]}' ELSE '' END
+               || CASE WHEN {adult} THEN '; adult webcam customer x{float(a["factor"])}' ELSE '' END AS components
         FROM payer_features WHERE n_payments >= {int(p["min_payments"])}
     """
 
@@ -96,10 +118,12 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
     )
     family = f"family_share >= {p['family_share']}"
     large = f"median_usd > {p['large_median_usd']}"
+    seller = float(pack["lookalikes"]["seller"]["factor"])
     return f"""
         SELECT entity_id, 'facilitator' AS role,
                {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
-                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END) AS weight,
+                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
+                        * (CASE WHEN coalesce(lookalike, false) THEN {seller} ELSE 1 END) AS weight,
                printf('Received %d small payments (%s) from %d unrelated senders in %s between %s and %s; '
                       || 'median US$%.0f; %d%% sent at night in the senders'' time zones; '
                       || '%d%% followed by a payment out within %d hours',
@@ -109,65 +133,132 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
                || '.' AS evidence,
                txn_ids AS record_ids,
                {words} || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
-               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END AS components
+               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
+               || CASE WHEN coalesce(lookalike, false) THEN '; a shop or a performer x{seller}' ELSE '' END AS components
         FROM receiver_features
+        LEFT JOIN (SELECT entity_id, lookalike FROM receiver_profiles) USING (entity_id)
         WHERE n_unrelated >= {int(p["min_senders"])} AND n_payments >= {int(p["min_payments"])}
     """
 
 
 def _strong_pairs(min_weight: float) -> str:
-    """Corridor payments from payers whose remitter weight reaches `min_weight`, per payer and receiver."""
+    """Corridor payments from payers whose remitter weight reaches `min_weight`, per payer and
+    receiver: unrelated payers only, and no purchases from a shop."""
     return f"""
         SELECT c.s_ent, c.r_ent, count(*) AS n, list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids,
-               any_value(h.weight) AS payer_weight
+               any_value(h.weight) AS payer_weight,
+               count(*) FILTER (WHERE c.night) AS n_night, median(c.amount_usd) AS median_usd
         FROM corridor_payments c
         JOIN hits h ON h.entity_id = c.s_ent AND h.code = 'FIN_CONSUMER_REMITTER' AND h.weight >= {min_weight}
         WHERE NOT c.family
+          AND c.r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
         GROUP BY c.s_ent, c.r_ent
     """
 
 
+def _specificity(p: dict[str, Any]) -> str:
+    """SQL: the share of a receiver's unrelated senders that pay it with the payer pattern,
+    as a factor that is 1 at `full_specificity` and shrinks in proportion below it."""
+    return f"least(1.0, n_payers / greatest(n_unrelated, 1) / {float(p['full_specificity'])})"
+
+
 def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
+    base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
     return f"""
         WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
         recv AS (
-            SELECT r_ent, count(*) AS n_payers, sum(n) AS n_pay, list_sort(flatten(list(ids))) AS ids
+            SELECT r_ent, count(*) AS n_payers, sum(n) AS n_pay, sum(n_night) AS n_night,
+                   list_sort(flatten(list(ids))) AS ids
             FROM pairs GROUP BY r_ent HAVING count(*) >= {int(p["min_payers"])}
+        ), x AS (
+            SELECT r.*, rp.n_senders, rp.n_unrelated FROM recv r JOIN receiver_profiles rp ON rp.entity_id = r.r_ent
         )
-        SELECT r_ent AS entity_id, 'facilitator' AS role,
-               CASE WHEN n_payers >= 3 THEN {p["weight_three"]} ELSE {p["weight_two"]} END AS weight,
-               printf('Paid %d times by %d unrelated payers who each show the remitter pattern.',
-                      n_pay, n_payers) AS evidence,
+        SELECT r_ent AS entity_id, 'facilitator' AS role, {base} * {_specificity(p)} AS weight,
+               printf('Paid by %d unrelated senders, %d of whom show the payer pattern on their own evidence '
+                      || '(%d payments from them, %d at night in their time zones).',
+                      n_unrelated, n_payers, n_pay, n_night) AS evidence,
                ids AS record_ids,
-               printf('%d payers with the remitter pattern %.2f', n_payers,
-                      CASE WHEN n_payers >= 3 THEN {p["weight_three"]} ELSE {p["weight_two"]} END) AS components
-        FROM recv
-        UNION ALL
-        SELECT pr.s_ent, 'payer', {p["weight_payer"]},
-               printf('Pays %d beneficiar%s that %d other payer%s with the remitter pattern also pay.',
-                      count(*), CASE WHEN count(*) = 1 THEN 'y' ELSE 'ies' END,
-                      max(r.n_payers) - 1, CASE WHEN max(r.n_payers) = 2 THEN '' ELSE 's' END),
-               list_sort(flatten(list(pr.ids))),
-               'shares a beneficiary with other payers {p["weight_payer"]}'
-        FROM pairs pr JOIN recv r ON r.r_ent = pr.r_ent
-        GROUP BY pr.s_ent
+               printf('%d payers with the payer pattern %.2f; %d%% of its unrelated senders x%.2f', n_payers, {base},
+                      round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, {_specificity(p)}) AS components
+        FROM x
     """
 
 
 def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
+    family = float(pack.typology("FIN_FACILITATOR_COLLECTOR")["family_share"])
+    r = pack.typology("FIN_CONSUMER_REMITTER")
     return f"""
         WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
         best AS (
+            -- the payments to this receiver must themselves show the pattern: mostly at night,
+            -- in the band of session payments (not a relative's monthly support or load top-ups)
             SELECT r_ent, max(payer_weight) AS w, sum(n) AS n_pay, count(*) AS n_payers,
                    list_sort(flatten(list(ids))) AS ids
-            FROM pairs WHERE n >= {int(p["min_payments"])} GROUP BY r_ent
+            FROM pairs WHERE n >= {int(p["min_payments"])} AND n_night >= {float(r["night_share"])} * n
+              AND median_usd BETWEEN {float(r["below_band_usd"])} AND {float(r["small_median_usd"])}
+            GROUP BY r_ent
         )
         SELECT r_ent AS entity_id, 'facilitator' AS role, {p["payer_weight_share"]} * w AS weight,
-               printf('Received %d payments from %d payer%s with a strong remitter pattern (weight up to %.2f).',
+               printf('Received %d payments from %d payer%s with a strong payer pattern (weight up to %.2f).',
                       n_pay, n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END, w) AS evidence,
                ids AS record_ids,
                printf('paid by a strong payer %.2f', {p["payer_weight_share"]} * w) AS components
         FROM best
+        -- a relative supported by the family (most of its money from people sharing its surname)
+        WHERE r_ent NOT IN (SELECT entity_id FROM receiver_features WHERE family_share >= {family})
+    """
+
+
+def household_payer(p: dict[str, Any], pack: Pack) -> str:
+    """Receiver → payer: a payer gains weight from the household it pays, in proportion to the
+    household's evidence from OTHER payers and to how specific the household is to payers."""
+    sb = pack.typology("FIN_SHARED_BENEFICIARY")
+    strong = float(sb["min_payer_weight"])
+    r = pack.typology("FIN_CONSUMER_REMITTER")
+    large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
+    return f"""
+        WITH own AS (
+            SELECT entity_id, max(weight) AS w FROM hits
+            WHERE code = 'FIN_CONSUMER_REMITTER' AND weight >= {strong} GROUP BY entity_id
+        ), pay AS (
+            SELECT c.s_ent, c.r_ent, c.txn_id, c.ts, c.night, c.amount_usd, own.w AS own_w
+            FROM corridor_payments c LEFT JOIN own ON own.entity_id = c.s_ent
+            WHERE NOT c.family AND c.r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
+        ), strong_payers AS (
+            SELECT DISTINCT r_ent, s_ent, own_w FROM pay WHERE own_w IS NOT NULL
+        ), households AS (
+            SELECT r_ent, count(*) AS n_payers FROM strong_payers GROUP BY r_ent
+        ), pairs AS (
+            SELECT s_ent, r_ent, count(*) AS n, count(*) FILTER (WHERE night) AS n_night,
+                   min(ts) AS first_ts, max(ts) AS last_ts, list(txn_id ORDER BY ts, txn_id) AS ids,
+                   median(amount_usd) AS median_usd
+            FROM pay GROUP BY s_ent, r_ent HAVING count(*) >= {int(p["min_payments"])}
+        ), carried AS (
+            -- the household's strength from the payers other than this one (damped), and how
+            -- specific it is: the share of its unrelated senders who are payers on their own
+            SELECT pr.s_ent, pr.r_ent, pr.n, pr.n_night, pr.first_ts, pr.last_ts, pr.ids, pr.median_usd,
+                   count(sp.s_ent) AS n_others, rp.n_unrelated, h.n_payers,
+                   1 - product(1 - {float(p["per_payer_share"])} * sp.own_w) AS strength
+            FROM pairs pr
+            JOIN households h ON h.r_ent = pr.r_ent
+            JOIN receiver_profiles rp ON rp.entity_id = pr.r_ent
+            JOIN strong_payers sp ON sp.r_ent = pr.r_ent AND sp.s_ent <> pr.s_ent
+            GROUP BY ALL HAVING count(sp.s_ent) >= {int(p["min_other_payers"])}
+        ), scored AS (
+            -- payments far above the band of session payments are a relative's support, not a show
+            SELECT *, {float(p["carry_share"])} * strength * {_specificity(sb)}
+                      * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM carried
+        )
+        SELECT s_ent AS entity_id, 'payer' AS role, max(w) AS weight,
+               arg_max(printf('Pays a household that %d other payers pay on their own evidence (%d%% of its %d '
+                              || 'unrelated senders): %d payment%s to it between %s and %s, %d at night.',
+                              n_others, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, n_unrelated,
+                              n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night),
+                       w) AS evidence,
+               arg_max(ids, w) AS record_ids,
+               arg_max(printf('household paid by %d other payers %.2f x specificity %.2f x carry {float(p["carry_share"])}',
+                              n_others, strength, {_specificity(sb)}), w) AS components
+        FROM scored GROUP BY s_ent
     """
 
 
@@ -233,7 +324,7 @@ def _mcc_in(ranges: list[str]) -> str:
 
 def travel_side_purchases(p: dict[str, Any], pack: Pack) -> str:
     risky = literal_list(pack["lists"]["high_risk_receiving"])
-    words = "|".join(w.lower().replace("'", "''") for w in p["side_purchase_words"])
+    words = "|".join(regex_literal(w.lower()) for w in p["side_purchase_words"]) or "[^\\s\\S]"
     travel = f"{_mcc_in(p['travel_mcc_ranges'])} AND r_country IN ({risky})"
     atm = f"{_mcc_in(p['atm_mcc_ranges'])} AND r_country IN ({risky})"
     side = f"regexp_matches(lower(coalesce(merchant_name, '')), '{words}')"
@@ -350,6 +441,13 @@ FINANCE_DETECTORS: tuple[Detector, ...] = (
         "facilitator",
         ("transactions",),
         payer_beneficiary,
+    ),
+    Detector(
+        "FIN_HOUSEHOLD_PAYER",
+        "Pays a household that other payers, on their own evidence, also pay.",
+        "payer",
+        ("transactions",),
+        household_payer,
     ),
     Detector(
         "FIN_SEXTORTION_VICTIM",

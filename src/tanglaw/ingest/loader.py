@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from ..contract import DUCKDB_TYPES, INPUT_TABLES, Column, Table
-from ..errors import BundleError
+from ..errors import BundleError, Problem
 from .discover import discover_bundle
 from .readers import RawTable, read_table_file
 from .validate import (
@@ -20,6 +20,7 @@ from .validate import (
     ensure_code_tables,
     locate_problems,
     missing_columns,
+    unknown_columns,
     value_expr,
 )
 
@@ -59,12 +60,17 @@ def _offset_expr(v: str) -> str:
     )
 
 
+def _ident(name: str) -> str:
+    """A column name from the file, quoted for SQL whatever it holds."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _value_ref(i: int) -> str:
     return f'"__v{i}"'
 
 
 def _load_checked(
-    con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, label: str
+    con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, label: str, allow_unknown: bool = False
 ) -> tuple[TableCheck, bool]:
     """Load `raw` into the typed table `spec.name` and check it, in one pass over the file;
     return the problems and whether the typed table was made (not when the file cannot be read).
@@ -77,12 +83,15 @@ def _load_checked(
     have = set(raw.columns)
     missing = missing_columns(spec, raw, label)
     out.add(missing, len(missing))
+    unknown, unknown_notes = unknown_columns(spec, raw, label, allow=allow_unknown)
+    out.add(unknown, len(unknown))
+    out.notes += unknown_notes
     present = [c for c in spec.columns if c.name in have]
     ref = {c.name: _value_ref(i) for i, c in enumerate(present)}
     checked = checked_columns(spec, raw)
     known = set(spec.column_names)
     inner = [f"{value_expr(c.name)} AS {ref[c.name]}" for c in present]
-    inner += [f'"{n}"' for n in raw.columns if n not in known]
+    inner += [_ident(n) for n in raw.columns if n not in known]
     cols = []
     for c in spec.columns:
         typ = DUCKDB_TYPES[c.type]
@@ -95,7 +104,7 @@ def _load_checked(
         tc = spec.time_column
         expr = _offset_expr(ref[tc]) if tc in have else "NULL"
         cols.append(f'({expr})::INTEGER AS "{tc}{OFFSET_SUFFIX}"')
-    cols += [f'"{n}"' for n in raw.columns if n not in known]
+    cols += [_ident(n) for n in raw.columns if n not in known]
     # one flag for the whole row: a clean file (the usual case) writes and drops one column; a file
     # with problems is read again to count and locate them per column
     bad = [bad_flag(c, ref[c.name]) for c, _ in checked]
@@ -116,13 +125,16 @@ def _load_checked(
         return out, False
     finally:
         con.execute("RESET preserve_insertion_order")
-    # one scan of the typed table counts the rows with a bad value and the repeated ids
-    counted = ['count(*) FILTER (WHERE "__bad")'] if bad else []
+    # one scan of the typed table counts its rows, the rows with a bad value and the repeated ids
+    counted = ["count(*)"] + (['count(*) FILTER (WHERE "__bad")'] if bad else [])
     key = f'"{spec.key}"' if spec.key and spec.key in have else None
     if key:
         counted.append(f"count({key}) - count(DISTINCT {key})")
-    counts = con.execute(f'SELECT {", ".join(counted)} FROM "{spec.name}"').fetchall()[0] if counted else ()
-    if bad and counts[0]:
+    counts = con.execute(f'SELECT {", ".join(counted)} FROM "{spec.name}"').fetchall()[0]
+    if raw.expected_rows is not None and counts[0] != raw.expected_rows:
+        # the parser read more or fewer records than the file holds: refuse rather than lose any
+        out.add([Problem(label, None, None, lost_records(int(counts[0]), raw.expected_rows))], 1)
+    if bad and counts[1]:
         per_column = con.execute(
             f"SELECT {', '.join(f'count(*) FILTER (WHERE {b})' for b in bad)} "
             f"FROM (SELECT {', '.join(inner)} FROM {raw.name})"
@@ -141,6 +153,13 @@ def _load_checked(
     return out, True
 
 
+def lost_records(loaded: int, expected: int) -> str:
+    return (
+        f"{loaded:,} record(s) were read but the file holds {expected:,}; refused rather than "
+        "load part of it (check the file's line breaks and quotes)"
+    )
+
+
 def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
     cols = [f'"{c.name}" {DUCKDB_TYPES[c.type]}' for c in spec.columns]
     if spec.time_column:
@@ -148,12 +167,15 @@ def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
     con.execute(f'CREATE TABLE "{spec.name}" ({", ".join(cols)})')
 
 
-def ingest_bundle(con: duckdb.DuckDBPyConnection, bundle: Path) -> IngestReport:
+def ingest_bundle(
+    con: duckdb.DuckDBPyConnection, bundle: Path, *, allow_unknown_columns: bool = False
+) -> IngestReport:
     """Read, check and load every table of `bundle` into `con`.
 
     Raises `BundleError` with every problem found (up to the display limit), having dropped every
     typed table it made. Tables the bundle lacks are created empty, so later stages can rely on
-    every contract table and column existing.
+    every contract table and column existing. A column the contract does not know whose name is
+    close to one its table lacks is refused as a misspelling, unless `allow_unknown_columns`.
     """
     found = discover_bundle(bundle)
     ensure_code_tables(con)
@@ -171,7 +193,7 @@ def ingest_bundle(con: duckdb.DuckDBPyConnection, bundle: Path) -> IngestReport:
             check.add(e.problems, e.total)
             continue
         try:
-            t, made = _load_checked(con, spec, raw, path.name)
+            t, made = _load_checked(con, spec, raw, path.name, allow_unknown_columns)
         finally:
             raw.drop(con)
         if made:

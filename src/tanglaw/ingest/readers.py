@@ -4,6 +4,12 @@ Every value is read as text so that the validator sees exactly what the file hol
 it back in a refusal. The raw table keeps the file's order, so a record's line is its row number
 plus the format's `first_line` (CSV: the header is line 1, so the first record is line 2; JSONL:
 line 1; Parquet: row 1). Line numbers are computed only when a problem must be located.
+
+Nothing is lost silently: each reader knows how many records the file holds (CSV and JSON Lines
+from `records.count_records`, a pass apart from DuckDB's parser; Parquet from its metadata), and
+the loader refuses a file of which fewer or more rows were loaded. A path is always a path: the
+bundle folder's name is escaped before DuckDB sees it, so `bundle*` or `[ab]` never reads the
+files of another folder.
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 import re
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +28,14 @@ import duckdb
 
 from ..errors import BundleError, Problem
 from ..sqltext import literal
+from .records import MAX_RECORD_BYTES, count_records, limit_text
 
 LINE_COLUMN = "__line"
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
-_ANY_LINE = re.compile(r"line (\d+)")
+#: what DuckDB may read in one line or JSON object: the record limit is checked before DuckDB reads,
+#: so DuckDB's own limit only needs to stay above it, and its read buffer well above that
+_DUCKDB_LINE_BYTES = MAX_RECORD_BYTES + 2**16
+_DUCKDB_BUFFER_BYTES = 4 * _DUCKDB_LINE_BYTES
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,8 @@ class RawTable:
     #: maps record lines (as `__line` counts them) to the file's physical lines, where a quoted
     #: value spanning several lines makes them differ (CSV); called only to locate problems
     line_map: Callable[[set[int]], dict[int, int]] | None = None
+    #: the records the file holds, counted apart from the parser (None: not known)
+    expected_rows: int | None = None
 
     def physical_lines(self, lines: set[int]) -> dict[int, int]:
         return self.line_map(lines) if self.line_map else {n: n for n in lines}
@@ -60,8 +74,23 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def duckdb_path(path: Path) -> str:
+    """`path` as a DuckDB file name that matches this one file only, as an SQL literal.
+
+    DuckDB reads `*`, `?` and `[` in a file name as a pattern (a bundle folder named `bundle*` would
+    read every sibling `bundle…/transactions.csv`); each is written as a one-character class.
+    """
+    text = str(path).replace("[", "[[]").replace("*", "[*]").replace("?", "[?]")
+    return literal(text)
+
+
 def _norm(name: str) -> str:
     return name.strip().lower()
+
+
+def _compression(path: Path) -> str:
+    """Said, never guessed: DuckDB guesses from the name, and takes a `?` in it for a URL's query."""
+    return "'gzip'" if path.name.lower().endswith(".gz") else "'none'"
 
 
 def _check_header(label: str, names: list[str]) -> list[str]:
@@ -82,6 +111,8 @@ def _check_header(label: str, names: list[str]) -> list[str]:
 
 
 def _open_text(path: Path) -> io.TextIOBase:
+    # Python's csv module refuses fields over 128 KB; the line limit is the one that counts
+    csv.field_size_limit(max(csv.field_size_limit(), _DUCKDB_LINE_BYTES))
     if path.name.lower().endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
     return open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
@@ -139,15 +170,23 @@ def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str)
     if not header:
         raise BundleError([Problem(label, 1, None, "is empty: a CSV file needs a header row")])
     names = _check_header(label, header)
+    expected = count_records(path, label, csv=True)
     columns = "{" + ", ".join(f"{literal(n)}: 'VARCHAR'" for n in names) + "}"
     con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM read_csv({literal(str(path))}, "
+        f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM read_csv({duckdb_path(path)}, "
         f"auto_detect=false, header=true, columns={columns}, delim=',', quote='\"', escape='\"', "
-        "strict_mode=true, null_padding=false, compression='auto')"
+        f"strict_mode=true, null_padding=false, compression={_compression(path)}, "
+        f"max_line_size={_DUCKDB_LINE_BYTES}, buffer_size={_DUCKDB_BUFFER_BYTES})"
     )
 
     def explain(e: Exception) -> BundleError:
         text = str(e)
+        if "maximum line size" in text.lower():
+            m = _CSV_LINE.search(text)
+            line = int(m.group(1)) if m else None
+            return BundleError(
+                [Problem(label, line, None, f"a record longer than the {limit_text()} line limit")]
+            )
         if "unicode" in text.lower() or "utf-8" in text.lower():
             m = _CSV_LINE.search(text)
             line = int(m.group(1)) if m else None
@@ -167,21 +206,92 @@ def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str)
         is_view=True,
         explain_error=explain,
         line_map=lambda lines: _csv_physical_lines(path, lines),
+        expected_rows=expected,
     )
 
 
+def _json_path(key: str) -> str:
+    """The JSON path of a top-level key, whatever characters it holds."""
+    return '$."' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Each line of a JSON Lines file with its number (a lone CR ends a line too, as the count has it)."""
+    line = 0
+    with gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb") as fh:
+        for raw in iter(lambda: fh.readline(_DUCKDB_LINE_BYTES), b""):
+            for piece in raw.removesuffix(b"\n").removesuffix(b"\r").split(b"\r"):
+                line += 1
+                yield line, piece
+
+
+def _jsonl_physical_lines(path: Path, lines: set[int]) -> dict[int, int]:
+    """The physical line of each record (record n is the nth line that is not blank)."""
+    out = {n: n for n in lines}
+    last, record = max(lines, default=0), 0
+    try:
+        for line, piece in _jsonl_lines(path):
+            if piece.strip(b" \t"):
+                record += 1
+                if record in out:
+                    out[record] = line
+                if record >= last:
+                    break
+    except (OSError, EOFError, zlib.error):
+        pass  # keep the record numbers
+    return out
+
+
+def _jsonl_problem(path: Path, label: str) -> Problem | None:
+    """The first line of a JSON Lines file that is not one JSON object, read line by line (slow
+    path, only when refusing): the line where the broken record starts."""
+    line = 0
+    try:
+        for line, piece in _jsonl_lines(path):
+            text = piece.strip(b" \t")
+            if not text:
+                continue
+            try:
+                value = json.loads(text.decode("utf-8"), parse_constant=_no_constant)
+            except UnicodeDecodeError:
+                return Problem(label, line, None, "invalid UTF-8 bytes (save the file as UTF-8)")
+            except RecursionError:
+                return Problem(label, line, None, "not valid JSON Lines: nested too deeply")
+            except ValueError as e:
+                why = f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else str(e)
+                return Problem(label, line, None, f"not valid JSON Lines: {why}")
+            if not isinstance(value, dict):
+                return Problem(label, line, None, "each line must be one JSON object")
+    except (OSError, EOFError, zlib.error) as e:
+        return Problem(label, line + 1, None, f"cannot be read to the end ({e})")
+    return None
+
+
+def _jsonl_error(path: Path, label: str, e: Exception | None) -> BundleError:
+    found = _jsonl_problem(path, label)
+    if found is not None:
+        return BundleError([found])
+    # DuckDB's reader refused what Python's reads: give DuckDB's reason, without its path and line
+    reason = _duckdb_message(e) if e is not None else "each line must be one JSON object"
+    reason = re.sub(r'^Malformed JSON in file "[^"]*", at byte \d+ in line \d+: ', "", reason)
+    return BundleError([Problem(label, None, None, f"not valid JSON Lines: {reason}")])
+
+
 def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
+    expected = count_records(path, label, csv=False)
     try:
         con.execute(
             "CREATE OR REPLACE TEMP TABLE __jsonl AS SELECT json "
-            f"FROM read_ndjson_objects({literal(str(path))}, compression='auto')"
+            f"FROM read_ndjson_objects({duckdb_path(path)}, compression={_compression(path)}, "
+            f"maximum_object_size={_DUCKDB_LINE_BYTES})"
         )
-        bad = con.execute(
-            "SELECT n FROM (SELECT row_number() OVER () AS n, json FROM __jsonl) "
-            "WHERE json IS NULL OR json_type(json) <> 'OBJECT' ORDER BY n LIMIT 1"
-        ).fetchall()
-        if bad:
-            raise BundleError([Problem(label, int(bad[0][0]), None, "each line must be one JSON object")])
+        bad = con.execute("SELECT 1 FROM __jsonl WHERE json IS NULL OR json_type(json) <> 'OBJECT' LIMIT 1")
+        if bad.fetchall():
+            raise _jsonl_error(path, label, None)
         keys = [
             r[0]
             for r in con.execute(
@@ -189,23 +299,31 @@ def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: st
                 "FROM (SELECT row_number() OVER () AS n, json FROM __jsonl)) GROUP BY k) ORDER BY first, k"
             ).fetchall()
         ]
+        names = _check_header(label, keys) if keys else []
+        selects = ", ".join(
+            f"json_extract_string(json, {literal(_json_path(k))}) AS {_ident(n)}"
+            for k, n in zip(keys, names, strict=True)
+        )
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {selects or 'NULL AS __empty'} FROM __jsonl"
+        )
     except duckdb.Error as e:
-        m = _ANY_LINE.search(str(e))
-        line = int(m.group(1)) if m else None
-        raise BundleError([Problem(label, line, None, f"not valid JSON Lines: {_duckdb_message(e)}")]) from e
-    names = _check_header(label, keys) if keys else []
-    selects = ", ".join(
-        f"json_extract_string(json, {literal('$.' + chr(34) + k + chr(34))}) AS {_ident(n)}"
-        for k, n in zip(keys, names, strict=True)
+        raise _jsonl_error(path, label, e) from e
+    finally:
+        con.execute("DROP TABLE IF EXISTS __jsonl")
+    return RawTable(
+        table,
+        names,
+        first_line=1,
+        line_map=lambda lines: _jsonl_physical_lines(path, lines),
+        expected_rows=expected,
     )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {selects or 'NULL AS __empty'} FROM __jsonl")
-    con.execute("DROP TABLE __jsonl")
-    return RawTable(table, names, first_line=1)
 
 
 def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
-    src = literal(str(path))
+    src = duckdb_path(path)
     try:
+        rows = con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata({src})").fetchall()[0][0]
         desc = con.execute(f"DESCRIBE SELECT * FROM read_parquet({src})").fetchall()
         names = _check_header(label, [d[0] for d in desc])
         cols = ", ".join(
@@ -215,7 +333,12 @@ def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: 
     except duckdb.Error as e:
         raise _parquet_error(label, e) from e
     return RawTable(
-        table, names, first_line=1, is_view=True, explain_error=lambda e: _parquet_error(label, e)
+        table,
+        names,
+        first_line=1,
+        is_view=True,
+        explain_error=lambda e: _parquet_error(label, e),
+        expected_rows=int(rows or 0),
     )
 
 

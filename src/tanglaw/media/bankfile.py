@@ -43,9 +43,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..csvsafe import first_non_utf8_line
 from ..errors import BundleError, Problem
 from .bank import Bank, BankEntry, Role
-from .hashes import describe_problem
+from .hashes import is_hash
 
 FORMATS = ("tanglaw", "tx-csv", "hma", "tx-te", "lines")
 TANGLAW_HEADER = ("hash", "content_id", "ref_id", "source", "category", "tags", "added_at")
@@ -136,8 +137,12 @@ def read_entries(
                 raise ValueError(f"unknown bank format {fmt!r}; known: {', '.join(FORMATS)}")
             lines = _counting_lines(fh, on_progress)
             return _READERS[fmt](name, lines)
-        except UnicodeDecodeError as e:
-            raise BundleError([Problem(name, None, None, f"not UTF-8 text ({e.reason})")]) from e
+        except UnicodeDecodeError:
+            bad_line = first_non_utf8_line(path)
+            raise BundleError([Problem(name, bad_line, None, "not UTF-8 text (save it as UTF-8)")]) from None
+        except csv.Error as e:  # a NUL byte, a field over the size limit: the kind, never the text
+            what = str(e).split(":")[0][:80]
+            raise BundleError([Problem(name, None, None, f"not valid CSV ({what})")]) from None
 
 
 class _Problems:
@@ -157,8 +162,21 @@ class _Problems:
             raise BundleError(self.items, self.extra)
 
 
+def hash_problem_in_file(text: str) -> str | None:
+    """Why a value read from a file is not a PDQ hash, without quoting any of it (a refusal names
+    the file, line and kind of problem, never the file's contents: the file may be any file)."""
+    s = text.strip()
+    if is_hash(s):
+        return None
+    if not s:
+        return "empty where a PDQ hash (64 hex characters) is needed"
+    if any(c not in "0123456789abcdefABCDEF" for c in s):
+        return f"not a PDQ hash: {len(s)} characters, not all of them hex digits"
+    return f"not a PDQ hash: {len(s)} hex characters where 64 are needed"
+
+
 def _check_hash(problems: _Problems, line: int, column: str | None, text: str) -> str | None:
-    issue = describe_problem(text)
+    issue = hash_problem_in_file(text)
     if issue is not None:
         problems.add(line, column, issue)
         return None

@@ -39,6 +39,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from .. import csvsafe
 from ..console import err
 from ..console import fail as _fail
 from ..errors import BundleError, Problem, TanglawError
@@ -87,7 +88,7 @@ def _progress(quiet: bool, bytes_: bool = False) -> Progress:
     counter = DownloadColumn() if bytes_ else MofNCompleteColumn()
     return Progress(
         SpinnerColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # descriptions hold file names: data
         BarColumn(),
         counter,
         TimeElapsedColumn(),
@@ -213,7 +214,7 @@ def hash_cmd(
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["path", "frame", "seconds", "transform", "hash", "quality"])
-        w.writerows(rows)
+        w.writerows(csvsafe.row(r) for r in rows)  # text cells neutralised
         sys.stdout.write(buf.getvalue())
     elif fmt == "vpdq":
         for _, frame, seconds, _, h, q in rows:
@@ -500,10 +501,22 @@ def match_cmd(
         inputs = _check_inputs(items, allow_hashes=True)
         if not 1 <= hits <= window:
             raise BundleError([Problem("--hits", None, None, f"must be between 1 and --window ({window})")])
+        if quarantine_max is not None and quarantine_max < 1:
+            raise BundleError(
+                [Problem("--quarantine-max", None, None, f"must be at least 1, not {quarantine_max}")]
+            )
+        if not 0 < quarantine_window < float("inf"):
+            raise BundleError(
+                [Problem("--quarantine-window", None, None, "must be a number of seconds above 0")]
+            )
+        if distance is not None and not 0 <= distance <= 256:
+            raise BundleError(
+                [Problem("--distance", None, None, f"must be between 0 and 256, not {distance}")]
+            )
         loaded = [_load_bank(b, "match", quiet) for b in banks] + [
             _load_bank(s, "suppress", quiet) for s in suppress or []
         ]
-        policy = QuarantinePolicy(quarantine_max, quarantine_window) if quarantine_max else None
+        policy = QuarantinePolicy(quarantine_max, quarantine_window) if quarantine_max is not None else None
         matcher = Matcher(loaded, quarantine=policy)
 
         writer = csv.DictWriter(sys.stdout, MATCH_FIELDS, lineterminator="\n") if fmt == "csv" else None
@@ -512,7 +525,7 @@ def match_cmd(
 
         def emit(row: dict[str, Any]) -> None:
             if writer is not None:
-                writer.writerow(row)
+                writer.writerow(csvsafe.dict_row(row))  # text cells neutralised
             elif fmt == "jsonl":
                 sys.stdout.write(json.dumps(row) + "\n")
             else:

@@ -26,6 +26,9 @@ from ..errors import TanglawError
 
 #: sessions read per case at most (most recent first); counts are kept in `n_sessions`
 MAX_SESSIONS = 2000
+#: case roles of the people harmed, never of suspects: an entity with one of these roles on any of
+#: its accounts is a victim in every export (never a reported person, a subject or a partner signal)
+VICTIM_ROLES = frozenset({"victim"})
 
 
 class CaseNotFound(TanglawError):
@@ -172,6 +175,34 @@ class CaseData:
 
     # ---- derived views ----------------------------------------------------------------------
     @cached_property
+    def victim_entities(self) -> frozenset[str]:
+        """Entities the case names as victims (people harmed, never suspects)."""
+        return frozenset(e.entity_id for e in self.entities if e.role in VICTIM_ROLES) | frozenset(
+            m.entity_id for m in self.members if m.role in VICTIM_ROLES
+        )
+
+    @cached_property
+    def victim_accounts(self) -> frozenset[str]:
+        """Every account of a victim (their payment and platform accounts alike)."""
+        return frozenset(m.account_id for m in self.members if m.entity_id in self.victim_entities)
+
+    @property
+    def subjects(self) -> tuple[Entity, ...]:
+        """The people the case reports: every entity that is not a victim."""
+        return tuple(e for e in self.entities if e.entity_id not in self.victim_entities)
+
+    @property
+    def victims(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.entity_id in self.victim_entities)
+
+    def indicator_role(self, ind: Indicator) -> str:
+        """An indicator's role as the exports state it: `victim` for every indicator about a victim
+        (a victim's burst can also fire a payer typology; it is never presented as a payer's)."""
+        if ind.entity_id in self.victim_entities or ind.role in VICTIM_ROLES:
+            return "victim"
+        return ind.role or ""
+
+    @cached_property
     def _by_account(self) -> dict[str, Member]:
         return {m.account_id: m for m in self.members}
 
@@ -220,7 +251,10 @@ def _member_rows(engine: Engine, case_id: str) -> list[dict[str, Any]]:
         engine,
         """
         WITH ents AS (
-            SELECT entity_id, arg_max(role, score) AS role, max(score) AS score
+            SELECT entity_id,
+                   CASE WHEN bool_or(role IN (SELECT unnest(?::VARCHAR[]))) THEN 'victim'
+                        ELSE arg_max(role, score) END AS role,
+                   max(score) AS score
             FROM case_member_table WHERE case_id = ? GROUP BY 1
         ), direct AS (SELECT DISTINCT account_id FROM case_member_table WHERE case_id = ?)
         SELECT ae.account_id, ae.entity_id, e.role, e.score,
@@ -236,7 +270,7 @@ def _member_rows(engine: Engine, case_id: str) -> list[dict[str, Any]]:
         LEFT JOIN parties p ON p.party_id = coalesce(ae.party_id, aa.party_id)
         ORDER BY e.role <> 'facilitator', e.score DESC, ae.entity_id, ae.account_id
         """,
-        [case_id, case_id],
+        [sorted(VICTIM_ROLES), case_id, case_id],
     )
 
 
@@ -304,13 +338,16 @@ def load_case(engine: Engine, case_id: str) -> CaseData:
     ent_rows = _dicts(
         engine,
         """SELECT * FROM (
-               SELECT m.entity_id, arg_max(m.role, m.score) AS role, max(m.score) AS score,
+               SELECT m.entity_id,
+                      CASE WHEN bool_or(m.role IN (SELECT unnest(?::VARCHAR[]))) THEN 'victim'
+                           ELSE arg_max(m.role, m.score) END AS role,
+                      max(m.score) AS score,
                       any_value(n.names) AS names, any_value(n.countries) AS countries,
                       coalesce(any_value(n.is_organization), false) AS is_organization
                FROM case_member_table m LEFT JOIN entity_names n USING (entity_id)
                WHERE m.case_id = ? GROUP BY 1)
            ORDER BY role <> 'facilitator', score DESC, entity_id""",
-        [case_id],
+        [sorted(VICTIM_ROLES), case_id],
     )
     entities = [
         Entity(

@@ -19,19 +19,11 @@ import typer
 from ..console import err, out
 from ..console import fail as _fail
 from ..errors import TanglawError
+from ..safepath import inside, safe_name, write_inside
 from ..workspace import open_workspace
 from .casedata import CaseData, load_case
 
 FORMATS = ("cybertip", "goaml", "sar", "stix", "html", "pdf")
-
-
-def _write(path: Path, data: bytes) -> Path:
-    """Write atomically: a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".partial")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    return path
 
 
 def _case(out_dir: Path, case_id: str) -> CaseData:
@@ -56,16 +48,21 @@ def export_case(
 
     settings = load_settings(settings_file)
     now = now or datetime.now(UTC)
-    stem = dest / case.case_id
+    # file names are derived from the ids, never the ids themselves: see tanglaw.safepath
+    stem = safe_name(case.case_id)
+
+    def write(suffix: str, data: bytes) -> Path:
+        return write_inside(dest, f"{stem}{suffix}", data)
+
     warnings: list[str] = []
     if "reporter" in settings.placeholders and fmt in ("cybertip", "goaml", "sar"):
         warnings.append("the reporter is a placeholder (compliance@example.com); pass --settings FILE")
     if fmt == "cybertip":
         from .cybertip import cybertip_file_details, cybertip_report
 
-        files = [_write(Path(f"{stem}.cybertip.xml"), cybertip_report(case, settings))]
+        files = [write(".cybertip.xml", cybertip_report(case, settings))]
         for media_id, doc in cybertip_file_details(case, settings):
-            files.append(_write(Path(f"{stem}.cybertip-file-{media_id}.xml"), doc))
+            files.append(write(f".cybertip-file-{safe_name(media_id)}.xml", doc))
         return files, warnings
     if fmt == "goaml":
         from .goaml import goaml_report
@@ -74,24 +71,24 @@ def export_case(
         result = goaml_report(
             case, settings, reason=sar_narrative(case, settings, now=now), version=goaml_version, now=now
         )
-        return [_write(Path(f"{stem}.goaml-{goaml_version}.xml"), result.xml)], warnings + result.warnings
+        return [write(f".goaml-{safe_name(goaml_version)}.xml", result.xml)], warnings + result.warnings
     if fmt == "sar":
         from .sar import sar_narrative
 
-        return [_write(Path(f"{stem}.sar.txt"), sar_narrative(case, settings, now=now).encode())], warnings
+        return [write(".sar.txt", sar_narrative(case, settings, now=now).encode())], warnings
     if fmt == "stix":
         from .stix import stix_json
 
-        return [_write(Path(f"{stem}.stix.json"), stix_json(case, settings, now=now))], warnings
+        return [write(".stix.json", stix_json(case, settings, now=now))], warnings
     if fmt in ("html", "pdf"):
         from .package import package_html, package_model
 
         model = package_model(case, settings, now=now)
         if fmt == "html":
-            return [_write(Path(f"{stem}.html"), package_html(model).encode())], warnings
+            return [write(".html", package_html(model).encode())], warnings
         from .pdf import package_pdf
 
-        return [_write(Path(f"{stem}.pdf"), package_pdf(model))], warnings
+        return [write(".pdf", package_pdf(model))], warnings
     raise TanglawError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -125,12 +122,15 @@ def share_export_command(case_id: str, out_dir: Path, key_file: Path, dest: Path
 
     key = load_key(key_file)
     folder = dest or out_dir / "exports"
+    case = _case(out_dir, case_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = safe_name(case.case_id)
     result = export_signals(
-        _case(out_dir, case_id),
+        case,
         key,
         load_settings(None).organisation,
-        folder / f"{case_id}.signals.json",
-        folder / f"{case_id}.signals-private.csv",
+        inside(folder, f"{stem}.signals.json"),
+        inside(folder, f"{stem}.signals-private.csv"),
     )
     return [result.shared_file, result.private_file]
 
@@ -148,7 +148,7 @@ def share_match_command(partner_file: Path, out_dir: Path, key_file: Path, dest:
         rows = match_signals(partner, key, workspace_identifiers(engine))
     finally:
         engine.con.close()
-    path = write_matches(rows, dest or out_dir / f"matches-{partner_file.stem}.csv")
+    path = write_matches(rows, dest or inside(out_dir, f"matches-{safe_name(partner_file.stem)}.csv"))
     add_match_indicators(out_dir, rows)
     return path
 

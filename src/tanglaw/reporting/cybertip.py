@@ -13,6 +13,10 @@ Written to the element order of NCMEC's published XSD (`ncmec-cybertipline.xsd`,
   their platform account as `espIdentifier`/`screenName`, session IPs and device ids as
   `ipCaptureEvent`/`deviceId`, the case id as `groupIdentifier` (an organised network), and each
   payment account as `associatedAccount type="Billing"`.
+- one `victim` per person the case names as a victim (never a `personOrUserReported`): the
+  `victimPerson` with name, date of birth and age, their platform account, estimated location
+  and payment accounts, and the victim indicators in `additionalInfo`. Their phones, e-mails,
+  home address, IPs and device ids are left out (the filer holds them and gives them on request);
 - each media hash seen in a live session becomes a `<fileDetails>` document annotated
   `liveStreaming` (NCMEC's annotation for content streamed live). NCMEC only accepts file
   details for a file uploaded to the report, so these carry `reportId` 0 and the hash as
@@ -28,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .casedata import CaseData, Entity, LiveSession, MediaItem, Member
-from .people import best_name, phone_text, split_name
+from .people import age_on, best_name, phone_text, split_name
 from .settings import ReporterSettings
 from .xmlbuild import bool_text, child, group, to_bytes, xs_date, xs_datetime
 
@@ -61,6 +65,44 @@ def _person(parent: ET.Element, tag: str, members: list[Member]) -> None:
         child(a, "country", addr.party_country or addr.country)
     dob = next((m.birth_date for m in members if m.birth_date), None)
     child(el, "dateOfBirth", xs_date(dob))
+
+
+def _victim(parent: ET.Element, case: CaseData, ent: Entity, members: list[Member]) -> None:
+    """A `victim` block: who was harmed, with what NCMEC needs to find and safeguard them, and no
+    contact details (phones, e-mails, address, IPs and devices stay with the filer)."""
+    el = group(parent, "victim")
+    person = group(el, "victimPerson")  # required by the schema, even when no name is recorded
+    first, last = split_name(best_name([m.name for m in members]))
+    child(person, "firstName", first)
+    child(person, "lastName", last)
+    dob = next((m.birth_date for m in members if m.birth_date), None)
+    child(person, "age", age_on(dob, case.last_seen or case.first_seen))
+    child(person, "dateOfBirth", xs_date(dob))
+    platform = next((m for m in members if m.kind == "platform"), None)
+    if platform:
+        child(el, "espIdentifier", platform.account_id)
+        child(el, "espService", platform.source)
+        child(el, "screenName", platform.username)
+    country = next((m.party_country or m.country for m in members if m.party_country or m.country), None)
+    if country:
+        loc = group(el, "estimatedLocation")
+        child(loc, "countryCode", country)
+    for m in members:
+        if m is platform:
+            continue
+        billing = m.kind in PAYMENT_KINDS or m.kind is None
+        acc = group(el, "associatedAccount", type="Billing" if billing else "Linked")
+        child(acc, "platform", m.source)
+        child(acc, "espIdentifier", m.account_id)
+        child(acc, "additionalInfo", f"{m.kind or 'unknown'} account of the victim")
+    evidence = [i.evidence for i in case.indicators if i.entity_id == ent.entity_id]
+    child(
+        el,
+        "additionalInfo",
+        "A likely victim in this case, not a reported person. "
+        + " ".join(evidence)
+        + " Contact details are held by the filer and given on request.",
+    )
 
 
 def _captures(case: CaseData) -> dict[str, tuple[dict[str, str], dict[str, None]]]:
@@ -205,7 +247,10 @@ def _summary_text(case: CaseData) -> str:
     if case.live_streaming:
         lines.append(f"Members' accounts took part in {case.n_sessions} live-stream session(s).")
     lines.append("Indicators:")
-    lines += [f"- {i.code} ({i.role}, weight {i.weight:.2f}): {i.evidence}" for i in case.indicators[:50]]
+    lines += [
+        f"- {i.code} ({case.indicator_role(i)}, weight {i.weight:.2f}): {i.evidence}"
+        for i in case.indicators[:50]
+    ]
     if len(case.indicators) > 50:
         lines.append(f"- … and {len(case.indicators) - 50} more in the case package")
     lines.append(
@@ -250,9 +295,11 @@ def cybertip_report(case: CaseData, settings: ReporterSettings) -> bytes:
     by_entity: dict[str, list[Member]] = defaultdict(list)
     for m in case.members:
         by_entity[m.entity_id].append(m)
-    for ent in case.entities:
+    for ent in case.subjects:
         if by_entity[ent.entity_id]:
             _reported_person(root, case, ctx, ent, by_entity[ent.entity_id])
+    for ent in case.victims:  # the schema's victim block comes after every reported person
+        _victim(root, case, ent, by_entity[ent.entity_id])
     child(root, "additionalInfo", _summary_text(case))
     return to_bytes(root)
 

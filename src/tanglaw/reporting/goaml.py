@@ -14,6 +14,10 @@ parties are written as third parties (not `*_my_client`): Tanglaw pools records 
 institutions and cannot know which are the filer's own customers. Amounts are converted to
 `currency_code_local` with the run's exchange rates; the original amount travels in
 `*_foreign_currency`. Times are UTC. The `reason` is the case narrative.
+
+A victim is never a party: their account keeps its place in the transaction (the payment
+happened) but names no owner (`signatory` left out, `account_name` withheld where required), and
+its comment says it is a likely victim's; the narrative names them under VICTIMS.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from .people import ascii_fold, best_name, keep_chars, phone_text, split_name
 from .settings import PLACEHOLDER_RENTITY_ID, ReporterSettings
 from .xmlbuild import child, group, to_bytes, xs_datetime
 
+#: the account name written for a victim's account where the schema requires one
+VICTIM_ACCOUNT_NAME = "withheld - likely victim"
 _EMAIL = re.compile(r"[_a-zA-Z0-9+-]+(\.[_a-zA-Z0-9+-]+)*@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*\.[a-zA-Z]{2,15}")
 
 
@@ -247,6 +253,7 @@ class _Writer:
 
     def account(self, parent: ET.Element, tag: str, account_id: str) -> None:
         m = self.case.member(account_id)
+        victim = account_id in self.case.victim_accounts
         el = group(parent, tag)
         source = m.source if m else None
         child(el, "institution_name", keep_chars(source or "unknown institution", "A-Za-z0-9 ._()-")[:255])
@@ -256,11 +263,17 @@ class _Writer:
         if len(number) < self.p.min_account:
             number = number.rjust(self.p.min_account, "0")
         child(el, "account", number[:50])
-        owners = self.case.accounts_of(m.entity_id) if m else []
+        # a victim's account names no owner: no signatory, no name; the narrative (reason) names them
+        # as a victim, never as a party to report
+        owners = self.case.accounts_of(m.entity_id) if m and not victim else []
         owner = best_name([o.name for o in owners]) or ""
         if self.p.account_name_required:
             name = (
-                keep_chars(owner, self.p.name_chars) or keep_chars(account_id, self.p.name_chars) or "unknown"
+                VICTIM_ACCOUNT_NAME
+                if victim
+                else keep_chars(owner, self.p.name_chars)
+                or keep_chars(account_id, self.p.name_chars)
+                or "unknown"
             )
             child(el, "account_name", name[:255])
         kind = (m.kind if m else None) or ""
@@ -272,7 +285,12 @@ class _Writer:
                 el.remove(sig)
         child(el, "opened", xs_datetime(m.opened_at, offset=False) if m else None)
         notes = [f"Tanglaw account id: {account_id}"] if changed else []
-        if m:
+        if victim:
+            notes.append(
+                "account of a likely victim: a person harmed, not a subject of this report; the reason "
+                "names them as a victim and the filer holds their details"
+            )
+        elif m:
             notes.append(f"{m.kind or 'unknown'} account at {m.source}; role in the case: {m.role}")
         else:
             notes.append("account outside the case's members (counterparty)")

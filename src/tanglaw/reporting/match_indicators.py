@@ -11,6 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from ..csvsafe import copy_csv
 from ..export import OUTPUT_QUERIES
 from ..workspace import open_workspace
 from .sharing import MATCH_COLUMNS
@@ -50,10 +51,7 @@ def add_match_indicators(out_dir: Path, rows: list[dict[str, Any]]) -> int:
         added = int(engine.scalar("SELECT count(*) FROM __new"))
         target = out_dir / "indicators.csv"
         tmp = out_dir / ".indicators.csv.partial"
-        path = str(tmp).replace("'", "''")
-        engine.execute(
-            f"COPY ({OUTPUT_QUERIES['indicators.csv']}) TO '{path}' (HEADER, DELIMITER ',')", stage="share"
-        )
+        copy_csv(engine, OUTPUT_QUERIES["indicators.csv"], tmp, stage="share")  # text cells neutralised
         engine.execute("CHECKPOINT", stage="share")
     finally:
         engine.con.close()

@@ -1,6 +1,6 @@
 """The network picture of a case: who paid whom, laid out on two rings.
 
-Facilitators sit on an inner ring, payers on an outer ring, and a line joins two people when
+Facilitators sit on an inner ring, payers and victims on an outer ring, and a line joins two people when
 one paid the other, thicker for more payments. The layout is computed once, in a 0–1 box, and
 drawn twice: as SVG in the HTML package and with PDF drawing calls in the PDF.
 """
@@ -17,7 +17,7 @@ from .people import best_name
 
 #: people drawn with their name beside them at most (beyond, only the legend explains)
 MAX_LABELS = 16
-COLOURS = {"facilitator": "#c0392b", "payer": "#2c6fbb"}
+COLOURS = {"facilitator": "#c0392b", "payer": "#2c6fbb", "victim": "#2e7d32"}
 OTHER_COLOUR = "#7f8c8d"
 
 
@@ -67,8 +67,8 @@ def layout(case: CaseData) -> Layout:
         e.entity_id: best_name([m.name for m in case.accounts_of(e.entity_id)]) or e.label
         for e in case.entities
     }
-    inner = [e for e in case.entities if e.role != "payer"]
-    outer = [e for e in case.entities if e.role == "payer"]
+    inner = [e for e in case.entities if e.role not in ("payer", "victim")]
+    outer = [e for e in case.entities if e.role in ("payer", "victim")]
     nodes: dict[str, Node] = {}
     for group, radius, phase in ((inner, 0.0 if len(inner) == 1 else 0.17, 0.0), (outer, 0.42, 0.3)):
         for e, (x, y) in zip(group, _ring(len(group), radius, phase), strict=True):

@@ -2,7 +2,8 @@
 
 `package_model` turns a `CaseData` into plain rows once; `package_html` renders them with a
 Jinja template (one self-contained file, no scripts, print-friendly) and `tanglaw.reporting.pdf`
-draws the same rows as a PDF. Every row that rests on records names their ids.
+draws the same rows as a PDF. Every row that rests on records names their ids. The people the
+case names as victims are listed apart (`victims`), never among the people it reports.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import jinja2
 from .. import __version__
 from .casedata import CaseData, Member
 from .network import Layout, colour, layout, svg
-from .people import best_name
+from .people import age_on, best_name
 from .settings import ReporterSettings
 
 #: timeline rows shown at most (the most recent); the rest are counted
@@ -52,12 +53,24 @@ class PersonRow:
 
 
 @dataclass(frozen=True)
+class VictimRow:
+    """A person the case names as harmed: listed apart from the people it reports, with their
+    account ids only (no usernames or contact details)."""
+
+    name: str
+    age: str
+    countries: str
+    accounts: str
+
+
+@dataclass(frozen=True)
 class PackageModel:
     case: CaseData
     organisation: str
     generated: str
     facts: tuple[tuple[str, str], ...]
     people: tuple[PersonRow, ...]
+    victims: tuple[VictimRow, ...]
     timeline: tuple[TimelineRow, ...]
     timeline_omitted: int
     evidence: tuple[EvidenceRow, ...]
@@ -144,7 +157,9 @@ def package_model(case: CaseData, settings: ReporterSettings, *, now: datetime |
         ),
         (
             "People",
-            f"{case.n_facilitators} facilitator(s), {case.n_payers} payer(s); {len(case.members)} account(s)",
+            f"{case.n_facilitators} facilitator(s), {case.n_payers} payer(s)"
+            + (f", {len(case.victims)} likely victim(s) (listed apart)" if case.victims else "")
+            + f"; {len(case.members)} account(s)",
         ),
         ("Payments cited", f"{len(case.payments)}, about US${case.total_amount_usd:,.2f} in the case"),
         ("Live sessions", f"{case.n_sessions}" if case.n_sessions else "none recorded"),
@@ -162,13 +177,29 @@ def package_model(case: CaseData, settings: ReporterSettings, *, now: datetime |
             countries=", ".join(e.countries),
             accounts=_accounts_text(case.accounts_of(e.entity_id)),
         )
-        for e in case.entities
+        for e in case.subjects
     )
+    victims = []
+    for e in case.victims:
+        accs = case.accounts_of(e.entity_id)
+        age = age_on(
+            next((m.birth_date for m in accs if m.birth_date), None), case.last_seen or case.first_seen
+        )
+        victims.append(
+            VictimRow(
+                name=names[e.entity_id],
+                age="unknown" if age is None else str(age),
+                countries=", ".join(e.countries),
+                accounts="; ".join(
+                    f"{m.account_id} ({m.kind or 'unknown'} at {m.source or '?'})" for m in accs
+                ),
+            )
+        )
     evidence = tuple(
         EvidenceRow(
             indicator_id=i.indicator_id,
             code=i.code,
-            role=i.role or "",
+            role=case.indicator_role(i),
             person=names.get(i.entity_id or "", i.entity_id or ""),
             weight=i.weight,
             evidence=i.evidence,
@@ -183,6 +214,7 @@ def package_model(case: CaseData, settings: ReporterSettings, *, now: datetime |
         generated=(now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         facts=facts,
         people=people,
+        victims=tuple(victims),
         timeline=tuple(shown),
         timeline_omitted=len(timeline) - len(shown),
         evidence=evidence,

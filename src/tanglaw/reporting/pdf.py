@@ -11,6 +11,10 @@ It is an optional dependency: `pip install 'tanglaw[reports]'`.
 The PDF uses the built-in Helvetica font, which covers Latin-1 only; other characters are
 transliterated (`ñ` stays, `→` becomes `->`, letters outside Latin-1 lose their accents or
 become `?`). The HTML package carries every character as recorded.
+
+Whatever the data holds, the PDF is drawn: a table row cannot break across pages, so each cell
+is cut to `MAX_CELL_LINES` lines of its column (saying how much was cut; the HTML package has
+it all), and a cell with a word wider than its column (a 5,000-character id) wraps anywhere.
 """
 
 from __future__ import annotations
@@ -20,11 +24,19 @@ import unicodedata
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ..errors import TanglawError
 from .network import Layout, colour
 from .package import PackageModel
 
 #: record ids printed inside the evidence table at most; longer lists go to the appendix
 MAX_IDS_IN_TABLE = 30
+#: lines a table cell takes at most: the tallest row must fit on one page (about 80 lines)
+MAX_CELL_LINES = 40
+#: characters of a paragraph outside tables at most (those split across pages), and of the title
+MAX_PARAGRAPH = 200_000
+MAX_HEADING = 400
+#: padding left and right of a table cell, in points
+_PAD = 3
 _REPLACE = {"—": "-", "–": "-", "…": "...", "→": "->", "·": "-", "“": '"', "”": '"', "‘": "'", "’": "'"}
 
 
@@ -41,6 +53,35 @@ def latin1(text: object) -> str:
             base = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode("latin-1")
             out.append(base or "?")
     return "".join(out)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def _fit(text: str, width_pt: float, style: Any, max_lines: int | None, max_chars: int) -> tuple[str, bool]:
+    """`text` cut to `max_lines` lines of a column `width_pt` wide and to `max_chars` characters,
+    and whether a word in it is wider than the column."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = float(style.fontSize)
+    per_line = max(int(width_pt / size), 4)  # no character of the core fonts is wider than 1.02 em
+    limit = min(per_line * max_lines, max_chars) if max_lines else max_chars
+    if len(text) > limit:
+        note = f" ... [{len(text):,} characters, cut here; the HTML package has them all]"
+        text = text[: max(limit - len(note), 0)] + note
+    wide = any(
+        len(word) * size * 1.02 > width_pt and stringWidth(word, style.fontName, size) > width_pt
+        for word in text.split()
+    )
+    return text, wide
+
+
+def _anywhere(style: Any) -> Any:
+    """The same style, wrapping at any character (for ids longer than their column)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}-anywhere", parent=style, wordWrap="CJK")
 
 
 def _import() -> Any:
@@ -91,8 +132,21 @@ def package_pdf(model: PackageModel) -> bytes:
     h1 = ParagraphStyle("h1", parent=base["Heading1"], fontSize=15, leading=18, spaceAfter=4)
     h2 = ParagraphStyle("h2", parent=base["Heading2"], fontSize=11.5, leading=14, spaceBefore=8, spaceAfter=4)
 
-    def p(text: object, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(escape(latin1(text)), style)
+    def p(
+        text: object, style: ParagraphStyle = body, width: float | None = None, max_chars: int = MAX_PARAGRAPH
+    ) -> Paragraph:
+        """A paragraph of `text` (any data) for a column `width` mm wide (None: the page's width,
+        outside tables): cut to fit, and wrapping anywhere when a word is wider than the column."""
+        fitted, wrap_anywhere = _fit(
+            latin1(text),
+            (width or page_width) * mm - 2 * _PAD,
+            style,
+            MAX_CELL_LINES if width else None,
+            max_chars,
+        )
+        if wrap_anywhere:
+            style = _anywhere(style)
+        return Paragraph(escape(fitted), style)
 
     grid = TableStyle(
         [
@@ -106,15 +160,16 @@ def package_pdf(model: PackageModel) -> bytes:
         ]
     )
 
-    def table(head: list[str], rows: list[list[Paragraph]], widths: list[float]) -> Table:
-        data = [[Paragraph(f"<b>{escape(h)}</b>", small) for h in head], *rows]
+    def table(head: list[str], rows: list[list[tuple[object, ParagraphStyle]]], widths: list[float]) -> Table:
+        data: list[list[Paragraph]] = [[Paragraph(f"<b>{escape(h)}</b>", small) for h in head]]
+        data += [[p(text, style, w) for (text, style), w in zip(row, widths, strict=True)] for row in rows]
         t = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
         t.setStyle(grid)
         return t
 
-    width = (A4[0] - 30 * mm) / mm
+    width = page_width = (A4[0] - 30 * mm) / mm
     story: list[Any] = [
-        p(f"Case {case.case_id}: {case.title}", h1),
+        p(f"Case {case.case_id}: {case.title}", h1, max_chars=MAX_HEADING),
         p(
             f"Prepared by {model.organisation} with Tanglaw {model.version} on {model.generated}. Scores and "
             "indicators are leads for investigation, not proof; every statement names the records it rests on."
@@ -122,31 +177,57 @@ def package_pdf(model: PackageModel) -> bytes:
         p("Summary", h2),
     ]
     facts = Table(
-        [[Paragraph(f"<b>{escape(latin1(k))}</b>", body), p(v)] for k, v in model.facts],
+        [[p(k, body, 32), p(v, body, width - 32)] for k, v in model.facts],
         colWidths=[32 * mm, (width - 32) * mm],
     )
     facts.setStyle(
         TableStyle([*grid.getCommands()[:2], ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eeeeee"))])
     )
     story += [facts, p("Network", h2)]
-    story.append(p("red: facilitator - blue: payer - a line joins two people when one paid the other", small))
+    story.append(
+        p(
+            "red: facilitator - blue: payer"
+            + (" - green: victim" if model.victims else "")
+            + " - a line joins two people when one paid the other",
+            small,
+        )
+    )
     story += [Spacer(1, 2 * mm), _network(model.network, width * mm, 95 * mm), p("People and accounts", h2)]
     story.append(
         table(
             ["Person", "Role", "Score", "Countries", "Accounts"],
             [
                 [
-                    p(r.name, small),
-                    p(r.role, small),
-                    p(f"{r.score:.2f}", small),
-                    p(r.countries, small),
-                    p(r.accounts, small),
+                    (r.name, small),
+                    (r.role, small),
+                    (f"{r.score:.2f}", small),
+                    (r.countries, small),
+                    (r.accounts, small),
                 ]
                 for r in model.people
             ],
             [34, 17, 11, 17, width - 79],
         )
     )
+    if model.victims:
+        story.append(p("Victims", h2))
+        story.append(
+            p(
+                "People the case names as harmed: not suspects, and never reported as subjects or shared "
+                "with partners.",
+                small,
+            )
+        )
+        story.append(
+            table(
+                ["Person", "Age", "Countries", "Accounts"],
+                [
+                    [(v.name, small), (v.age, small), (v.countries, small), (v.accounts, small)]
+                    for v in model.victims
+                ],
+                [34, 17, 28, width - 79],
+            )
+        )
     story.append(p("Timeline (UTC)", h2))
     if model.timeline_omitted:
         story.append(
@@ -157,10 +238,7 @@ def package_pdf(model: PackageModel) -> bytes:
     story.append(
         table(
             ["Date", "What happened", "Record ids"],
-            [
-                [p(r.when, small), p(r.what, small), p(r.records.replace(";", "; "), ids)]
-                for r in model.timeline
-            ],
+            [[(r.when, small), (r.what, small), (r.records.replace(";", "; "), ids)] for r in model.timeline],
             [17, width - 72, 55],
         )
     )
@@ -171,11 +249,11 @@ def package_pdf(model: PackageModel) -> bytes:
             ["Indicator", "Person", "Weight", "Evidence", "Record ids"],
             [
                 [
-                    p(f"{e.code} ({e.role}) {e.indicator_id}", small),
-                    p(e.person, small),
-                    p(f"{e.weight:.2f}", small),
-                    p(e.evidence, small),
-                    p(
+                    (f"{e.code} ({e.role}) {e.indicator_id}", small),
+                    (e.person, small),
+                    (f"{e.weight:.2f}", small),
+                    (e.evidence, small),
+                    (
                         e.record_ids
                         if e.n_records <= MAX_IDS_IN_TABLE
                         else f"{e.n_records} records: see the appendix",
@@ -194,7 +272,7 @@ def package_pdf(model: PackageModel) -> bytes:
             shared.setdefault(e.record_ids, []).append(f"{e.indicator_id} {e.code} - {e.person}")
         for record_ids, labels in shared.items():
             n = record_ids.count(";") + 1
-            story.append(Paragraph(f"<b>{escape(latin1('; '.join(labels)))}</b> ({n} records)", small))
+            story.append(p(f"{'; '.join(labels)} ({n} records)", small))
             story.append(p(record_ids.replace(";", "; "), ids))
             story.append(Spacer(1, 2 * mm))
 
@@ -206,7 +284,7 @@ def package_pdf(model: PackageModel) -> bytes:
         canvas.setFont("Helvetica", 7)
         canvas.setFillColor(colors.HexColor("#6e6e6e"))
         canvas.drawCentredString(
-            A4[0] / 2, 8 * mm, latin1(f"Case {case.case_id} - page {doc.page} - {model.generated}")
+            A4[0] / 2, 8 * mm, latin1(f"Case {_short(case.case_id)} - page {doc.page} - {model.generated}")
         )
         canvas.restoreState()
 
@@ -218,10 +296,18 @@ def package_pdf(model: PackageModel) -> bytes:
         rightMargin=15 * mm,
         topMargin=15 * mm,
         bottomMargin=14 * mm,
-        title=latin1(f"Case package {case.case_id}"),
+        title=latin1(f"Case package {_short(case.case_id)}"),
         author=latin1(model.organisation),
         creator=f"Tanglaw {model.version}",
         invariant=1,
     )
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    except LayoutError as e:  # pragma: no cover - every cell is fitted above; kept as a last guard
+        raise TanglawError(
+            f"case {_short(case.case_id)}: the PDF could not be laid out ({str(e)[:200]}); "
+            "export --format html, which has no page limits"
+        ) from e
     return buf.getvalue()

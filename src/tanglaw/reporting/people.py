@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
 
 
 def split_name(name: str | None) -> tuple[str, str]:
@@ -50,3 +51,26 @@ def phone_text(phone: str | None) -> str:
     if raw.startswith("00"):
         return "+" + digits[2:]
     return digits
+
+
+def age_on(born: date | None, on: datetime | date | None) -> int | None:
+    """Whole years from `born` to `on` (None when either is unknown or the result is implausible)."""
+    if born is None or on is None:
+        return None
+    years = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return years if 0 <= years < 130 else None
+
+
+#: an e-mail address every consumer of the exports accepts: ASCII dot-atom local part, a domain of
+#: two or more labels (a subset of RFC 5322's addr-spec and of stix2-validator's own pattern)
+_EMAIL = re.compile(
+    r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
+
+
+def plain_email(value: str | None) -> str | None:
+    """`value` trimmed when it is a plain ASCII e-mail address (`bjørn.holm@mail.com`, `a@b` and
+    `x` are not), else None: formats with a typed e-mail field take only these."""
+    v = (value or "").strip()
+    return v if len(v) <= 254 and _EMAIL.fullmatch(v) else None

@@ -7,6 +7,9 @@ indicator sentences Tanglaw computed, and lists the cited transactions. It is a 
 filer to read, correct and sign; the BSA E-Filing narrative field holds at most 17,000
 characters, so the text is cut to fit (the full transaction list is in the goAML file and the
 case package).
+
+Victims are listed apart from the SUBJECTS, under VICTIMS, with name, country, age at the time
+and account ids only: a victim is never a subject, and their contact details stay with the filer.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import Counter, defaultdict
 from datetime import UTC, datetime
 
 from .casedata import CaseData, Payment
-from .people import best_name
+from .people import age_on, best_name
 from .settings import ReporterSettings
 from .xmlbuild import xs_datetime
 
@@ -34,9 +37,33 @@ def _money(usd: float) -> str:
     return f"US${usd:,.2f}"
 
 
+def _victims(case: CaseData) -> list[str]:
+    """Each victim by name, country and age, with their account ids only: a victim is never a
+    subject, and their usernames, e-mails, phones and date of birth stay out of the filing."""
+    lines = []
+    for n, ent in enumerate(case.victims, 1):
+        accs = case.accounts_of(ent.entity_id)
+        name = best_name([m.name for m in accs]) or "name not recorded"
+        facts = [f"{n}. {name} (likely victim"]
+        if ent.countries:
+            facts.append(f"; country {', '.join(ent.countries)}")
+        age = age_on(
+            next((m.birth_date for m in accs if m.birth_date), None), case.last_seen or case.first_seen
+        )
+        if age is not None:
+            facts.append(f"; {age} years old at the time")
+        facts.append(")")
+        lines.append("".join(facts))
+        for m in accs:
+            lines.append(
+                f"   - account {m.account_id}: {m.kind or 'unknown kind'} at {m.source or 'unknown'}"
+            )
+    return lines
+
+
 def _subjects(case: CaseData) -> list[str]:
     lines = []
-    for n, ent in enumerate(case.entities, 1):
+    for n, ent in enumerate(case.subjects, 1):
         accs = case.accounts_of(ent.entity_id)
         name = best_name([m.name for m in accs]) or ent.label
         facts = [f"{n}. {name} ({ent.role}"]
@@ -92,9 +119,14 @@ def sar_narrative(case: CaseData, settings: ReporterSettings, *, now: datetime |
         "SUMMARY",
         f"{settings.organisation} is reporting activity consistent with the financial indicators of "
         f"online child sexual exploitation (OCSE) described in FinCEN Notice FIN-2021-NTC3. "
-        f"Tanglaw linked {len(case.entities)} person(s): {case.n_facilitators} receiving facilitator(s) and "
-        f"{case.n_payers} payer(s), in case {case.case_id} (priority {case.priority}, score {case.score:.2f}). "
-        f"The {len(case.payments)} payment(s) cited total about {_money(case.total_amount_usd)} between "
+        f"Tanglaw linked {len(case.subjects)} subject(s): {case.n_facilitators} receiving facilitator(s) and "
+        f"{case.n_payers} payer(s), in case {case.case_id} (priority {case.priority}, score {case.score:.2f})"
+        + (
+            f"; the case also names {len(case.victims)} likely victim(s), listed apart under VICTIMS. "
+            if case.victims
+            else ". "
+        )
+        + f"The {len(case.payments)} payment(s) cited total about {_money(case.total_amount_usd)} between "
         f"{_day(case.first_seen)} and {_day(case.last_seen)}, through "
         + ", ".join(f"{c} ({n})" for c, n in channels.most_common())
         + ".",
@@ -109,8 +141,16 @@ def sar_narrative(case: CaseData, settings: ReporterSettings, *, now: datetime |
             f"{', '.join(platforms)}; {private} of the sessions read were private (one-to-one or invite-only). "
             "FIN-2021-NTC3 names live streaming as a method of this activity."
         )
-    body = ["", "SUBJECTS", *_subjects(case), "", "ACTIVITY", *_flows(case), "", "INDICATORS"]
-    body += [f"- {i.code} ({i.role}): {i.evidence}" for i in case.indicators]
+    body = ["", "SUBJECTS", *_subjects(case)]
+    if case.victims:
+        body += [
+            "",
+            "VICTIMS (people harmed, not subjects of this report; their contact details are held by the "
+            "filer and given on request)",
+            *_victims(case),
+        ]
+    body += ["", "ACTIVITY", *_flows(case), "", "INDICATORS"]
+    body += [f"- {i.code} ({case.indicator_role(i)}): {i.evidence}" for i in case.indicators]
     body += ["", "TRANSACTIONS (UTC)"]
     for p in case.payments[:MAX_LISTED]:
         body.append(

@@ -42,8 +42,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import csvsafe
 from ..engine import Engine
 from ..errors import BundleError, Problem, TanglawError
+from ..safepath import inside, write_inside
 from .casedata import CaseData
 
 SCHEME = "tanglaw-share-v1"
@@ -52,6 +54,11 @@ PAYMENT_KINDS = ("bank", "remittance", "ewallet", "card", "crypto", "merchant")
 PHONE_DIGITS = 9
 MIN_KEY_BYTES = 32
 _HEX = re.compile(r"[0-9a-fA-F]+")
+#: a partner's signal file is refused beyond this size (about half a million signals)
+MAX_PARTNER_BYTES = 64 * 1024 * 1024
+#: characters kept of a partner's free-text field (from, created, case_ref, ref)
+MAX_FIELD = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MATCH_COLUMNS = (
     "partner",
     "kind",
@@ -132,8 +139,12 @@ class Identifier:
 
 
 def case_identifiers(case: CaseData) -> list[Identifier]:
+    """The identifiers of the case's members to share; never a victim's (victims are left out of
+    everything sent to partners)."""
     out = []
     for m in case.members:
+        if m.account_id in case.victim_accounts or m.entity_id in case.victim_entities:
+            continue
         facts: list[tuple[str, str | None, str]] = [
             ("email", m.email, "parties.email"),
             ("phone", m.phone, "parties.phone"),
@@ -182,13 +193,13 @@ def export_signals(
         "marking": "TLP:AMBER",
         "signals": signals,
     }
-    shared_file.parent.mkdir(parents=True, exist_ok=True)
-    shared_file.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    write_inside(shared_file.parent, shared_file.name, (json.dumps(doc, indent=1) + "\n").encode())
     private_file.parent.mkdir(parents=True, exist_ok=True)
+    private_file = inside(private_file.parent, private_file.name)
     with open(private_file, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["ref", "kind", "value", "account_id", "party_id", "case_id", "case_ref"])
-        w.writerows(private_rows)
+        w.writerows(csvsafe.row(r) for r in private_rows)  # text cells neutralised
     return ShareExport(len(signals), shared_file, private_file)
 
 
@@ -209,18 +220,45 @@ def _problem(path: Path, message: str) -> BundleError:
     return BundleError([Problem(path.name, None, None, message)])
 
 
+def _text_field(doc: dict[str, Any], key: str) -> str:
+    """A partner's free-text field as one short line of printable text (it reaches our CSV,
+    indicators and messages)."""
+    value = doc.get(key, "")
+    text = value if isinstance(value, str) else str(value) if isinstance(value, int | float) else ""
+    text = _CONTROL.sub(" ", text).strip()
+    return text[:MAX_FIELD] + ("…" if len(text) > MAX_FIELD else "")
+
+
 def read_partner_file(path: Path) -> PartnerFile:
-    """Read and check a partner's signal file; refuse raw-looking or malformed content."""
+    """Read and check a partner's signal file; refuse raw-looking or malformed content.
+
+    Whatever the file holds (not JSON, not UTF-8, empty, huge, nested 100,000 deep, numbers of
+    100,000 digits), the answer is a `BundleError`: one line, exit code 2."""
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:  # read at most one byte past the limit (/dev/zero ends too)
+            data = fh.read(MAX_PARTNER_BYTES + 1)
     except OSError as e:
         raise _problem(path, f"cannot read the file: {e.strerror or e}") from e
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        line = getattr(e, "lineno", None)
-        raise BundleError([Problem(path.name, line, None, f"not a JSON signal file: {e}")]) from e
+    if len(data) > MAX_PARTNER_BYTES:
+        raise _problem(path, f"is larger than {MAX_PARTNER_BYTES:,} bytes, the most a signal file may be")
+    if not data.strip():
+        raise _problem(path, "is empty; expected a JSON signal file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _problem(path, f"is not UTF-8 text (byte {e.start + 1}); expected a JSON signal file") from e
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BundleError([Problem(path.name, e.lineno, None, f"not a JSON signal file: {e.msg}")]) from e
+    except RecursionError as e:
+        raise _problem(path, "nests too deeply to be a signal file") from e
+    except ValueError as e:  # e.g. an integer of more digits than Python converts
+        raise _problem(path, f"not a JSON signal file: {str(e)[:200]}") from e
     if not isinstance(doc, dict) or doc.get("scheme") != SCHEME:
         got = doc.get("scheme") if isinstance(doc, dict) else None
-        raise _problem(path, f"scheme is {got!r}; this version reads {SCHEME!r} only")
+        shown = got[:80] if isinstance(got, str) else got if isinstance(got, int | float | bool) else None
+        raise _problem(path, f"scheme is {shown!r}; this version reads {SCHEME!r} only")
     raw = doc.get("signals")
     if not isinstance(raw, list):
         raise _problem(path, "has no list of signals")
@@ -233,13 +271,13 @@ def read_partner_file(path: Path) -> PartnerFile:
             or not re.fullmatch(r"[0-9a-f]{64}", s["hash"])
         ):
             raise _problem(path, f"signal {n} is not a {{kind, hash, ref}} entry with a 64-hex-digit hash")
-        signals.append((s["kind"], s["hash"], str(s.get("ref", ""))))
+        signals.append((s["kind"], s["hash"], _text_field(s, "ref")))
     return PartnerFile(
         path=path,
-        partner=str(doc.get("from", "")) or path.stem,
-        created=str(doc.get("created", "")),
-        key_check=str(doc.get("key_check", "")),
-        case_ref=str(doc.get("case_ref", "")),
+        partner=_text_field(doc, "from") or path.stem[:MAX_FIELD],
+        created=_text_field(doc, "created"),
+        key_check=_text_field(doc, "key_check"),
+        case_ref=_text_field(doc, "case_ref"),
         signals=tuple(signals),
     )
 
@@ -317,5 +355,5 @@ def write_matches(rows: list[dict[str, Any]], path: Path) -> Path:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(MATCH_COLUMNS))
         w.writeheader()
-        w.writerows(rows)
+        w.writerows(csvsafe.dict_row(r) for r in rows)  # text cells neutralised
     return path

@@ -17,6 +17,15 @@ What is in a bundle (docs/exports.md has the full mapping):
   `confidence`; a `note` per Tanglaw indicator with its evidence sentence and record ids;
 - a `grouping` (context `suspicious-activity`) for the case that references everything.
 
+Victims are left out entirely: no identity, observable, indicator or note of theirs, no payment
+flow from or to their accounts, no record id of a payment or session of theirs, and every one of
+their names, ids and identifiers is replaced by `[withheld]` in the text that remains (evidence
+sentences, the case title). A bundle is for partners; a victim is not a signal to share.
+
+An e-mail address goes into an `email-addr` only when it is a plain ASCII address (STIX and its
+validator accept nothing else); any other (`bjørn.holm@mail.com`, `a@b`) is kept as text in the
+person's `contact_information`. Every bundle written passes `stix2-validator` in strict mode.
+
 Every object is marked TLP:AMBER. Ids of observables are the deterministic UUIDv5 ids the
 specification defines, so two partners exporting the same identifier produce the same id; other
 ids are UUIDv4 in form (as strict validation requires) with bits drawn from a hash of the case
@@ -29,13 +38,14 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
+import re
 import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
 from .casedata import CaseData, Member
-from .people import best_name
+from .people import best_name, plain_email
 from .settings import ReporterSettings
 from .xmlbuild import xs_datetime
 
@@ -70,6 +80,40 @@ def sdo_id(kind: str, *parts: str) -> str:
 
 def _quote(value: str) -> str:
     return value.replace("\\", "\\\\").replace("'", "\\'")
+
+
+WITHHELD = "[withheld]"
+
+
+class _Scrub:
+    """Remove every identifier of the case's victims from text meant for partners."""
+
+    def __init__(self, case: CaseData) -> None:
+        values: set[str] = set(case.victim_entities)
+        for m in case.members:
+            if m.entity_id in case.victim_entities:
+                values.update(
+                    v
+                    for v in (m.account_id, m.party_id, m.name, m.username, m.display_name, m.email, m.phone)
+                    if v and v.strip()
+                )
+        for e in case.victims:
+            values.update(n for n in e.names if n.strip())
+        self.accounts = case.victim_accounts
+        self.records = {p.txn_id for p in case.payments if {p.sender, p.receiver} & self.accounts} | {
+            s.session_id
+            for s in case.sessions
+            if s.host_account_id in self.accounts or s.viewer_account_id in self.accounts
+        }
+        parts = sorted((v.strip() for v in values), key=len, reverse=True)
+        self.pattern = (
+            re.compile("(?<![\\w])(?:" + "|".join(re.escape(v) for v in parts) + ")(?![\\w])", re.IGNORECASE)
+            if parts
+            else None
+        )
+
+    def text(self, value: str) -> str:
+        return self.pattern.sub(WITHHELD, value) if self.pattern else value
 
 
 def extension_definition(creator: str) -> dict[str, Any]:
@@ -149,7 +193,7 @@ class _Bundle:
                 "pattern": pattern,
                 "pattern_type": "stix",
                 "valid_from": _ts(self.case.first_seen),
-                "confidence": round(self.case.score * 100),
+                "confidence": min(max(round(self.case.score * 100), 0), 100),
             }
         )
 
@@ -204,10 +248,12 @@ class _Bundle:
 
     def ip(self, value: str) -> str | None:
         try:
-            version = ipaddress.ip_address(value).version
+            addr = ipaddress.ip_address(value.strip())
         except ValueError:
             return None
-        kind = f"ipv{version}-addr"
+        if "%" in str(addr):  # a scoped IPv6 address is not a STIX value
+            return None
+        value, kind = str(addr), f"ipv{addr.version}-addr"
         oid = sco_id(kind, {"value": value})
         self.add({"type": kind, "id": oid, "value": value})
         return oid
@@ -227,16 +273,28 @@ def stix_bundle(case: CaseData, settings: ReporterSettings, *, now: datetime | N
             ips[s.host_account_id].setdefault(s.host_ip, None)
         if s.viewer_account_id and s.viewer_ip:
             ips[s.viewer_account_id].setdefault(s.viewer_ip, None)
-    for ent in case.entities:
+    scrub = _Scrub(case)
+    for ent in case.subjects:  # never a victim: see the module's docstring
         members = by_entity.get(ent.entity_id, [])
+        emails = sorted({m.email.strip() for m in members if m.email and m.email.strip()})
+        plain = sorted({e.lower() for e in emails if plain_email(e)})
+        other = [e for e in emails if not plain_email(e)]
         person = b.add(
             {
                 "type": "identity",
                 "id": sdo_id("identity", case.case_id, ent.entity_id),
-                "name": best_name([m.name for m in members]) or ent.label,
+                "name": best_name([m.name for m in members]) or ent.label or ent.entity_id,
                 "identity_class": "individual",
-                "roles": [ent.role],
-                "description": f"{ent.role} in Tanglaw case {case.case_id} (score {ent.score:.2f})",
+                **({"roles": [ent.role]} if ent.role else {}),
+                "description": f"{ent.role or 'member'} in Tanglaw case {case.case_id} (score {ent.score:.2f})",
+                **(
+                    {
+                        "contact_information": "e-mail on record (not an address STIX accepts): "
+                        + ", ".join(other)
+                    }
+                    if other
+                    else {}
+                ),
             }
         )
         for m in members:
@@ -248,7 +306,7 @@ def stix_bundle(case: CaseData, settings: ReporterSettings, *, now: datetime | N
                 ip_ref = b.ip(ip)
                 if ip_ref and ref:
                     b.relate(ref, "related-to", ip_ref, description="used in live sessions")
-        for email in sorted({m.email.strip().lower() for m in members if m.email and "@" in m.email}):
+        for email in plain:
             b.relate(person, "related-to", b.email(email), description="contact email on record")
     flows: dict[tuple[str, str], list[float]] = defaultdict(list)
     for p in case.payments:
@@ -262,16 +320,27 @@ def stix_bundle(case: CaseData, settings: ReporterSettings, *, now: datetime | N
                 description=f"paid: {len(amounts)} payment(s), about US${sum(amounts):,.2f} in total",
             )
     for ind in case.indicators:
+        if case.indicator_role(ind) == "victim":
+            continue
         refs = [account_ref[ind.account_id]] if ind.account_id in account_ref else []
         refs.append(sdo_id("identity", case.case_id, ind.entity_id or ""))
+        refs = [r for r in refs if r in b.objects]
+        if not refs:  # a note must refer to something; an indicator on no shared object is not shared
+            continue
+        shown = [r for r in ind.record_ids if r not in scrub.records]
+        withheld = len(ind.record_ids) - len(shown)
+        content = scrub.text(ind.evidence)
+        if shown:
+            content += f"\nRecord ids: {';'.join(shown)}"
+        if withheld:
+            content += f"\n{withheld} record id(s) withheld: they involve a victim."
         b.add(
             {
                 "type": "note",
                 "id": sdo_id("note", ind.indicator_id),
                 "abstract": f"{ind.code} ({ind.role}, weight {ind.weight:.2f})",
-                "content": ind.evidence
-                + (f"\nRecord ids: {';'.join(ind.record_ids)}" if ind.record_ids else ""),
-                "object_refs": [r for r in refs if r in b.objects],
+                "content": content or ind.code,
+                "object_refs": refs,
             }
         )
     refs = [oid for oid in b.objects if oid != EXTENSION_ID]
@@ -279,7 +348,7 @@ def stix_bundle(case: CaseData, settings: ReporterSettings, *, now: datetime | N
         {
             "type": "grouping",
             "id": sdo_id("grouping", case.case_id),
-            "name": f"Tanglaw case {case.case_id}: {case.title}",
+            "name": f"Tanglaw case {case.case_id}: {scrub.text(case.title)}",
             "description": (
                 f"Priority {case.priority}, score {case.score:.2f}; activity "
                 f"{xs_datetime(case.first_seen)} to {xs_datetime(case.last_seen)}. Signals are leads, not "

@@ -16,7 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..sqltext import literal
+from ..ingest.readers import duckdb_path
 from .link import linker_for
 from .model import FORMAT, base_settings, training_blocks
 
@@ -126,7 +126,7 @@ def train_bundle(bundle: Path, *, truth: Path | None = None, pack_path: Path | N
         labels = engine.arrow(
             f"""
             SELECT DISTINCT party_id, person_id
-            FROM read_csv({literal(str(path))}, all_varchar = true)
+            FROM read_csv({duckdb_path(path)}, all_varchar = true)
             WHERE party_id IS NOT NULL AND person_id IS NOT NULL
             """
         )

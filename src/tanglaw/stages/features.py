@@ -22,8 +22,17 @@ def night_sql(pack: Pack, hour: str) -> str:
     return f"({hour} >= {start} {joiner} {hour} < {end})"
 
 
+_REGEX_SPECIAL = set("\\.^$|?*+()[]{}")
+
+
+def regex_literal(word: str) -> str:
+    """A word from the pack as a regular expression that matches the word itself (`c++ course`
+    is text, not a pattern), quoted for a SQL string literal."""
+    return "".join("\\" + ch if ch in _REGEX_SPECIAL else ch for ch in word).replace("'", "''")
+
+
 def keyword_regex(words: list[str]) -> str:
-    alts = "|".join(w.lower().replace("'", "''") for w in words)
+    alts = "|".join(regex_literal(w.lower()) for w in words) or "[^\\s\\S]"
     return f"(^|[^a-z])({alts})([^a-z]|$)"
 
 
@@ -41,7 +50,9 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                    p.s_country, p.r_country, p.reference, p.s_local_hour, p.is_purchase,
                    se.entity_id AS s_ent, re.entity_id AS r_ent,
                    coalesce(rn.is_organization, false) AS r_is_organization,
-                   coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family
+                   coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,
+                   -- beneficiaries who share a surname are one household to send to
+                   coalesce(nullif(array_to_string(list_sort(rn.surnames), ' '), ''), re.entity_id) AS r_household
             FROM payments p
             JOIN account_entities se ON se.account_id = p.s_acc
             JOIN account_entities re ON re.account_id = p.r_acc
@@ -63,17 +74,61 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
         f"""
         CREATE TABLE corridor_payments AS
         SELECT txn_id, source, ts, amount, currency, amount_usd, s_acc, r_acc, channel, s_country, r_country,
-               reference, s_local_hour, s_ent, r_ent, family,
+               reference, s_local_hour, s_ent, r_ent, family, r_household,
                {night_sql(pack, "s_local_hour")} AS night,
                (abs(amount / {float(pay["round_unit"])} - round(amount / {float(pay["round_unit"])}))
                    < 1e-9) AS round_amount,
                coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["reference_keywords"])}'),
-                        false) AS keyword
+                        false) AS keyword,
+               -- an order, invoice or parcel reference: "order #1042", "INV-2291" (a purchase)
+               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["order_reference_words"])}')
+                        OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref
         FROM cross_border_payments
         WHERE NOT is_purchase AND NOT r_is_organization
           AND r_country IN ({sql_list(lists["high_risk_receiving"])})
           AND coalesce(channel NOT IN ({sql_list(lists["cash_out_channels"])}), true)
           AND amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
+        """,
+        stage=STAGE,
+    )
+
+
+def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
+    """Per receiving entity, what its senders look like as a whole: how many buy once, how many
+    payments carry order references, how much comes from relatives, and what its own broadcasts
+    look like. A seller-like receiver (`lookalikes.seller`) is a shop, a performer-like one
+    (`lookalikes.performer`) broadcasts to a broad audience: payments to either are purchases of
+    goods or shows, not a payer's pattern (`lookalike`)."""
+    s = pack["lookalikes"]["seller"]
+    a = pack["lookalikes"]["performer"]
+    engine.execute(
+        f"""
+        CREATE TABLE receiver_profiles AS
+        WITH pairs AS (
+            SELECT r_ent, s_ent, count(*) AS n, bool_or(family) AS family, sum(order_ref::INTEGER) AS n_order
+            FROM corridor_payments GROUP BY r_ent, s_ent
+        ), hosting AS (
+            SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
+                   avg(coalesce(s.private, false)::INTEGER) AS private_share
+            FROM sessions s JOIN account_entities he ON he.account_id = s.host_account_id
+            WHERE he.entity_id IN (SELECT r_ent FROM pairs) GROUP BY he.entity_id
+        ), r AS (
+            SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE NOT family) AS n_unrelated,
+                   sum(n) AS n_payments,
+                   avg((n <= {int(s["one_off_payments"])})::INTEGER) AS one_off_share,
+                   sum(n_order) / sum(n) AS order_share,
+                   (sum(n_order) / sum(n) >= {float(s["order_share"])}
+                    OR (count(*) >= {int(s["min_buyers"])}
+                        AND avg((n <= {int(s["one_off_payments"])})::INTEGER) >= {float(s["one_off_share"])}))
+                       AS seller_like
+            FROM pairs GROUP BY r_ent
+        )
+        SELECT r.*, coalesce(h.n_viewers, 0) AS n_viewers, h.private_share,
+               coalesce(h.n_viewers >= {int(a["min_viewers"])} AND h.private_share <= {float(a["max_private_share"])},
+                        false) AS performer_like,
+               seller_like OR coalesce(h.n_viewers >= {int(a["min_viewers"])}
+                                       AND h.private_share <= {float(a["max_private_share"])}, false) AS lookalike
+        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id
         """,
         stage=STAGE,
     )
@@ -89,11 +144,19 @@ def build_payer_features(engine: Engine) -> None:
                    count(*) OVER (PARTITION BY s_ent) AS n,
                    min(ts) OVER (PARTITION BY s_ent) AS t0, max(ts) OVER (PARTITION BY s_ent) AS t1
             FROM corridor_payments
-        )
+            -- purchases from a shop are not a payer's pattern
+            WHERE r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
+        ), paid AS (
+            -- legal adult webcam customers pay on the platform (tokens, paid private shows)
+            SELECT v_ent AS entity_id, sum(n_private) AS n_private_sessions,
+                   sum(paid_share * n_sessions) / nullif(sum(n_sessions), 0) AS paid_session_share
+            FROM session_pairs GROUP BY v_ent
+        ), f AS (
         SELECT s_ent AS entity_id,
                count(*) AS n_payments,
                count(DISTINCT r_ent) AS n_beneficiaries,
-               count(DISTINCT r_ent) FILTER (WHERE NOT family) AS n_unrelated,
+               -- unrelated beneficiaries, those sharing a surname counted as one household
+               count(DISTINCT r_household) FILTER (WHERE NOT family) AS n_unrelated,
                min(ts) AS first_ts, max(ts) AS last_ts,
                epoch(max(ts) - min(ts)) / 86400.0 AS span_days,
                avg(night::INTEGER) AS night_share,
@@ -113,6 +176,10 @@ def build_payer_features(engine: Engine) -> None:
                any_value(reference ORDER BY keyword DESC, ts) FILTER (WHERE keyword) AS example_reference,
                list(txn_id ORDER BY ts, txn_id) AS txn_ids
         FROM x GROUP BY s_ent
+        )
+        SELECT f.*, coalesce(paid.paid_session_share, 0) AS paid_session_share,
+               coalesce(paid.n_private_sessions, 0) AS n_private_sessions
+        FROM f LEFT JOIN paid USING (entity_id)
         """,
         stage=STAGE,
     )
@@ -159,6 +226,8 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         WITH x AS (
             SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization
             FROM cross_border_payments
+            -- buying from a shop is not paying an extortionist
+            WHERE r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
@@ -425,11 +494,12 @@ def build_banned_links(engine: Engine, pack: Pack) -> None:
 
 def run(engine: Engine, pack: Pack) -> None:
     build_corridor_payments(engine, pack)
+    build_receiver_profiles(engine, pack)
+    build_session_pairs(engine, pack)
     build_payer_features(engine)
     build_receiver_features(engine, pack)
     build_payment_bursts(engine, pack)
     build_crypto_payments(engine, pack)
-    build_session_pairs(engine, pack)
     build_banned_links(engine, pack)
     build_message_signals(engine, pack)
     build_media_matches(engine, pack)

@@ -36,6 +36,8 @@ from .features import build_session_payment_links
 STAGE = "link"
 #: roles with their own threshold in the pack (`scoring.<role>_threshold`)
 ROLES = ("payer", "facilitator", "victim", "buyer", "host", "viewer")
+#: roles on the household side of a case: the people who collect, stream or sell
+HOUSEHOLD_ROLES = ("facilitator", "host", "seller")
 
 
 def _score_sql(pack: Pack) -> str:
@@ -52,13 +54,19 @@ def _score_sql(pack: Pack) -> str:
 
 def score_entities(engine: Engine, pack: Pack) -> None:
     s = pack["scoring"]
+    supporting = sql_list(s["supporting_codes"])
     engine.execute(
         f"""
         CREATE TABLE entity_scores AS
-        WITH by_role AS (
-            SELECT entity_id, role, {_score_sql(pack)} AS score, count(*) AS n_hits,
-                   list(DISTINCT code ORDER BY code) AS codes
-            FROM hits GROUP BY entity_id, role
+        WITH primary_ AS (
+            -- the evidence that can flag someone: every hit but the supporting ones
+            SELECT entity_id, 1 - product(1 - weight) AS primary_score FROM hits
+            WHERE code NOT IN ({supporting}) GROUP BY entity_id
+        ), by_role AS (
+            SELECT h.entity_id, h.role, {_score_sql(pack)} AS score, count(*) AS n_hits,
+                   list(DISTINCT h.code ORDER BY h.code) AS codes,
+                   any_value(coalesce(pr.primary_score, 0)) AS primary_score
+            FROM hits h LEFT JOIN primary_ pr USING (entity_id) GROUP BY h.entity_id, h.role
         ), ranked AS (
             -- a likely sextortion victim is a victim first, though the burst of payments also
             -- looks like a remitter's; otherwise the strongest role wins
@@ -69,7 +77,8 @@ def score_entities(engine: Engine, pack: Pack) -> None:
         )
         SELECT entity_id, role, score, n_hits, codes,
                score >= CASE role {" ".join(f"WHEN '{r}' THEN {float(s[r + '_threshold'])}" for r in ROLES)}
-                                  ELSE {float(s["facilitator_threshold"])} END AS flagged,
+                                  ELSE {float(s["facilitator_threshold"])} END
+                   AND primary_score >= {float(s["min_primary_score"])} AS flagged,
                pick = 1 AS main_role
         FROM ranked
         """,
@@ -84,7 +93,7 @@ def run(engine: Engine, pack: Pack) -> None:
     kinds = sql_list(pack["link"]["hub_account_kinds"])
     party_kinds = sql_list(pack["link"]["hub_party_kinds"])
     device_edges = (
-        """UNION ALL SELECT ea.entity_id, eb.entity_id FROM platform_links l
+        """UNION ALL SELECT ea.entity_id, eb.entity_id, 'device' FROM platform_links l
                   JOIN account_entities ea ON ea.account_id = l.account_a
                   JOIN account_entities eb ON eb.account_id = l.account_b
                   WHERE l.kind = 'device'"""
@@ -114,36 +123,41 @@ def run(engine: Engine, pack: Pack) -> None:
     )
     engine.execute(
         f"""
-        CREATE TEMP TABLE __edges AS
-        WITH degree AS (
-            SELECT ent, count(DISTINCT other) AS d FROM (
-                SELECT s_ent AS ent, r_ent AS other FROM corridor_payments
-                UNION ALL SELECT r_ent, s_ent FROM corridor_payments
-                UNION ALL SELECT s_ent, r_ent FROM payment_bursts
-                UNION ALL SELECT r_ent, s_ent FROM payment_bursts) GROUP BY ent
-        )
-        SELECT DISTINCT c.s_ent AS a, c.r_ent AS b
-        FROM (SELECT s_ent, r_ent FROM corridor_payments
-              UNION ALL SELECT s_ent, r_ent FROM payment_bursts WHERE NOT via_merchant
-              UNION ALL SELECT s_ent, r_ent FROM crypto_payments
-              UNION ALL SELECT v_ent, h_ent FROM session_pairs
+        CREATE TEMP TABLE __degree AS
+        SELECT ent, count(DISTINCT other) AS d FROM (
+            SELECT s_ent AS ent, r_ent AS other FROM corridor_payments
+            UNION ALL SELECT r_ent, s_ent FROM corridor_payments
+            UNION ALL SELECT s_ent, r_ent FROM payment_bursts
+            UNION ALL SELECT r_ent, s_ent FROM payment_bursts) GROUP BY ent;
+        -- every link between two people that the data shows, hubs and non-persons left out
+        CREATE TEMP TABLE __links AS
+        SELECT DISTINCT c.a, c.b, c.kind
+        FROM (SELECT s_ent AS a, r_ent AS b, 'payment' AS kind FROM corridor_payments
+              UNION ALL SELECT s_ent, r_ent, 'payment' FROM payment_bursts WHERE NOT via_merchant
+              UNION ALL SELECT s_ent, r_ent, 'payment' FROM crypto_payments
+              UNION ALL SELECT v_ent, h_ent, 'session' FROM session_pairs
               -- a host (viewer) whose sessions the payments to (from) an entity keep following is
-              -- likely the same person: the platform case and the payment case are one
-              UNION ALL SELECT h_ent, r_ent FROM session_payment_links
-              UNION ALL SELECT v_ent, s_ent FROM session_payment_links
-              UNION ALL SELECT se.entity_id, re.entity_id FROM messages g
+              -- likely the same person: the platform side and the payment side are one
+              UNION ALL SELECT h_ent, r_ent, 'twin' FROM session_payment_links
+              UNION ALL SELECT v_ent, s_ent, 'twin' FROM session_payment_links
+              UNION ALL SELECT se.entity_id, re.entity_id, 'message' FROM messages g
                   JOIN account_entities se ON se.account_id = g.sender_account_id
                   JOIN account_entities re ON re.account_id = g.recipient_account_id
+              -- money passed on, again and again, between two people of one household (domestic,
+              -- not a purchase): one or two transfers between neighbours or relatives join nothing
+              UNION ALL SELECT se.entity_id, re.entity_id, 'household_payment' FROM payments p
+                  JOIN account_entities se ON se.account_id = p.s_acc
+                  JOIN account_entities re ON re.account_id = p.r_acc
+                  WHERE p.s_country = p.r_country AND NOT p.is_purchase AND NOT p.is_business_sender
+                  GROUP BY se.entity_id, re.entity_id HAVING count(*) >= {int(pack["link"]["household_min_payments"])}
               -- one device that sessions show for no more than a few accounts: a banned host's
               -- new account on the same phone is the same person coming back
               {device_edges}) c
-        JOIN __flagged fa ON fa.entity_id = c.s_ent
-        JOIN __flagged fb ON fb.entity_id = c.r_ent
-        LEFT JOIN degree da ON da.ent = c.s_ent
-        LEFT JOIN degree db ON db.ent = c.r_ent
-        WHERE coalesce(da.d, 0) <= {hub} AND coalesce(db.d, 0) <= {hub} AND c.s_ent <> c.r_ent
-          AND c.s_ent NOT IN (SELECT entity_id FROM __not_person)
-          AND c.r_ent NOT IN (SELECT entity_id FROM __not_person);
+        LEFT JOIN __degree da ON da.ent = c.a
+        LEFT JOIN __degree db ON db.ent = c.b
+        WHERE coalesce(da.d, 0) <= {hub} AND coalesce(db.d, 0) <= {hub} AND c.a <> c.b
+          AND c.a NOT IN (SELECT entity_id FROM __not_person)
+          AND c.b NOT IN (SELECT entity_id FROM __not_person);
         -- members nobody flagged that join flagged people (each a member with score 0):
         CREATE TEMP TABLE __joiners (entity_id VARCHAR, role VARCHAR);
         -- a host most of whose private-session viewers are flagged (the facilitator's own
@@ -160,45 +174,108 @@ def run(engine: Engine, pack: Pack) -> None:
            AND count(DISTINCT other) <= {hub}
            AND count(DISTINCT other) FILTER (WHERE other IN (SELECT entity_id FROM __flagged))
                >= {share} * count(DISTINCT other);
-        INSERT INTO __edges
-        SELECT p.v_ent, p.h_ent FROM session_pairs p JOIN __joiners j ON j.role = 'host' AND j.entity_id = p.h_ent
-        WHERE p.v_ent IN (SELECT entity_id FROM __flagged)
-        UNION
-        SELECT p.v_ent, p.h_ent FROM session_pairs p JOIN __joiners j ON j.role = 'viewer' AND j.entity_id = p.v_ent
-        WHERE p.h_ent IN (SELECT entity_id FROM __flagged);
         -- and the platform twins of flagged payers and receivers
         INSERT INTO __joiners
         SELECT DISTINCT ent, role FROM (
             SELECT h_ent AS ent, 'host' AS role FROM __twin_links UNION ALL SELECT v_ent, 'viewer' FROM __twin_links)
         WHERE ent NOT IN (SELECT entity_id FROM __flagged) AND ent NOT IN (SELECT entity_id FROM __not_person)
           AND ent NOT IN (SELECT entity_id FROM __joiners);
-        INSERT INTO __edges
-        SELECT h_ent, r_ent FROM __twin_links WHERE h_ent NOT IN (SELECT entity_id FROM __not_person)
-        UNION SELECT v_ent, s_ent FROM __twin_links WHERE v_ent NOT IN (SELECT entity_id FROM __not_person);
+        -- a relative to whom a flagged collector passes money on again and again (or who passes
+        -- it on to the collector): the household's other wallet. Cash agents and shops, with many
+        -- domestic counterparties, join nobody.
+        INSERT INTO __joiners
+        WITH dom AS (
+            SELECT ent, other FROM (
+                SELECT a AS ent, b AS other FROM __links WHERE kind = 'household_payment'
+                UNION ALL SELECT b, a FROM __links WHERE kind = 'household_payment')
+        ), degree AS (
+            SELECT se.entity_id AS ent, count(DISTINCT re.entity_id) AS d FROM payments p
+            JOIN account_entities se ON se.account_id = p.s_acc JOIN account_entities re ON re.account_id = p.r_acc
+            WHERE p.s_country = p.r_country GROUP BY 1
+            UNION ALL
+            SELECT re.entity_id, count(DISTINCT se.entity_id) FROM payments p
+            JOIN account_entities se ON se.account_id = p.s_acc JOIN account_entities re ON re.account_id = p.r_acc
+            WHERE p.s_country = p.r_country GROUP BY 1
+        )
+        SELECT DISTINCT d.ent, 'facilitator' FROM dom d
+        JOIN entity_scores s ON s.entity_id = d.other AND s.flagged AND s.main_role
+             AND s.role IN ({sql_list(HOUSEHOLD_ROLES)})
+        WHERE d.ent NOT IN (SELECT entity_id FROM __flagged) AND d.ent NOT IN (SELECT entity_id FROM __joiners)
+          AND d.ent NOT IN (SELECT entity_id FROM __not_person)
+          AND d.ent NOT IN (SELECT ent FROM degree GROUP BY ent HAVING sum(d) > {int(pack["link"]["household_max_counterparties"])});
+        INSERT INTO __links
+        SELECT h_ent, r_ent, 'twin' FROM __twin_links
+        WHERE h_ent NOT IN (SELECT entity_id FROM __not_person) AND r_ent NOT IN (SELECT entity_id FROM __not_person)
+        UNION SELECT v_ent, s_ent, 'twin' FROM __twin_links
+        WHERE v_ent NOT IN (SELECT entity_id FROM __not_person) AND s_ent NOT IN (SELECT entity_id FROM __not_person);
+        -- the side of each member: the household side (who collects, streams or sells) or the
+        -- paying side (payers, viewers, buyers, victims)
+        CREATE TEMP TABLE __side AS
+        SELECT entity_id, CASE WHEN role IN ({sql_list(HOUSEHOLD_ROLES)}) THEN 'household' ELSE 'payer' END AS side
+        FROM entity_scores WHERE flagged AND main_role
+        UNION ALL
+        SELECT entity_id, CASE WHEN bool_or(role IN ({sql_list(HOUSEHOLD_ROLES)})) THEN 'household' ELSE 'payer' END
+        FROM __joiners GROUP BY entity_id;
+        CREATE TEMP TABLE __edges AS
+        SELECT l.a, l.b, sa.side AS side_a, sb.side AS side_b FROM __links l
+        JOIN __side sa ON sa.entity_id = l.a JOIN __side sb ON sb.entity_id = l.b
+        -- two payers are one payer, and two receivers one household, only through a device, a
+        -- platform twin or (receivers) money passed on again and again: a payment, a session or a
+        -- chat between them joins nothing (relatives and neighbours chat and send money too)
+        WHERE NOT (sa.side = 'payer' AND sb.side = 'payer' AND l.kind NOT IN ('twin', 'device'))
+          AND NOT (sa.side = 'household' AND sb.side = 'household'
+                   AND l.kind NOT IN ('twin', 'device', 'household_payment'));
         """,
         stage=STAGE,
     )
+    # households: the people who collect, joined by what only one household shares (one person
+    # behind several records, a device, the host account the payments follow, money passed on);
+    # payers never join two households: a payer is a member of each household it pays
     components_table(
         engine,
-        "SELECT entity_id FROM __flagged UNION SELECT entity_id FROM __joiners",
-        "SELECT a, b FROM __edges",
-        "__net",
+        "SELECT entity_id FROM __side WHERE side = 'household'",
+        "SELECT a, b FROM __edges WHERE side_a = 'household' AND side_b = 'household'",
+        "__households",
+        stage=STAGE,
+    )
+    # one payer behind several accounts (a viewer account and the payer its sessions precede)
+    components_table(
+        engine,
+        "SELECT entity_id FROM __side WHERE side = 'payer'",
+        "SELECT a, b FROM __edges WHERE side_a = 'payer' AND side_b = 'payer'",
+        "__payers",
         stage=STAGE,
     )
     engine.execute(
         """
+        CREATE TEMP TABLE __attached AS
+        SELECT DISTINCT p.component AS payer_group, h.component AS household
+        FROM __edges e
+        JOIN __payers p ON p.node = CASE WHEN e.side_a = 'payer' THEN e.a ELSE e.b END
+        JOIN __households h ON h.node = CASE WHEN e.side_a = 'payer' THEN e.b ELSE e.a END
+        WHERE e.side_a <> e.side_b;
+        CREATE TEMP TABLE __net AS
+        SELECT node, component FROM __households
+        UNION ALL
+        SELECT p.node, a.household FROM __payers p JOIN __attached a ON a.payer_group = p.component
+        UNION ALL
+        -- payers of no household: a case of their own kind (a lone payer, a sextortion victim)
+        SELECT p.node, p.component FROM __payers p
+        WHERE p.component NOT IN (SELECT payer_group FROM __attached);
         CREATE TABLE network_members AS
         SELECT n.node AS entity_id, n.component AS network_id, s.role, s.score
         FROM __net n JOIN entity_scores s ON s.entity_id = n.node AND s.main_role
         WHERE n.node IN (SELECT entity_id FROM __flagged)
         UNION ALL
-        SELECT n.node, n.component, any_value(j.role ORDER BY j.role), 0.0
+        SELECT n.node, n.component, min(j.role), 0.0
         FROM __net n JOIN __joiners j ON j.entity_id = n.node GROUP BY n.node, n.component;
         CREATE TABLE network_edges AS
-        SELECT DISTINCT least(e.a, e.b) AS a, greatest(e.a, e.b) AS b, n.component AS network_id
-        FROM __edges e JOIN __net n ON n.node = e.a;
-        DROP TABLE __net; DROP TABLE __edges; DROP TABLE __flagged; DROP TABLE __not_person; DROP TABLE __joiners;
-        DROP TABLE __twin_links;
+        SELECT DISTINCT least(e.a, e.b) AS a, greatest(e.a, e.b) AS b, na.component AS network_id
+        FROM __edges e JOIN __net na ON na.node = e.a JOIN __net nb ON nb.node = e.b
+        WHERE na.component = nb.component;
+        DROP TABLE __net; DROP TABLE __edges; DROP TABLE __links; DROP TABLE __degree; DROP TABLE __side;
+        DROP TABLE __households; DROP TABLE __payers; DROP TABLE __attached;
+        DROP TABLE __flagged; DROP TABLE __not_person; DROP TABLE __joiners; DROP TABLE __twin_links;
         """,
         stage=STAGE,
     )

@@ -64,8 +64,11 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM network_members GROUP BY network_id
         ), txns AS (
             -- two equality joins, not one join on an OR (which DuckDB runs as a nested loop)
+            -- a payer's own payments count in a case of its own; in a household's case, only what
+            -- the household received counts (a payer of three households is in three cases)
             SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
             FROM network_members m JOIN corridor_payments c ON m.role = 'payer' AND c.s_ent = m.entity_id
+            WHERE m.network_id NOT IN (SELECT network_id FROM network_members WHERE role IN ('facilitator', 'host', 'seller'))
             UNION
             SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
             FROM network_members m JOIN corridor_payments c ON m.role = 'facilitator' AND c.r_ent = m.entity_id
@@ -153,7 +156,8 @@ def run(engine: Engine, pack: Pack) -> None:
                   WHEN victim_recent THEN 'P1'
                   WHEN household AND recent THEN 'P1'
                   WHEN n_victims > 0 OR household THEN 'P2'
-                  WHEN recent AND (escalation OR several) THEN 'P1'
+                  -- recent payments alone are not a child at risk now: the evidence must be strong
+                  WHEN recent AND (escalation OR several) AND score >= {s["p1_min_score"]} THEN 'P1'
                   WHEN score >= {s["p2_score"]} THEN 'P2'
                   WHEN score >= {s["p3_score"]} THEN 'P3'
                   ELSE 'P4' END AS priority,
@@ -312,6 +316,11 @@ def add_facts(engine: Engine, pack: Pack) -> None:
                 FROM case_member_table cm WHERE cm.case_id = c.case_id
                   AND list_contains(f.bridges, cm.entity_id)) AS bridge_accounts
         FROM case_table c JOIN network_facts f USING (network_id);
+        -- the other cases a case's payers also pay (a payer of three households is in three cases)
+        CREATE TEMP TABLE __related AS
+        SELECT a.case_id, string_agg(DISTINCT b.case_id, ';' ORDER BY b.case_id) AS related_cases
+        FROM case_member_table a JOIN case_member_table b ON b.entity_id = a.entity_id AND b.case_id <> a.case_id
+        WHERE a.role IN ('payer', 'viewer', 'buyer') GROUP BY a.case_id;
         CREATE OR REPLACE TABLE case_table AS
         SELECT c.*, k.n_parties, k.n_accounts, i.actionability,
                concat_ws('; ',
@@ -319,13 +328,14 @@ def add_facts(engine: Engine, pack: Pack) -> None:
                    CASE WHEN len(i.lack) > 0 THEN 'lacks ' || array_to_string(i.lack, ', ') END)
                    AS actionability_reasons,
                coalesce(f.n_shared_payers, 0) AS n_shared_payers, coalesce(f.n_bridges, 0) AS n_bridges,
-               f.bridge_accounts, {lineage} AS lineage
+               f.bridge_accounts, {lineage} AS lineage, r.related_cases
         FROM case_table c
         LEFT JOIN (SELECT case_id, count(DISTINCT party_id) AS n_parties, count(DISTINCT account_id) AS n_accounts
                    FROM case_member_table GROUP BY case_id) k USING (case_id)
         LEFT JOIN __ids i USING (case_id) LEFT JOIN __facts f USING (case_id)
+        LEFT JOIN __related r USING (case_id)
         ORDER BY c.rank;
-        DROP TABLE __ids; DROP TABLE __facts;
+        DROP TABLE __ids; DROP TABLE __facts; DROP TABLE __related;
         """,
         stage=STAGE,
     )

@@ -1,0 +1,212 @@
+"""Household cases and two-sided evidence on tiny hand-built bundles (issue #11).
+
+A case is one facilitator household with the payers who pay it; a payer of several households is
+a member of each case and merges none. A receiver is a facilitator because several of its payers
+look like payers on their own evidence; a payer with few payments is found through the household
+it pays; shops, chat and platform-paid adult work never make a case on their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tanglaw.pipeline import run_bundle
+
+from .conftest import payment, read_csv, write_table
+
+
+def _night_payments(prefix: str, sender: str, receiver: str, n: int, day0: int = 1) -> list[dict[str, Any]]:
+    """`n` small round payments from the US to PH at 03:00 New York time (08:00 UTC), 2 days apart."""
+    return [
+        payment(
+            f"{prefix}{i}",
+            f"2026-03-{day0 + 2 * i:02d}T08:00:00Z",
+            50,
+            sender,
+            receiver,
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for i in range(n)
+    ]
+
+
+def _household(tag: str, day0: int = 1) -> list[dict[str, Any]]:
+    """Household wallet `W{tag}` paid by three strong payers `{tag}P1..3`, 5 night payments each."""
+    rows: list[dict[str, Any]] = []
+    for k in (1, 2, 3):
+        rows += _night_payments(f"{tag}{k}-", f"{tag}P{k}", f"W{tag}", 5, day0)
+    return rows
+
+
+def _run(tmp_path: Path, txns: list[dict[str, Any]], **tables: list[dict[str, Any]]) -> Path:
+    b = tmp_path / "bundle"
+    write_table(b, "transactions", txns)
+    for name, rows in tables.items():
+        write_table(b, name, rows)
+    out = tmp_path / "out"
+    run_bundle(b, out)
+    return out
+
+
+def _cases_of(out: Path) -> dict[str, set[tuple[str, str]]]:
+    cases: dict[str, set[tuple[str, str]]] = {}
+    for m in read_csv(out / "case_members.csv"):
+        cases.setdefault(m["case_id"], set()).add((m["account_id"], m["role"]))
+    return cases
+
+
+def test_a_payer_of_three_households_is_in_three_cases_and_merges_none(tmp_path: Path) -> None:
+    txns = _household("A") + _household("B") + _household("C")
+    for tag in "ABC":
+        txns += _night_payments(f"M{tag}-", "MULTI", f"W{tag}", 3)
+    out = _run(tmp_path, txns)
+    cases = _cases_of(out)
+    households = {tag: [c for c, m in cases.items() if (f"W{tag}", "facilitator") in m] for tag in "ABC"}
+    assert all(len(v) == 1 for v in households.values())
+    assert len({v[0] for v in households.values()}) == 3  # three cases, one per household
+    for tag, (case,) in households.items():
+        assert cases[case] == {(f"W{tag}", "facilitator"), ("MULTI", "payer")} | {
+            (f"{tag}P{k}", "payer") for k in (1, 2, 3)
+        }
+    # each of the three says which other cases its payers also pay
+    rows = {c["case_id"]: c for c in read_csv(out / "cases.csv")}
+    for tag, (case,) in households.items():
+        others = sorted(households[t][0] for t in "ABC" if t != tag)
+        assert rows[case]["related_cases"] == ";".join(others)
+
+
+def test_a_payer_with_two_daytime_payments_is_found_through_the_household(tmp_path: Path) -> None:
+    txns = _household("A")
+    txns += [
+        payment("W1", "2026-03-04T17:00:00Z", 40, "WEAK", "WA", sender_country="US", receiver_country="PH"),
+        payment("W2", "2026-03-18T17:00:00Z", 40, "WEAK", "WA", sender_country="US", receiver_country="PH"),
+    ]
+    out = _run(tmp_path, txns)
+    hits = {(r["code"], r["account_id"]): r for r in read_csv(out / "indicators.csv")}
+    h = hits[("FIN_HOUSEHOLD_PAYER", "WEAK")]
+    assert h["evidence"] == (
+        "Pays a household that 3 other payers pay on their own evidence (75% of its 4 unrelated senders): "
+        "2 payments to it between 2026-03-04 and 2026-03-18, 0 at night."
+    )
+    assert h["record_ids"] == "W1;W2"
+    assert ("WEAK", "payer") in next(m for m in _cases_of(out).values() if ("WA", "facilitator") in m)
+
+
+def test_one_strong_payer_does_not_carry_the_other_senders_of_a_receiver(tmp_path: Path) -> None:
+    """A receiver with one payer-like sender: its other senders gain nothing (a relative of one
+    falsely flagged payer is not a household)."""
+    txns = _night_payments("S", "STRONG", "WF", 6)
+    txns += _night_payments("S2", "STRONG", "WG", 6)  # a second beneficiary: a strong own pattern
+    txns += [
+        payment(
+            f"R{i}",
+            f"2026-03-{1 + 3 * i:02d}T17:00:00Z",
+            40,
+            "RELATIVE",
+            "WF",
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for i in range(3)
+    ]
+    out = _run(tmp_path, txns)
+    codes = {(r["code"], r["account_id"]) for r in read_csv(out / "indicators.csv")}
+    assert not [c for c in codes if c[1] == "RELATIVE"]
+    assert ("FIN_SHARED_BENEFICIARY", "WF") not in codes
+    assert not [m for ms in _cases_of(out).values() for m in ms if m[0] == "RELATIVE"]
+
+
+def test_an_online_seller_is_no_household_and_its_buyers_are_not_payers(tmp_path: Path) -> None:
+    """Thirty buyers abroad, most once, with order references; three of them buy at night often."""
+    txns = [
+        payment(
+            f"O{i}",
+            f"2026-03-{1 + i % 28:02d}T15:00:00Z",
+            35,
+            f"BUYER{i}",
+            "SHOP",
+            sender_country="US",
+            receiver_country="PH",
+            reference=f"order #{1000 + i}",
+        )
+        for i in range(30)
+    ]
+    for k in (1, 2, 3):
+        txns += [
+            dict(p, reference=f"order #{2000 + 10 * k + j}")
+            for j, p in enumerate(_night_payments(f"N{k}-", f"NIGHT{k}", "SHOP", 6))
+        ]
+    out = _run(tmp_path, txns)
+    assert read_csv(out / "case_members.csv") == []
+    assert not [r for r in read_csv(out / "indicators.csv") if r["account_id"] == "SHOP"]
+
+
+def test_a_shop_paid_by_many_one_off_buyers_without_references_is_seller_like(tmp_path: Path) -> None:
+    txns = [
+        payment(
+            f"O{i}",
+            f"2026-03-{1 + i % 28:02d}T15:00:00Z",
+            35,
+            f"BUYER{i}",
+            "SHOP",
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for i in range(20)
+    ]
+    out = _run(tmp_path, txns)
+    import duckdb
+
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    try:
+        row = con.execute(
+            "SELECT n_senders, one_off_share, seller_like FROM receiver_profiles WHERE entity_id LIKE '%SHOP'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row == (20, 1.0, True)
+
+
+def test_chat_alone_never_makes_a_case(tmp_path: Path) -> None:
+    """Payment phrasing in a chat between two accounts that nothing else links to abuse."""
+    sessions = [
+        {
+            "session_id": f"S{i}",
+            "source": "vidapp",
+            "started_at": f"2026-03-{1 + i:02d}T08:00:00Z",
+            "host_account_id": "HOST",
+            "viewer_account_id": "VIEWER",
+            "host_country": "PH",
+            "viewer_country": "US",
+            "private": "true",
+        }
+        for i in range(4)
+    ]
+    messages = [
+        {
+            "message_id": f"M{i}",
+            "source": "vidapp",
+            "sent_at": f"2026-03-{1 + i:02d}T07:55:00Z",
+            "sender_account_id": "HOST",
+            "recipient_account_id": "VIEWER",
+            "session_id": f"S{i}",
+            "text": "send load first po, private show 5 usd per min",
+        }
+        for i in range(4)
+    ]
+    txns = [
+        payment(
+            "T0", "2026-03-01T10:00:00Z", 20, "SOMEONE", "ELSE", sender_country="US", receiver_country="US"
+        )
+    ]
+    out = _run(tmp_path, txns, sessions=sessions, messages=messages)
+    codes = {r["code"] for r in read_csv(out / "shadow_indicators.csv")} | {
+        r["code"] for r in read_csv(out / "indicators.csv")
+    }
+    assert read_csv(out / "cases.csv") == []
+    # the phrasing was seen: it is evidence, only not enough on its own
+    assert codes == set() or "PLAT_CHAT_PAYMENT_ARRANGEMENT" not in {
+        r["code"] for r in read_csv(out / "indicators.csv")
+    }
