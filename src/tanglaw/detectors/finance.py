@@ -268,17 +268,17 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
         [
             ("true", p["weight_base"], "burst to a new foreign beneficiary"),
             (
-                f"n_payments >= {int(p['three_payments'])}",
+                f"burst_payments >= {int(p['three_payments'])}",
                 p["weight_three"],
                 f"{int(p['three_payments'])}+ payments",
             ),
-            (f"span_hours <= {float(p['fast_hours'])}", p["weight_fast"], "within hours"),
+            (f"burst_span_hours <= {float(p['fast_hours'])}", p["weight_fast"], "within hours"),
             (f"sender_age <= {int(p['young_age'])}", p["weight_young"], "young sender"),
             (f"sender_age < {int(p['minor_age'])}", p["weight_minor"], "minor sender"),
             (f"account_age_days <= {float(p['new_account_days'])}", p["weight_new_account"], "new account"),
-            (f"r_country IN ({countries})", p["weight_country"], "sextortion corridor"),
+            (f"len(list_intersect(burst_countries, [{countries}])) > 0", p["weight_country"], "sextortion corridor"),
             (
-                f"coalesce(growth, 1) >= {float(p['escalation_ratio'])}",
+                f"coalesce(burst_growth, 1) >= {float(p['escalation_ratio'])}",
                 p["weight_escalation"],
                 "rising amounts",
             ),
@@ -292,14 +292,16 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
             FROM payment_bursts
         ), victims AS (
             SELECT s_ent AS entity_id, 'victim' AS role, max(w) AS weight,
-                   arg_max(printf('Sent %d payments (%s, none above US$%.0f) to a new %s in %s within %.0f hours'
-                                  || ' between %s and %s', n_payments, {_usd("total_usd")}, max_usd,
-                                  CASE WHEN via_merchant THEN 'gift-card seller' ELSE 'beneficiary' END, r_country,
-                                  span_hours, {_d("first_ts")}, {_d("last_ts")})
+                   arg_max(printf('Sent %d payments (%s, none above US$%.0f) to %s in %s within %.0f hours'
+                                  || ' between %s and %s', burst_payments, {_usd("burst_total_usd")}, burst_max_usd,
+                                  CASE WHEN burst_receivers > 1 THEN printf('%d new beneficiaries', burst_receivers)
+                                       WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
+                                  array_to_string(burst_countries, ', '), burst_span_hours,
+                                  {_d("burst_first_ts")}, {_d("burst_last_ts")})
                            || CASE WHEN sender_age IS NOT NULL THEN printf('; the sender was %d', sender_age) ELSE '' END
-                           || CASE WHEN coalesce(growth, 1) >= {float(p["escalation_ratio"])}
-                                   THEN printf('; amounts rose x%.1f', growth) ELSE '' END || '.', w) AS evidence,
-                   arg_max(txn_ids, w) AS record_ids, arg_max(why, w) AS components
+                           || CASE WHEN coalesce(burst_growth, 1) >= {float(p["escalation_ratio"])}
+                                   THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END || '.', w) AS evidence,
+                   arg_max(burst_txn_ids, w) AS record_ids, arg_max(why, w) AS components
             FROM b GROUP BY s_ent
         ), receivers AS (
             SELECT r_ent AS entity_id, 'facilitator' AS role,

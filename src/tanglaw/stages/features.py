@@ -218,8 +218,12 @@ def build_receiver_features(engine: Engine, pack: Pack) -> None:
 
 
 def build_payment_bursts(engine: Engine, pack: Pack) -> None:
-    """Per sender and foreign beneficiary: every payment between them, when they all fall in one burst."""
+    """Per sender and new foreign beneficiary (every payment between them within one window): the
+    pair, and the burst it belongs to. A victim told to pay by gift card, wallet and remittance
+    pays several new accounts within hours, one payment each: the `burst_*` columns sum every
+    such pair of the sender whose first payment falls within `window_hours` of this pair's."""
     p = pack.typology("FIN_SEXTORTION_VICTIM")
+    w = float(p["window_hours"])
     engine.execute(
         f"""
         CREATE TABLE payment_bursts AS
@@ -234,8 +238,20 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                    arg_max(amount_usd, ts) / nullif(arg_min(amount_usd, ts), 0) AS growth,
                    any_value(s_country) AS s_country, any_value(r_country) AS r_country,
                    bool_or(is_purchase OR r_is_organization) AS via_merchant,
-                   list(txn_id ORDER BY ts, txn_id) AS txn_ids
+                   list(txn_id ORDER BY ts, txn_id) AS txn_ids,
+                   list({{'ts': ts, 'usd': amount_usd}} ORDER BY ts, txn_id) AS pays
             FROM x GROUP BY s_ent, r_ent
+            HAVING epoch(max(ts) - min(ts)) / 3600.0 <= {w} AND max(amount_usd) <= {float(p["max_amount_usd"])}
+        ), bursts AS (
+            SELECT b.s_ent, b.r_ent, count(*) AS burst_receivers, sum(o.n_payments) AS burst_payments,
+                   sum(o.total_usd) AS burst_total_usd, max(o.max_usd) AS burst_max_usd,
+                   min(o.first_ts) AS burst_first_ts, max(o.last_ts) AS burst_last_ts,
+                   list_sort(flatten(list(o.pays))) AS all_pays,
+                   list_sort(flatten(list(o.txn_ids))) AS burst_txn_ids,
+                   list(DISTINCT o.r_country ORDER BY o.r_country) AS burst_countries
+            FROM pairs b JOIN pairs o ON o.s_ent = b.s_ent
+             AND o.first_ts BETWEEN b.first_ts - INTERVAL {w} HOUR AND b.first_ts + INTERVAL {w} HOUR
+            GROUP BY b.s_ent, b.r_ent
         ), ages AS (
             SELECT pe.entity_id, max(p.birth_date) AS birth_date
             FROM party_entities pe JOIN parties p USING (party_id) GROUP BY pe.entity_id
@@ -243,20 +259,24 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             SELECT ae.entity_id, min(a.opened_at) AS opened_at
             FROM account_entities ae JOIN accounts a USING (account_id) GROUP BY ae.entity_id
         )
-        SELECT b.*, epoch(b.last_ts - b.first_ts) / 3600.0 AS span_hours,
-               date_diff('year', a.birth_date, CAST(b.first_ts AS DATE))
-                   - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(b.first_ts, '%m%d') THEN 1 ELSE 0 END
+        SELECT b.* EXCLUDE (pays), epoch(b.last_ts - b.first_ts) / 3600.0 AS span_hours,
+               u.burst_receivers, u.burst_payments, u.burst_total_usd, u.burst_max_usd, u.burst_first_ts,
+               u.burst_last_ts, epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 AS burst_span_hours,
+               u.all_pays[-1].usd / nullif(u.all_pays[1].usd, 0) AS burst_growth,
+               u.burst_txn_ids, u.burst_countries,
+               date_diff('year', a.birth_date, CAST(u.burst_first_ts AS DATE))
+                   - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(u.burst_first_ts, '%m%d') THEN 1 ELSE 0 END
                    AS sender_age,
-               epoch(b.first_ts - o.opened_at) / 86400.0 AS account_age_days,
+               epoch(u.burst_first_ts - o.opened_at) / 86400.0 AS account_age_days,
                coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family
         FROM pairs b
+        JOIN bursts u USING (s_ent, r_ent)
         LEFT JOIN ages a ON a.entity_id = b.s_ent
         LEFT JOIN opened o ON o.entity_id = b.s_ent
         LEFT JOIN entity_names sn ON sn.entity_id = b.s_ent
         LEFT JOIN entity_names rn ON rn.entity_id = b.r_ent
-        WHERE b.n_payments >= {int(p["min_payments"])}
-          AND epoch(b.last_ts - b.first_ts) / 3600.0 <= {float(p["window_hours"])}
-          AND b.max_usd <= {float(p["max_amount_usd"])}
+        WHERE u.burst_payments >= {int(p["min_payments"])}
+          AND epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 <= {2 * w}
         """,
         stage=STAGE,
     )
