@@ -259,7 +259,7 @@ def test_cli_export_checks_against_the_schema_and_refuses_bad_input(run_a: Path,
     r = runner.invoke(app, [*args, "--format", "docx"])
     assert r.exit_code == 2 and "not one of" in r.output
     r = runner.invoke(app, ["export", "TGL-NOPE", "--out", str(run_a)])
-    assert r.exit_code == 1 and "no case 'TGL-NOPE'" in r.output
+    assert r.exit_code == 2 and "no case 'TGL-NOPE'" in r.output
     settings.write_text("[reporter]\nemial = 'x'\n", encoding="utf-8")
     r = runner.invoke(app, [*args, "--format", "sar"])
     assert r.exit_code == 2 and "reporter.toml: reporter.emial: unknown setting" in r.output

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__, console
+from .casebook.queue import QUEUE_HEADING
 from .console import err, out
 from .console import fail as _fail
 from .errors import TanglawError
@@ -133,11 +136,13 @@ def _print_cases(out_dir: Path, limit: int) -> None:
     if not cases:
         out.print("No case reached the pack's thresholds.")
         return
-    t = Table(title=f"Top {min(limit, len(cases))} of {len(cases)} cases", title_justify="left")
-    for col in ("rank", "priority", "case_id", "score", "title"):
-        t.add_column(col, overflow="fold")
+    title = f"Top {min(limit, len(cases))} of {len(cases)} cases, {QUEUE_HEADING}"
+    t = Table(title=title, title_justify="left")
+    for col in ("rank", "priority", "case_id", "status", "score"):
+        t.add_column(col, no_wrap=True, justify="right" if col in ("rank", "score") else "left")
+    t.add_column("title", overflow="fold", ratio=1)
     for c in cases[:limit]:
-        t.add_row(c["rank"], c["priority"], c["case_id"], c["score"], c["title"])
+        t.add_row(c["rank"], c["priority"], c["case_id"], c.get("status") or "", c["score"], c["title"])
     out.print(t)
 
 
@@ -324,12 +329,32 @@ def demo(
 
 @app.command()
 def contract(
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print the contract as Markdown.")] = True,
+    markdown: Annotated[
+        bool,
+        typer.Option("--markdown/--no-markdown", help="Markdown (the default), or plain text lines."),
+    ] = True,
 ) -> None:
     """Print the data contract (input tables and output files) as this version reads and writes it."""
     from .contract import contract_markdown
 
-    sys.stdout.write(contract_markdown() + "\n")
+    sys.stdout.write((contract_markdown() if markdown else _contract_text()) + "\n")
+
+
+def _contract_text() -> str:
+    """The contract as plain lines: each input table and output file, one line per column."""
+    from .contract import INPUT_TABLES, OUTPUT_COLUMNS
+
+    lines = ["Input tables (one file per table in the bundle folder):"]
+    for t in INPUT_TABLES:
+        lines += ["", f"{t.name}: {t.meaning}"]
+        for c in t.columns:
+            need = "required" if c.required else "optional"
+            lines.append(f"  {c.name} ({c.type}, {need}){': ' + c.meaning if c.meaning else ''}")
+    lines += ["", "Output files (in the --out folder of `tanglaw run`):"]
+    for name, cols in OUTPUT_COLUMNS.items():
+        lines += ["", f"{name}:"]
+        lines += [f"  {col}{': ' + meaning if meaning else ''}" for col, meaning in cols]
+    return "\n".join(lines).replace("`", "")
 
 
 def _pack_or_fail(path: Path | None) -> Pack:
@@ -341,6 +366,11 @@ def _pack_or_fail(path: Path | None) -> Pack:
         _fail(e)
 
 
+def _typology_code(code: str, known: Mapping[str, object]) -> str:
+    """The pack's spelling of `code` in any letter case (`fin_consumer_remitter`); else `code`."""
+    return next((k for k in known if k.upper() == code.strip().upper()), code)
+
+
 @typologies_app.command("list")
 def typologies_list(
     pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
@@ -349,17 +379,25 @@ def typologies_list(
     from .detectors import DETECTORS
 
     p = _pack_or_fail(pack)
-    t = Table(title=f"Typologies in {p.name} {p.version}", title_justify="left")
-    t.add_column("code", no_wrap=True)
-    for col in ("mode", "role", "description", "source"):
-        t.add_column(col, overflow="fold")
-    for d in DETECTORS:
-        cfg = p.typology(d.code)
-        t.add_row(
-            d.code, p.mode(d.code), str(cfg.get("role", d.role)), d.description, str(cfg.get("source", ""))
+    t = Table(title=f"Typologies in {p.name} {p.version}", title_justify="left", show_lines=True)
+    # two columns, so that a description reads at 80 columns: mode and role under the code,
+    # the sources under the description
+    t.add_column("typology (mode, role)", no_wrap=True)
+    t.add_column("what it looks for; sources", overflow="fold", ratio=1, min_width=24)
+    rows = [
+        (
+            d.code,
+            p.mode(d.code),
+            str(p.typology(d.code).get("role", d.role)),
+            d.description,
+            str(p.typology(d.code).get("source", "")),
         )
-    for code, cfg in p.candidates.items():
-        t.add_row(code, cfg["mode"], cfg["role"], cfg["description"], cfg["source"])
+        for d in DETECTORS
+    ] + [(code, c["mode"], c["role"], c["description"], c["source"]) for code, c in p.candidates.items()]
+    for code, mode, role, description, source in rows:
+        t.add_row(
+            Text(f"{code}\n{mode}, {role}"), Text(description + (f"\nSources: {source}" if source else ""))
+        )
     out.print(t)
 
 
@@ -383,7 +421,7 @@ def typologies_explain(
 
     try:
         p = load_pack(pack)
-        text = explain_typology(p, code)
+        text = explain_typology(p, _typology_code(code, {**p["typologies"], **p.candidates}))
     except TanglawError as e:
         _fail(e)
         return
@@ -399,6 +437,7 @@ def typologies_show(
 
     p = _pack_or_fail(pack)
     known = {**p["typologies"], **p.candidates}
+    code = _typology_code(code, known)
     if code not in known:
         err.print(f"unknown typology {code!r}; known: {', '.join(known)}")
         raise typer.Exit(2)

@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
+from .casebook.queue import QUEUE_HEADING
 from .casebook.store import STATUSES, CaseBook, CaseBookError, CaseRow, current_user
 from .console import err, out
 from .console import fail as _fail
@@ -67,7 +70,9 @@ def list_cases(
         bool, typer.Option("--all", help="Also cases not in the latest run and cases merged away.")
     ] = False,
 ) -> None:
-    """List the cases of the book, the latest run's first, by priority."""
+    """List the cases of the book in the queue order: open cases first, then priority, then score."""
+    status = status.strip().lower() if status is not None else None
+    priority = priority.strip().upper() if priority is not None else None
     if status is not None and status not in STATUSES:
         _refuse(f"--status: {status!r} is not one of {', '.join(STATUSES)}")
     if priority is not None and priority not in ("P1", "P2", "P3", "P4"):
@@ -87,9 +92,9 @@ def list_cases(
     if not rows:
         out.print("No case matches.")
         return
-    t = Table(title=f"{len(rows)} case(s) in {out_dir}", title_justify="left")
+    t = Table(title=f"{len(rows)} case(s) in {out_dir}, {QUEUE_HEADING}", title_justify="left")
     for col in ("case", "priority", "status", "assignee", "notes", "action.", "title"):
-        t.add_column(col, overflow="fold", no_wrap=col == "case")
+        t.add_column(col, overflow="fold", no_wrap=col == "case", ratio=1 if col == "title" else None)
     for r in rows:
         state = r.status + ("" if r.in_latest_run else " (not in latest run)")
         if r.merged_into:
@@ -119,9 +124,16 @@ def _workspace_facts(out_dir: Path, case_id: str) -> dict[str, Any] | None:
         if not row:
             return None
         facts = dict(zip(cols, row[0], strict=True))
+        names = (
+            "(SELECT n.names[1] FROM entity_names n WHERE n.entity_id = m.entity_id)"
+            if engine.table_exists("entity_names")
+            else "NULL"
+        )
         facts["members"] = engine.rows(
-            "SELECT role, account_id, party_id, score FROM case_member_table WHERE case_id = ? "
-            "ORDER BY role, score DESC, account_id",
+            f"""SELECT m.role, m.entity_id, any_value({names}) AS name,
+                       list(DISTINCT m.account_id ORDER BY m.account_id), max(m.score) AS score
+                FROM case_member_table m WHERE m.case_id = ?
+                GROUP BY m.role, m.entity_id ORDER BY m.role, score DESC, m.entity_id""",
             [case_id],
         )
         facts["indicators"] = engine.rows(
@@ -134,18 +146,93 @@ def _workspace_facts(out_dir: Path, case_id: str) -> dict[str, Any] | None:
         engine.con.close()
 
 
+LimitOpt = Annotated[int, typer.Option("--limit", help="Rows shown per table (people, indicators).")]
+AllOpt = Annotated[bool, typer.Option("--all", help="Show every row, however many.")]
+DEFAULT_LIMIT = 50
+
+
+def _plural(n: int, word: str) -> str:
+    """`1 payer`, `2 payers`; `1 person`, `3 people`; `1 bridge person`, `2 bridge people`."""
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {word[: -len('person')] + 'people' if word.endswith('person') else word + 's'}"
+
+
+def _member_counts(members: list[tuple[Any, ...]]) -> str:
+    """`Members: 3 people, 6 accounts: 1 facilitator (2 accounts), 2 payers (4 accounts)`: the
+    title's counts are people (entities), and each person may hold several accounts."""
+    roles: dict[str, tuple[set[str], set[str]]] = {}
+    for role, entity, _name, accounts, _score in members:
+        people, accs = roles.setdefault(role, (set(), set()))
+        people.add(entity)
+        accs.update(a for a in accounts if a)
+    n_people = len({m[1] for m in members})
+    n_accounts = len(set().union(*(a for _p, a in roles.values())))
+    parts = [f"{_plural(len(p), r)} ({_plural(len(a), 'account')})" for r, (p, a) in roles.items()]
+    return f"Members: {_plural(n_people, 'person')}, {_plural(n_accounts, 'account')}: " + ", ".join(parts)
+
+
+def _network_line(facts: dict[str, Any]) -> str:
+    bridges = [a for a in (facts["bridge_accounts"] or "").split(";") if a]
+    bridge = _plural(int(facts["n_bridges"] or 0), "bridge person")
+    if bridges:
+        bridge += f" ({_plural(len(bridges), 'account')}: {', '.join(bridges)})"
+    return (
+        f"Network: {_plural(int(facts['n_shared_payers'] or 0), 'payer')} shared between facilitators, "
+        f"{bridge}; {_plural(int(facts['n_victims'] or 0), 'likely victim')}; "
+        f"last activity {facts['last_activity']}"
+    )
+
+
+def _more(hidden: int) -> None:
+    if hidden > 0:
+        out.print(f"… {hidden} more; --all to see every row", markup=False, highlight=False)
+
+
+def _members_table(members: list[tuple[Any, ...]], limit: int) -> None:
+    t = Table(title="Members by role, one row per person", title_justify="left")
+    t.add_column("role", no_wrap=True)
+    t.add_column("person", overflow="fold", ratio=2)
+    t.add_column("accounts", overflow="fold", ratio=3)
+    t.add_column("score", no_wrap=True, justify="right")
+    for role, entity, name, accounts, score in members[:limit]:
+        who = f"{name}\n{entity}" if name else str(entity)
+        t.add_row(role, who, ", ".join(a for a in accounts if a), f"{score:.3f}" if score is not None else "")
+    out.print(t)
+    _more(len(members) - limit)
+
+
+def _indicators(indicators: list[tuple[Any, ...]], limit: int) -> None:
+    """One block per indicator, its sentence wrapped at the terminal's width (no table to squeeze)."""
+    out.print(f"\nIndicators ({len(indicators)}):", markup=False, highlight=False)
+    for code, acc, w, ev, recs in indicators[:limit]:
+        out.print(f"  {code} on {acc or '?'}, weight {w:.3f}", markup=False, highlight=False)
+        if ev:
+            out.print(Padding(Text(ev), (0, 0, 0, 4)))
+        ids = [r for r in (recs or "").split(";") if r]
+        if ids:
+            shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+            out.print(Padding(Text(f"records ({len(ids)}): {shown}"), (0, 0, 0, 4)))
+    _more(len(indicators) - limit)
+
+
 @app.command("show")
 def show(
-    case_id: Annotated[str, typer.Argument(help="A case id, e.g. TGL-000001.")],
+    case_id: Annotated[str, typer.Argument(help="A case id, e.g. TGL-000001 (any letter case).")],
     out_dir: OutOpt = DEFAULT_OUT,
+    limit: LimitOpt = DEFAULT_LIMIT,
+    all_rows: AllOpt = False,
 ) -> None:
     """Show a case: priority and reasons, actionability, members by role, network facts, evidence, notes, history."""
+    if limit < 0:
+        _refuse(f"--limit: {limit} is below 0")
     book = _book(out_dir)
     try:
         try:
             c = book.case(case_id)
         except CaseBookError as e:
             _refuse(str(e))
+        case_id = c.case_id
         notes = {case_id: book.notes(case_id)}
         for other in book.merged_from(case_id):
             notes[other] = book.notes(other)
@@ -156,6 +243,7 @@ def show(
         members = book.members(case_id)
     finally:
         book.close()
+    rows = 10**9 if all_rows else limit
     facts = _workspace_facts(out_dir, case_id) if c.in_latest_run else None
     out.rule(f"{c.case_id}  {c.priority or ''}  {c.status}")
     out.print(c.title or "", markup=False, highlight=False)
@@ -178,33 +266,14 @@ def show(
             markup=False,
             highlight=False,
         )
-        out.print(
-            f"Network: {facts['n_facilitators']} facilitator(s), {facts['n_payers']} payer(s), "
-            f"{facts['n_shared_payers']} payer(s) shared between facilitators, {facts['n_bridges']} bridge(s)"
-            + (f" ({facts['bridge_accounts']})" if facts["bridge_accounts"] else "")
-            + f"; {facts['n_victims']} likely victim(s); last activity {facts['last_activity']}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-        t = Table(title="Members by role", title_justify="left")
-        for col in ("role", "account", "party", "score"):
-            t.add_column(col, overflow="fold")
-        for role, acc, party, score in facts["members"]:
-            t.add_row(role, acc or "", party or "", f"{score:.3f}" if score is not None else "")
-        out.print(t)
-        t = Table(title="Indicators", title_justify="left")
-        for col in ("code", "account", "weight", "evidence", "records"):
-            t.add_column(col, overflow="fold")
-        for code, acc, w, ev, recs in facts["indicators"]:
-            recs = recs or ""
-            t.add_row(code, acc or "", f"{w:.3f}", ev or "", recs if len(recs) < 80 else recs[:77] + "…")
-        out.print(t)
+        out.print(_member_counts(facts["members"]), markup=False, highlight=False)
+        out.print(_network_line(facts), markup=False, highlight=False)
+        _members_table(facts["members"], rows)
+        _indicators(facts["indicators"], rows)
     elif members:
-        out.print(
-            "Members at the last run it was in: " + ", ".join(f"{a} ({r})" for a, r in members),
-            soft_wrap=True,
-        )
+        shown = ", ".join(f"{a} ({r})" for a, r in members[:rows])
+        out.print(f"Members at the last run it was in: {shown}", markup=False, highlight=False)
+        _more(len(members) - rows)
     for cid, ns in notes.items():
         if not ns:
             continue

@@ -12,10 +12,11 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from .console import err, out
 from .console import fail as _fail
@@ -63,6 +64,24 @@ def list_entities(
     out.print(t)
 
 
+def _records_table(records: list[dict[str, Any]]) -> Table:
+    """Four columns that read at 80: record and source; name and birth date; country; contacts."""
+    t = Table(show_lines=True)
+    t.add_column("record, source", overflow="fold", max_width=24)
+    t.add_column("name, birth date", overflow="fold", ratio=2)
+    t.add_column("country", no_wrap=True)
+    t.add_column("phone, email, id number", overflow="fold", ratio=3)
+    for r in records:
+        cell = [str(r[k]) for k in ("phone", "email", "id_number") if r.get(k)]
+        t.add_row(
+            Text(f"{r['party_id']}\n{r['source'] or ''}"),
+            Text("\n".join(str(r[k]) for k in ("name", "birth_date") if r.get(k))),
+            Text(str(r["country"] or "")),
+            Text("\n".join(cell)),
+        )
+    return t
+
+
 @app.command("show")
 def show(
     ident: Annotated[str, typer.Argument(help="An entity id (E:…) or a party id.")],
@@ -83,26 +102,7 @@ def show(
         return
     view = describe(engine, entity_id, list(load_pack()["names"]["nicknames"]))
     out.print(f"Entity {view.entity_id}: {len(view.records)} party record(s)", markup=False, highlight=False)
-    t = Table(show_lines=False)
-    for col in ("party_id", "source", "name", "birth date", "country", "phone", "email", "id number"):
-        t.add_column(col)
-    for r in view.records:
-        t.add_row(
-            *(
-                str(r[k] or "")
-                for k in (
-                    "party_id",
-                    "source",
-                    "name",
-                    "birth_date",
-                    "country",
-                    "phone",
-                    "email",
-                    "id_number",
-                )
-            )
-        )
-    out.print(t)
+    out.print(_records_table(view.records))
     if view.accounts:
         out.print(
             "Accounts: " + ", ".join(f"{a} ({k or '?'}, {s or '?'})" for a, k, s in view.accounts),

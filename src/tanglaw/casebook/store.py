@@ -21,10 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TanglawError
+from .queue import queue_order
 
 BOOK_FILE = "casebook.sqlite"
 STATUSES = ("open", "triaged", "referred", "closed")
 SCHEMA_VERSION = "1"
+#: the queue order over the book's columns (see `queue.py`)
+QUEUE = queue_order(
+    status="c.status", carried="c.carried", priority="c.priority", score="c.score", case_id="c.case_id"
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +40,7 @@ CREATE TABLE IF NOT EXISTS cases (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, first_run INTEGER, last_run INTEGER,
     in_latest_run INTEGER NOT NULL DEFAULT 0, merged_into TEXT, split_from TEXT,
     priority TEXT, score REAL, title TEXT, priority_reasons TEXT, actionability REAL,
-    last_seen TEXT);
+    last_seen TEXT, carried INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS members (
     case_id TEXT NOT NULL, run_id INTEGER NOT NULL, account_id TEXT NOT NULL, role TEXT,
     PRIMARY KEY (case_id, run_id, account_id, role));
@@ -87,6 +92,14 @@ class CaseRow:
     n_notes: int
 
 
+def _add_carried(con: sqlite3.Connection) -> None:
+    """A book written before cases had `carried` (kept open below the thresholds): add the column."""
+    cols = {r[1] for r in con.execute("PRAGMA table_info(cases)")}
+    if "carried" not in cols:
+        with contextlib.suppress(sqlite3.OperationalError):  # another process added it first
+            con.execute("ALTER TABLE cases ADD COLUMN carried INTEGER NOT NULL DEFAULT 0")
+
+
 class CaseBook:
     """An open case book. Use `transaction()` for every change."""
 
@@ -117,6 +130,7 @@ class CaseBook:
                     + f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'), "
                     "('next_seq', '1'); COMMIT;"
                 )
+            _add_carried(con)
         except sqlite3.Error as e:
             raise TanglawError(f"{path}: cannot open the case book: {e}") from e
         return cls(path, con, created=not existed)
@@ -154,7 +168,8 @@ class CaseBook:
         return list(self.con.execute(sql, params).fetchall())
 
     def case(self, case_id: str) -> CaseRow:
-        found = self.cases(where="c.case_id = ?", params=[case_id])
+        """The case `case_id`, in any letter case (`tgl-000001` is TGL-000001)."""
+        found = self.cases(where="c.case_id = ? COLLATE NOCASE", params=[case_id.strip()])
         if not found:
             known = self.rows("SELECT case_id FROM cases ORDER BY seq LIMIT 5")
             hint = ", ".join(r[0] for r in known) or "none yet"
@@ -168,7 +183,7 @@ class CaseBook:
                    c.actionability, c.last_seen,
                    (SELECT count(*) FROM notes n WHERE n.case_id = c.case_id)
             FROM cases c WHERE {where}
-            ORDER BY c.in_latest_run DESC, coalesce(c.priority, 'P9'), c.score DESC, c.seq
+            ORDER BY c.in_latest_run DESC, {QUEUE}
         """
         return [
             CaseRow(
@@ -254,10 +269,12 @@ class CaseBook:
         return f"TGL-{seq:06d}", seq
 
     def set_status(self, case_id: str, status: str, who: str, reason: str = "") -> CaseRow:
+        status = status.strip().lower()
         if status not in STATUSES:
             raise CaseBookError(f"status {status!r} is not one of {', '.join(STATUSES)}")
         with self.transaction():
             row = self.case(case_id)
+            case_id = row.case_id
             if row.status == status:
                 raise CaseBookError(f"{case_id} is already {status}")
             detail = f"{row.status} → {status}" + (f": {reason}" if reason else "")
@@ -278,6 +295,7 @@ class CaseBook:
             raise CaseBookError("the assignee is empty; give a name, e.g. `tanglaw cases assign ID ana`")
         with self.transaction():
             row = self.case(case_id)
+            case_id = row.case_id
             self._change(
                 case_id, "assignee", assignee, who, "assign", f"{row.assignee or 'nobody'} → {assignee}"
             )
@@ -288,7 +306,7 @@ class CaseBook:
         if not text:
             raise CaseBookError('the note is empty; write what you found, e.g. `tanglaw cases note ID "…"`')
         with self.transaction():
-            self.case(case_id)
+            case_id = self.case(case_id).case_id
             at = now_iso()
             self.con.execute(
                 "INSERT INTO notes (case_id, at, author, text) VALUES (?, ?, ?, ?)", [case_id, at, who, text]

@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from ..engine import Engine
 from .match import match
+from .queue import queue_order
 from .store import CaseBook, now_iso, remove_new_book
 
 STAGE = "cases"
@@ -129,7 +130,7 @@ def assign_ids(engine: Engine, sync: CaseSync, *, carry_open: bool = True) -> No
     old = book.latest_members()
     m = match(networks, old, book.case_order())
     was_present = {r[0] for r in book.rows("SELECT case_id FROM cases WHERE in_latest_run = 1")}
-    book.con.execute("UPDATE cases SET in_latest_run = 0")
+    book.con.execute("UPDATE cases SET in_latest_run = 0, carried = 0")
     ids: dict[str, str] = {}
     lineage: dict[str, str] = {}
     counts = {"kept": 0, "new": 0, "split": 0, "merged": len(m.merged_into), "absent": 0}
@@ -174,7 +175,8 @@ def assign_ids(engine: Engine, sync: CaseSync, *, carry_open: bool = True) -> No
         ids[nid] = cid
         sync.previous[cid] = old.get(cid, set())
         book.con.execute(
-            "UPDATE cases SET in_latest_run = 1, last_run = ? WHERE case_id = ?", [sync.run_id, cid]
+            "UPDATE cases SET in_latest_run = 1, carried = 1, last_run = ? WHERE case_id = ?",
+            [sync.run_id, cid],
         )
         lineage[cid] = "kept open: below the alert thresholds on this data"
     for cid in m.absent:
@@ -265,4 +267,25 @@ def record_cases(engine: Engine, sync: CaseSync) -> None:
                 "n_notes": pa.array([int(r[5]) for r in rows], pa.int64()),
             }
         ),
+    )
+    rerank(engine)
+
+
+def rerank(engine: Engine) -> None:
+    """Rank the run's cases in the queue order, now that each case's status is known (a closed
+    case goes after the open ones; a closed case reopened by this run does not)."""
+    order = queue_order(
+        status="l.status", carried="i.carried", priority="c.priority", score="c.score", case_id="c.case_id"
+    )
+    engine.execute(
+        f"""
+        CREATE TEMP TABLE __rank AS
+        SELECT c.case_id, row_number() OVER (ORDER BY {order}) AS rank
+        FROM case_table c LEFT JOIN case_lifecycle l USING (case_id)
+        LEFT JOIN (SELECT case_id, bool_or(carried) AS carried FROM case_ids GROUP BY case_id) i USING (case_id);
+        UPDATE case_table SET rank = r.rank FROM __rank r WHERE case_table.case_id = r.case_id;
+        UPDATE indicator_table SET rank = r.rank FROM __rank r WHERE indicator_table.case_id = r.case_id;
+        DROP TABLE __rank;
+        """,
+        stage=STAGE,
     )

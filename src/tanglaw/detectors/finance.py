@@ -276,7 +276,11 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
             (f"sender_age <= {int(p['young_age'])}", p["weight_young"], "young sender"),
             (f"sender_age < {int(p['minor_age'])}", p["weight_minor"], "minor sender"),
             (f"account_age_days <= {float(p['new_account_days'])}", p["weight_new_account"], "new account"),
-            (f"len(list_intersect(burst_countries, [{countries}])) > 0", p["weight_country"], "sextortion corridor"),
+            (
+                f"len(list_intersect(burst_countries, [{countries}])) > 0",
+                p["weight_country"],
+                "sextortion corridor",
+            ),
             (
                 f"coalesce(burst_growth, 1) >= {float(p['escalation_ratio'])}",
                 p["weight_escalation"],

@@ -12,7 +12,7 @@ import csv
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -21,17 +21,29 @@ from ..console import fail as _fail
 from ..errors import TanglawError
 from ..safepath import inside, safe_name, write_inside
 from ..workspace import open_workspace
-from .casedata import CaseData, load_case
+from .casedata import CaseData, CaseNotFound, load_case
 
 FORMATS = ("cybertip", "goaml", "sar", "stix", "html", "pdf")
 
 
 def _case(out_dir: Path, case_id: str) -> CaseData:
+    """The case `case_id` (any letter case: `tgl-000001` is TGL-000001); `CaseNotFound` if unknown."""
     engine = open_workspace(out_dir)
     try:
-        return load_case(engine, case_id)
+        found = engine.rows(
+            "SELECT case_id FROM case_table WHERE upper(case_id) = upper(?) ORDER BY case_id LIMIT 1",
+            [case_id.strip()],
+            stage="reporting",
+        )
+        return load_case(engine, found[0][0] if found else case_id)
     finally:
         engine.con.close()
+
+
+def _unknown_case(e: CaseNotFound) -> NoReturn:
+    """An unknown case id is input a person must fix: one line, exit 2 (as in `cases show`)."""
+    err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
 
 
 def export_case(
@@ -162,7 +174,7 @@ OutOption = Annotated[
 
 
 def export(
-    case_id: Annotated[str, typer.Argument(help="A case id from cases.csv, e.g. TGL-6100E30BAC.")],
+    case_id: Annotated[str, typer.Argument(help="A case id from cases.csv, e.g. TGL-000001.")],
     out_dir: OutOption,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="cybertip, goaml, sar, stix, html or pdf.")
@@ -189,6 +201,7 @@ def export(
 
     Exit code 0 on success, 2 for input a person must fix, 1 for a fault.
     """
+    fmt = fmt.strip().lower()
     if fmt not in FORMATS:
         err.print(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
@@ -208,6 +221,8 @@ def export(
                     check_or_raise(f.name, xml_errors(f.read_bytes(), check))
                 elif f.suffix == ".json":
                     check_or_raise(f.name, stix_errors(f.read_text(encoding="utf-8")))
+    except CaseNotFound as e:
+        _unknown_case(e)
     except (TanglawError, ImportError, OSError) as e:
         _fail(e)
         return
@@ -252,6 +267,8 @@ def share_export(
     and the private map from each hash's ref back to the record, to keep."""
     try:
         files = share_export_command(case_id, out_dir, key_file, dest)
+    except CaseNotFound as e:
+        _unknown_case(e)
     except (TanglawError, OSError) as e:
         _fail(e)
         return

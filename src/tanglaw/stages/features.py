@@ -101,6 +101,11 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     goods or shows, not a payer's pattern (`lookalike`)."""
     s = pack["lookalikes"]["seller"]
     a = pack["lookalikes"]["performer"]
+    # a broad audience, and shows mostly public or paid on the platform (tokens)
+    performer = (
+        f"h.n_viewers >= {int(a['min_viewers'])} AND (h.private_share <= {float(a['max_private_share'])} "
+        f"OR h.paid_share >= {float(a['min_paid_share'])})"
+    )
     engine.execute(
         f"""
         CREATE TABLE receiver_profiles AS
@@ -109,7 +114,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             FROM corridor_payments GROUP BY r_ent, s_ent
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
-                   avg(coalesce(s.private, false)::INTEGER) AS private_share
+                   avg(coalesce(s.private, false)::INTEGER) AS private_share,
+                   avg((coalesce(s.paid_amount, 0) > 0)::INTEGER) AS paid_share
             FROM sessions s JOIN account_entities he ON he.account_id = s.host_account_id
             WHERE he.entity_id IN (SELECT r_ent FROM pairs) GROUP BY he.entity_id
         ), r AS (
@@ -123,11 +129,9 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                        AS seller_like
             FROM pairs GROUP BY r_ent
         )
-        SELECT r.*, coalesce(h.n_viewers, 0) AS n_viewers, h.private_share,
-               coalesce(h.n_viewers >= {int(a["min_viewers"])} AND h.private_share <= {float(a["max_private_share"])},
-                        false) AS performer_like,
-               seller_like OR coalesce(h.n_viewers >= {int(a["min_viewers"])}
-                                       AND h.private_share <= {float(a["max_private_share"])}, false) AS lookalike
+        SELECT r.*, coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
+               coalesce({performer}, false) AS performer_like,
+               seller_like OR coalesce({performer}, false) AS lookalike
         FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id
         """,
         stage=STAGE,

@@ -10,6 +10,7 @@ id is derived from the network's anchor entity.
 
 from __future__ import annotations
 
+from ..casebook.queue import queue_order
 from ..engine import Engine
 from ..pack import Pack
 
@@ -156,8 +157,10 @@ def run(engine: Engine, pack: Pack) -> None:
                   WHEN victim_recent THEN 'P1'
                   WHEN household AND recent THEN 'P1'
                   WHEN n_victims > 0 OR household THEN 'P2'
-                  -- recent payments alone are not a child at risk now: the evidence must be strong
-                  WHEN recent AND (escalation OR several) AND score >= {s["p1_min_score"]} THEN 'P1'
+                  -- recent payments alone are not a child at risk now: the evidence must be strong,
+                  -- and it must be a household's (the place where children are), not a lone payer's
+                  WHEN recent AND (escalation OR several) AND score >= {s["p1_min_score"]}
+                       AND n_facilitators > 0 THEN 'P1'
                   WHEN score >= {s["p2_score"]} THEN 'P2'
                   WHEN score >= {s["p3_score"]} THEN 'P3'
                   ELSE 'P4' END AS priority,
@@ -179,8 +182,7 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM flags f
         )
         SELECT case_id,
-               row_number() OVER (ORDER BY carried, priority, n_victims > 0 DESC, score DESC, total_usd DESC NULLS LAST,
-                                           case_id) AS rank,
+               row_number() OVER (ORDER BY {queue_order(status="NULL", score="round(score, 3)")}) AS rank,
                priority, round(score, 3) AS score,
                CASE WHEN carried THEN 'Kept open, no longer flagged: ' ELSE '' END ||
                CASE WHEN n_victims > 0 AND n_facilitators = 0 THEN
