@@ -210,3 +210,194 @@ def test_chat_alone_never_makes_a_case(tmp_path: Path) -> None:
     assert codes == set() or "PLAT_CHAT_PAYMENT_ARRANGEMENT" not in {
         r["code"] for r in read_csv(out / "indicators.csv")
     }
+
+
+def _hits(out: Path) -> dict[tuple[str, str], dict[str, str]]:
+    return {(r["code"], r["account_id"]): r for r in read_csv(out / "indicators.csv")}
+
+
+def test_a_relatives_wallet_that_the_money_keeps_going_to_joins_the_household(tmp_path: Path) -> None:
+    txns = _household("A")
+    # the collector passes money on to a relative's wallet five times; once to a neighbour
+    txns += [
+        payment(
+            f"H{i}",
+            f"2026-03-{3 + 3 * i:02d}T10:00:00Z",
+            40,
+            "WA",
+            "AUNT",
+            channel="ewallet",
+            sender_country="PH",
+            receiver_country="PH",
+        )
+        for i in range(5)
+    ]
+    txns += [
+        payment(
+            "N1",
+            "2026-03-09T10:00:00Z",
+            10,
+            "WA",
+            "NEIGHBOUR",
+            channel="ewallet",
+            sender_country="PH",
+            receiver_country="PH",
+        )
+    ]
+    out = _run(tmp_path, txns)
+    (case,) = [m for m in _cases_of(out).values() if ("WA", "facilitator") in m]
+    assert ("AUNT", "facilitator") in case
+    assert not [m for m in case if m[0] == "NEIGHBOUR"]
+    scores = {m["account_id"]: m["score"] for m in read_csv(out / "case_members.csv")}
+    assert scores["AUNT"] == "0.0"
+
+
+def test_a_family_paid_by_several_relatives_is_no_household(tmp_path: Path) -> None:
+    """Three siblings abroad, sharing their mother's surname, send her small night-time top-ups:
+    the family tie lowers each one's weight, so no household and no case, where three unrelated
+    payers with the same payments make one (the first test)."""
+    parties = [{"party_id": "MOM", "source": "wallet", "name": "Ana Reyes", "country": "PH"}] + [
+        {"party_id": f"S{k}", "source": "remit-x", "name": f"{n} Reyes", "country": "US"}
+        for k, n in ((1, "Ben"), (2, "Carla"), (3, "Dino"))
+    ]
+    accounts = [
+        {"account_id": "WA", "source": "wallet", "party_id": "MOM", "kind": "ewallet", "country": "PH"}
+    ] + [
+        {
+            "account_id": f"AP{k}",
+            "source": "remit-x",
+            "party_id": f"S{k}",
+            "kind": "remittance",
+            "country": "US",
+        }
+        for k in (1, 2, 3)
+    ]
+    out = _run(tmp_path, _household("A"), parties=parties, accounts=accounts)
+    assert read_csv(out / "cases.csv") == []
+
+
+def test_victim_pays_several_new_accounts_in_one_burst(tmp_path: Path) -> None:
+    """A teenager told to pay by gift card, wallet and remittance: one payment to each of three new
+    accounts abroad within a day is one burst."""
+    parties = [
+        {
+            "party_id": "V",
+            "source": "bank-a",
+            "name": "Sam Taylor",
+            "birth_date": "2010-05-01",
+            "country": "US",
+        },
+    ]
+    accounts = [
+        {
+            "account_id": "VW",
+            "source": "bank-a",
+            "party_id": "V",
+            "kind": "ewallet",
+            "country": "US",
+            "opened_at": "2026-02-20T00:00:00Z",
+        }
+    ]
+    txns = [
+        payment(
+            "B1",
+            "2026-03-01T20:00:00Z",
+            60,
+            "VW",
+            "X1",
+            channel="gift_card",
+            sender_country="US",
+            receiver_country="NG",
+        ),
+        payment(
+            "B2",
+            "2026-03-01T23:00:00Z",
+            130,
+            "VW",
+            "X2",
+            channel="ewallet",
+            sender_country="US",
+            receiver_country="NG",
+        ),
+        payment("B3", "2026-03-02T09:00:00Z", 250, "VW", "X3", sender_country="US", receiver_country="NG"),
+    ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    h = _hits(out)[("FIN_SEXTORTION_VICTIM", "VW")]
+    assert h["evidence"] == (
+        "Sent 3 payments (US$440, none above US$250) to 3 new beneficiaries in NG within 13 hours between "
+        "2026-03-01 and 2026-03-02; the sender was 15; amounts rose x4.2."
+    )
+    assert h["record_ids"] == "B1;B2;B3"
+    (row,) = read_csv(out / "cases.csv")
+    assert row["priority"] == "P1"
+    # one payment to one new account is no burst
+    out2 = _run(tmp_path / "one", txns[:1], parties=parties, accounts=accounts)
+    assert ("FIN_SEXTORTION_VICTIM", "VW") not in _hits(out2)
+
+
+def test_a_performer_with_a_broad_audience_is_no_household(tmp_path: Path) -> None:
+    """Three fans tip a performer at night; her broadcasts reach twelve viewers, mostly paid on the
+    platform: the fans are customers, not payers, and she is no facilitator."""
+    txns = _household("A")
+    txns = [dict(t, receiver_account_id="PERF") for t in txns]
+    accounts = [
+        {"account_id": "PERF", "source": "wallet", "party_id": "PP", "kind": "ewallet", "country": "PH"},
+        {"account_id": "HOSTP", "source": "cam", "party_id": "PP", "kind": "platform", "country": "PH"},
+    ]
+    parties = [{"party_id": "PP", "source": "wallet", "name": "Lea Ramos", "country": "PH"}]
+    sessions = [
+        {
+            "session_id": f"S{i}",
+            "source": "cam",
+            "started_at": f"2026-03-{1 + i % 20:02d}T12:00:00Z",
+            "host_account_id": "HOSTP",
+            "viewer_account_id": f"VIEW{i}",
+            "host_country": "PH",
+            "viewer_country": "US",
+            "private": "true",
+            "paid_amount": "12.00",
+            "currency": "USD",
+        }
+        for i in range(12)
+    ]
+    out = _run(tmp_path, txns, accounts=accounts, parties=parties, sessions=sessions)
+    assert read_csv(out / "case_members.csv") == []
+    # the same payments to a wallet whose host account streams privately, unpaid, to two viewers
+    few = [dict(s, paid_amount="", viewer_account_id=f"VIEW{int(s['session_id'][1:]) % 2}") for s in sessions]
+    out2 = _run(tmp_path / "few", txns, accounts=accounts, parties=parties, sessions=few)
+    assert ("PERF", "facilitator") in {
+        (m["account_id"], m["role"]) for m in read_csv(out2 / "case_members.csv")
+    }
+
+
+def test_a_customer_who_pays_for_shows_on_the_platform_weighs_less_as_a_payer(tmp_path: Path) -> None:
+    txns = _night_payments("T", "FAN", "WF", 6) + _night_payments("U", "FAN", "WG", 6)
+    sessions = [
+        {
+            "session_id": f"S{i}",
+            "source": "cam",
+            "started_at": f"2026-03-{1 + i:02d}T07:00:00Z",
+            "host_account_id": "CAMHOST",
+            "viewer_account_id": "FAN",
+            "host_country": "CO",
+            "viewer_country": "US",
+            "private": "true",
+            "paid_amount": "20.00",
+            "currency": "USD",
+        }
+        for i in range(3)
+    ]
+    out = _run(tmp_path, txns, sessions=sessions)
+    import duckdb
+
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    try:
+        evidence, components = con.execute(
+            "SELECT evidence, components FROM hits WHERE code = 'FIN_CONSUMER_REMITTER' AND entity_id LIKE '%FAN'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert evidence.endswith(
+        "; pays for webcam shows on the platform (100% of its 3 private sessions paid there)."
+    )
+    assert components.endswith("; adult webcam customer x0.6")

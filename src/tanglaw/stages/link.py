@@ -210,12 +210,18 @@ def run(engine: Engine, pack: Pack) -> None:
         WHERE v_ent NOT IN (SELECT entity_id FROM __not_person) AND s_ent NOT IN (SELECT entity_id FROM __not_person);
         -- the side of each member: the household side (who collects, streams or sells) or the
         -- paying side (payers, viewers, buyers, victims)
+        -- a sextortion victim is on the household side: the accounts one victim is told to pay
+        -- are one ring, and the ring's victims and accounts one case of its own kind
         CREATE TEMP TABLE __side AS
-        SELECT entity_id, CASE WHEN role IN ({sql_list(HOUSEHOLD_ROLES)}) THEN 'household' ELSE 'payer' END AS side
+        SELECT entity_id,
+               CASE WHEN role IN ({sql_list(HOUSEHOLD_ROLES)}) OR role = 'victim' THEN 'household' ELSE 'payer' END
+                   AS side
         FROM entity_scores WHERE flagged AND main_role
         UNION ALL
         SELECT entity_id, CASE WHEN bool_or(role IN ({sql_list(HOUSEHOLD_ROLES)})) THEN 'household' ELSE 'payer' END
         FROM __joiners GROUP BY entity_id;
+        CREATE TEMP TABLE __victims AS
+        SELECT entity_id FROM entity_scores WHERE flagged AND main_role AND role = 'victim';
         CREATE TEMP TABLE __edges AS
         SELECT l.a, l.b, sa.side AS side_a, sb.side AS side_b FROM __links l
         JOIN __side sa ON sa.entity_id = l.a JOIN __side sb ON sb.entity_id = l.b
@@ -224,7 +230,10 @@ def run(engine: Engine, pack: Pack) -> None:
         -- chat between them joins nothing (relatives and neighbours chat and send money too)
         WHERE NOT (sa.side = 'payer' AND sb.side = 'payer' AND l.kind NOT IN ('twin', 'device'))
           AND NOT (sa.side = 'household' AND sb.side = 'household'
-                   AND l.kind NOT IN ('twin', 'device', 'household_payment'));
+                   AND l.kind NOT IN ('twin', 'device', 'household_payment')
+                   -- but a victim's payments do join the accounts of the ring it pays
+                   AND NOT (l.kind = 'payment' AND (l.a IN (SELECT entity_id FROM __victims)
+                                                    OR l.b IN (SELECT entity_id FROM __victims))));
         """,
         stage=STAGE,
     )
@@ -274,7 +283,7 @@ def run(engine: Engine, pack: Pack) -> None:
         FROM __edges e JOIN __net na ON na.node = e.a JOIN __net nb ON nb.node = e.b
         WHERE na.component = nb.component;
         DROP TABLE __net; DROP TABLE __edges; DROP TABLE __links; DROP TABLE __degree; DROP TABLE __side;
-        DROP TABLE __households; DROP TABLE __payers; DROP TABLE __attached;
+        DROP TABLE __households; DROP TABLE __payers; DROP TABLE __attached; DROP TABLE __victims;
         DROP TABLE __flagged; DROP TABLE __not_person; DROP TABLE __joiners; DROP TABLE __twin_links;
         """,
         stage=STAGE,
