@@ -318,7 +318,7 @@ def test_a_count_that_differs_from_the_file_is_a_refusal(tmp_path: Path) -> None
     con = duckdb.connect()
     ensure_code_tables(con)
     raw = read_table_file(con, b / "transactions.csv", "csv", "__raw")
-    assert raw.expected_rows == 2
+    assert raw.expected() == 2
     lying = RawTable(raw.name, raw.columns, raw.first_line, raw.is_view, raw.explain_error, None, 3)
     check, _ = _load_checked(con, TABLES_BY_NAME["transactions"], lying, "transactions.csv")
     assert [str(p) for p in check.problems] == [

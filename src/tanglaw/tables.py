@@ -103,7 +103,7 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable(
         "network_members",
         "link",
-        "entity → network for flagged entities, cut on payment, session and message links",
+        "entity → household case (network_id) for flagged entities and joiners; a payer is in every household it pays",
     ),
     StageTable(
         "network_edges", "link", "the links between flagged entities that made each network (hubs left out)"

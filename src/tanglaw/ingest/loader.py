@@ -131,9 +131,14 @@ def _load_checked(
     if key:
         counted.append(f"count({key}) - count(DISTINCT {key})")
     counts = con.execute(f'SELECT {", ".join(counted)} FROM "{spec.name}"').fetchall()[0]
-    if raw.expected_rows is not None and counts[0] != raw.expected_rows:
+    try:
+        expected = raw.expected()
+    except BundleError as refused:
+        out.add(refused.problems, refused.total)
+        return out, False
+    if expected is not None and counts[0] != expected:
         # the parser read more or fewer records than the file holds: refuse rather than lose any
-        out.add([Problem(label, None, None, lost_records(int(counts[0]), raw.expected_rows))], 1)
+        out.add([Problem(label, None, None, lost_records(int(counts[0]), expected))], 1)
     if bad and counts[1]:
         per_column = con.execute(
             f"SELECT {', '.join(f'count(*) FILTER (WHERE {b})' for b in bad)} "

@@ -1,15 +1,24 @@
-"""Link: cut the flagged entities into networks along the payments, sessions and messages between them.
+"""Link: one case per household, with the payers who pay it.
 
 An entity is flagged when its score in its main role reaches that role's threshold
-(`scoring.<role>_threshold`). People joined by identity links are already one entity (resolve).
-Hubs never join two networks: an entity with more distinct counterparties than
+(`scoring.<role>_threshold`) and its evidence is more than supporting typologies
+(`scoring.supporting_codes`, `scoring.min_primary_score`). People joined by identity links are
+already one entity (resolve).
+
+Each flagged entity is on one side: the household side (facilitators, hosts, sellers, and
+sextortion victims with the ring they pay) or the paying side (payers, viewers, buyers).
+Households are cut from the household side along what only one household shares: a device seen
+on at most `resolve.max_accounts_per_device` accounts (`link.device_links`), the host account the
+payments to a receiver keep following (a platform twin), money passed on domestically at least
+`link.household_min_payments` times; a victim's payments join the accounts of its ring. Payers are
+grouped only when they are one person (a device, a platform twin), and each group is a member of
+every household it pays or watches: payers never merge households. A payer group of no household
+is a case of its own. Hubs join nothing: an entity with more distinct counterparties than
 `link.max_counterparties` (a remittance agent, a merchant), and any entity that is not a person
 (an account of a kind in `link.hub_account_kinds` or a party of a kind in `link.hub_party_kinds`).
-Shared IPs are never edges; a device is one only when sessions show it for no more than
-`resolve.max_accounts_per_device` accounts (`link.device_links`: a banned host's new account on
-the same phone).
+Shared IPs are never edges.
 
-Entities nobody flagged join flagged ones as members with score 0:
+Entities nobody flagged join as members with score 0:
 
 * a host most of whose private-session viewers are flagged, at least two (the facilitator's own
   streaming account; a popular host with a flagged viewer or two among many joins nobody), and a
@@ -17,10 +26,13 @@ Entities nobody flagged join flagged ones as members with score 0:
   its facilitator's hosts, old and new): `link.connector_flagged_share`;
 * the platform twins of flagged people: a viewer/host pair whose private sessions the payments
   between a flagged payer and a flagged receiver keep following (the thresholds of
-  PLAT_SESSION_PAYMENT_LINK): the host is the receiver's person, the viewer the payer's.
+  PLAT_SESSION_PAYMENT_LINK): the host is the receiver's person, the viewer the payer's;
+* a relative's wallet that a flagged collector passes money on to again and again (role
+  facilitator), unless it has more than `link.household_max_counterparties` domestic
+  counterparties.
 
-Per network it also writes its facts (`network_facts`): payers shared between facilitators and
-bridges (members whose removal would cut the network in two).
+Per case it also writes its facts (`network_facts`): payers shared between facilitators and
+bridges (members whose removal would cut the case in two).
 """
 
 from __future__ import annotations
@@ -123,6 +135,8 @@ def run(engine: Engine, pack: Pack) -> None:
     )
     engine.execute(
         f"""
+        CREATE TEMP TABLE __flagged_accounts AS
+        SELECT account_id FROM account_entities WHERE entity_id IN (SELECT entity_id FROM __flagged);
         CREATE TEMP TABLE __degree AS
         SELECT ent, count(DISTINCT other) AS d FROM (
             SELECT s_ent AS ent, r_ent AS other FROM corridor_payments
@@ -145,10 +159,13 @@ def run(engine: Engine, pack: Pack) -> None:
                   JOIN account_entities re ON re.account_id = g.recipient_account_id
               -- money passed on, again and again, between two people of one household (domestic,
               -- not a purchase): one or two transfers between neighbours or relatives join nothing
+              -- (only payments that touch a flagged person are read: a link needs one)
               UNION ALL SELECT se.entity_id, re.entity_id, 'household_payment' FROM payments p
                   JOIN account_entities se ON se.account_id = p.s_acc
                   JOIN account_entities re ON re.account_id = p.r_acc
                   WHERE p.s_country = p.r_country AND NOT p.is_purchase AND NOT p.is_business_sender
+                    AND (p.s_acc IN (SELECT account_id FROM __flagged_accounts)
+                         OR p.r_acc IN (SELECT account_id FROM __flagged_accounts))
                   GROUP BY se.entity_id, re.entity_id HAVING count(*) >= {int(pack["link"]["household_min_payments"])}
               -- one device that sessions show for no more than a few accounts: a banned host's
               -- new account on the same phone is the same person coming back
@@ -188,21 +205,25 @@ def run(engine: Engine, pack: Pack) -> None:
             SELECT ent, other FROM (
                 SELECT a AS ent, b AS other FROM __links WHERE kind = 'household_payment'
                 UNION ALL SELECT b, a FROM __links WHERE kind = 'household_payment')
+        ), candidates AS (
+            SELECT account_id, entity_id FROM account_entities
+            WHERE entity_id IN (SELECT ent FROM dom) AND entity_id NOT IN (SELECT entity_id FROM __flagged)
         ), degree AS (
-            SELECT se.entity_id AS ent, count(DISTINCT re.entity_id) AS d FROM payments p
-            JOIN account_entities se ON se.account_id = p.s_acc JOIN account_entities re ON re.account_id = p.r_acc
-            WHERE p.s_country = p.r_country GROUP BY 1
-            UNION ALL
-            SELECT re.entity_id, count(DISTINCT se.entity_id) FROM payments p
-            JOIN account_entities se ON se.account_id = p.s_acc JOIN account_entities re ON re.account_id = p.r_acc
-            WHERE p.s_country = p.r_country GROUP BY 1
+            -- the domestic counterparties of each candidate (a cash agent has hundreds)
+            SELECT ent, count(DISTINCT other) AS d FROM (
+                SELECT c.entity_id AS ent, p.r_acc AS other FROM payments p JOIN candidates c ON c.account_id = p.s_acc
+                WHERE p.s_country = p.r_country
+                UNION ALL
+                SELECT c.entity_id, p.s_acc FROM payments p JOIN candidates c ON c.account_id = p.r_acc
+                WHERE p.s_country = p.r_country)
+            GROUP BY ent
         )
         SELECT DISTINCT d.ent, 'facilitator' FROM dom d
         JOIN entity_scores s ON s.entity_id = d.other AND s.flagged AND s.main_role
              AND s.role IN ({sql_list(HOUSEHOLD_ROLES)})
         WHERE d.ent NOT IN (SELECT entity_id FROM __flagged) AND d.ent NOT IN (SELECT entity_id FROM __joiners)
           AND d.ent NOT IN (SELECT entity_id FROM __not_person)
-          AND d.ent NOT IN (SELECT ent FROM degree GROUP BY ent HAVING sum(d) > {int(pack["link"]["household_max_counterparties"])});
+          AND d.ent NOT IN (SELECT ent FROM degree WHERE d > {int(pack["link"]["household_max_counterparties"])});
         INSERT INTO __links
         SELECT h_ent, r_ent, 'twin' FROM __twin_links
         WHERE h_ent NOT IN (SELECT entity_id FROM __not_person) AND r_ent NOT IN (SELECT entity_id FROM __not_person)
@@ -284,6 +305,7 @@ def run(engine: Engine, pack: Pack) -> None:
         WHERE na.component = nb.component;
         DROP TABLE __net; DROP TABLE __edges; DROP TABLE __links; DROP TABLE __degree; DROP TABLE __side;
         DROP TABLE __households; DROP TABLE __payers; DROP TABLE __attached; DROP TABLE __victims;
+        DROP TABLE __flagged_accounts;
         DROP TABLE __flagged; DROP TABLE __not_person; DROP TABLE __joiners; DROP TABLE __twin_links;
         """,
         stage=STAGE,
