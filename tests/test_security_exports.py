@@ -253,7 +253,14 @@ def test_sar_lists_victims_apart_from_subjects_without_contact_details(case: Cas
     assert "1. Sam Taylor (likely victim; country US; 15 years old at the time)" in victims
     assert VICTIM["bank"] in victims and VICTIM["platform"] in victims
     assert _absent(text, [*_victim_strings(VICTIM_CONTACT), VICTIM["username"], "2010-05-01"]) == []
-    assert "1 subject(s)" in text and "1 likely victim(s)" in text
+    assert (
+        "Tanglaw linked 1 subject: 1 receiving facilitator, in case" in text and "1 likely victim(s)" in text
+    )
+    # the summary's counts add up to the people listed under SUBJECTS
+    listed = [line for line in subjects.splitlines() if re.match(r"\s*\d+\. ", line)]
+    summary = re.search(r"linked (\d+) subjects?: (.*?), in case", text)
+    assert summary and int(summary.group(1)) == len(listed)
+    assert sum(int(n) for n in re.findall(r"(\d+) [a-z]", summary.group(2))) == len(listed)
     assert "- FIN_SEXTORTION_VICTIM (victim): Sent 3 payments" in text
 
 

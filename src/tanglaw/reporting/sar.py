@@ -61,6 +61,30 @@ def _victims(case: CaseData) -> list[str]:
     return lines
 
 
+#: how the summary names each role of a subject, one person and several
+_ROLE_WORDS = {
+    "facilitator": ("receiving facilitator", "receiving facilitators"),
+    "host": ("streaming host", "streaming hosts"),
+    "seller": ("seller", "sellers"),
+    "payer": ("payer", "payers"),
+    "viewer": ("viewer", "viewers"),
+    "buyer": ("buyer", "buyers"),
+}
+
+
+def _subject_counts(case: CaseData) -> str:
+    """ "3 subjects: 1 receiving facilitator and 2 payers": the people listed under SUBJECTS, by role,
+    so that the counts add up to the list."""
+    roles = Counter(e.role or "other" for e in case.subjects)
+    parts = []
+    for role, n in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0])):
+        one, many = _ROLE_WORDS.get(role, (f"{role} member", f"{role} members"))
+        parts.append(f"{n} {one if n == 1 else many}")
+    total = len(case.subjects)
+    words = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else "none"
+    return f"{total} subject{'' if total == 1 else 's'}: {words}"
+
+
 def _subjects(case: CaseData) -> list[str]:
     lines = []
     for n, ent in enumerate(case.subjects, 1):
@@ -119,8 +143,8 @@ def sar_narrative(case: CaseData, settings: ReporterSettings, *, now: datetime |
         "SUMMARY",
         f"{settings.organisation} is reporting activity consistent with the financial indicators of "
         f"online child sexual exploitation (OCSE) described in FinCEN Notice FIN-2021-NTC3. "
-        f"Tanglaw linked {len(case.subjects)} subject(s): {case.n_facilitators} receiving facilitator(s) and "
-        f"{case.n_payers} payer(s), in case {case.case_id} (priority {case.priority}, score {case.score:.2f})"
+        f"Tanglaw linked {_subject_counts(case)}, in case {case.case_id} (priority {case.priority}, "
+        f"score {case.score:.2f})"
         + (
             f"; the case also names {len(case.victims)} likely victim(s), listed apart under VICTIMS. "
             if case.victims
