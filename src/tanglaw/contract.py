@@ -269,6 +269,9 @@ MAX_RECORD_BYTES = 16 * 2**20
 # ---- outputs -----------------------------------------------------------------------------
 
 ROLES = ("payer", "facilitator", "host", "viewer", "buyer", "seller", "victim", "other")
+#: the household side of a case (who collects, streams or sells) and the paying side
+HOUSEHOLD_ROLES = ("facilitator", "host", "seller")
+PAYER_ROLES = ("payer", "viewer", "buyer")
 
 OUTPUT_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "cases.csv": (

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .csvsafe import read_rows
-from .network_recall import NetworkRecall, network_recall, payers_across_networks
+from .network_recall import NetworkRecall, network_recall, networks_of, payers_across_networks
 from .resolution.score import ERScore, er_score
 
 #: cohorts that are not legitimate (`sextortion_offender` is an alias of `extortionist`)
@@ -126,11 +126,6 @@ def _score(true: set[str], flagged: set[str]) -> RoleScore:
     r = hits / len(true) if true else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return RoleScore(len(true), len(flagged), hits, round(p, 4), round(r, 4), round(f1, 4))
-
-
-def networks_of(person: dict[str, str]) -> set[str]:
-    """The true networks of a person: `network_id`, `;`-separated for a payer of several households."""
-    return {n.strip() for n in (person.get("network_id") or "").split(";") if n.strip()}
 
 
 def case_coherence(

@@ -24,6 +24,11 @@ class NetworkRecall:
     missed: list[str]
 
 
+def networks_of(person: dict[str, str]) -> set[str]:
+    """The true networks of a person: `network_id`, `;`-separated for a payer of several households."""
+    return {n.strip() for n in (person.get("network_id") or "").split(";") if n.strip()}
+
+
 def _on_owners(
     workspace: Path, persons: list[dict[str, str]], accounts: list[dict[str, str]], sql: str
 ) -> list[tuple[Any, ...]]:
@@ -36,11 +41,7 @@ def _on_owners(
     }
     # a payer of several households has one row per network (`network_id` is `;`-separated)
     owned = [
-        (a, n.strip())
-        for a in accounts
-        if a["person_id"] in who
-        for n in who[a["person_id"]]["network_id"].split(";")
-        if n.strip()
+        (a, n) for a in accounts if a["person_id"] in who for n in sorted(networks_of(who[a["person_id"]]))
     ]
     owner = pa.table(
         {
@@ -85,7 +86,7 @@ def network_recall(
         """,
     )
     net = {
-        p["person_id"]: {n.strip() for n in p["network_id"].split(";") if n.strip()}
+        p["person_id"]: networks_of(p)
         for p in persons
         if p.get("role") in ("payer", "facilitator") and p.get("network_id")
     }

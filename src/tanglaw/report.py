@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from . import __version__
+from .contract import HOUSEHOLD_ROLES, PAYER_ROLES
 from .engine import Engine
+from .sqltext import literal_list
 
 if TYPE_CHECKING:
     from .pipeline import RunResult
@@ -119,15 +121,10 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
     counts = {
         "cases": len(cases),
         "p1": sum(1 for c in cases if c["priority"] == "P1"),
-        "payers": int(
-            engine.scalar("SELECT count(*) FROM network_members WHERE role IN ('payer', 'viewer', 'buyer')")
-        ),
-        "facilitators": int(
-            engine.scalar(
-                "SELECT count(*) FROM network_members WHERE role IN ('facilitator', 'host', 'seller')"
-            )
-        ),
-        "victims": int(engine.scalar("SELECT count(*) FROM network_members WHERE role = 'victim'")),
+        # people, once each: a payer of three households is a member of three cases
+        "payers": _people(engine, PAYER_ROLES),
+        "facilitators": _people(engine, HOUSEHOLD_ROLES),
+        "victims": _people(engine, ("victim",)),
         "transactions": engine.count("transactions"),
         "parties": engine.count("parties"),
         "accounts": engine.count("all_accounts"),
@@ -150,3 +147,12 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
     path = folder / "report.html"
     path.write_text(html, encoding="utf-8")
     return path
+
+
+def _people(engine: Engine, roles: tuple[str, ...]) -> int:
+    """How many people are case members in one of `roles` (each once, however many cases)."""
+    return int(
+        engine.scalar(
+            f"SELECT count(DISTINCT entity_id) FROM network_members WHERE role IN ({literal_list(roles)})"
+        )
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..pack import Pack
 from ..sqltext import literal_list
-from ..stages.features import regex_literal
+from ..stages.features import LOOKALIKE_RECEIVERS, any_word_regex
 from .base import Detector, noisy_or
 from .base import date_text as _d
 from .base import usd_text as _usd
@@ -151,7 +151,7 @@ def _strong_pairs(min_weight: float) -> str:
         FROM corridor_payments c
         JOIN hits h ON h.entity_id = c.s_ent AND h.code = 'FIN_CONSUMER_REMITTER' AND h.weight >= {min_weight}
         WHERE NOT c.family
-          AND c.r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
+          AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
         GROUP BY c.s_ent, c.r_ent
     """
 
@@ -217,15 +217,11 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
     r = pack.typology("FIN_CONSUMER_REMITTER")
     large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
     return f"""
-        WITH own AS (
-            SELECT entity_id, max(weight) AS w FROM hits
-            WHERE code = 'FIN_CONSUMER_REMITTER' AND weight >= {strong} GROUP BY entity_id
-        ), pay AS (
-            SELECT c.s_ent, c.r_ent, c.txn_id, c.ts, c.night, c.amount_usd, own.w AS own_w
-            FROM corridor_payments c LEFT JOIN own ON own.entity_id = c.s_ent
-            WHERE NOT c.family AND c.r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
+        WITH pay AS (
+            SELECT s_ent, r_ent, txn_id, ts, night, amount_usd FROM corridor_payments
+            WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS}
         ), strong_payers AS (
-            SELECT DISTINCT r_ent, s_ent, own_w FROM pay WHERE own_w IS NOT NULL
+            SELECT r_ent, s_ent, payer_weight AS own_w FROM ({_strong_pairs(strong)})
         ), households AS (
             SELECT r_ent, count(*) AS n_payers FROM strong_payers GROUP BY r_ent
         ), pairs AS (
@@ -249,16 +245,17 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
             SELECT *, {float(p["carry_share"])} * strength * {_specificity(sb)}
                       * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM carried
         )
-        SELECT s_ent AS entity_id, 'payer' AS role, max(w) AS weight,
-               arg_max(printf('Pays a household that %d other payers pay on their own evidence (%d%% of its %d '
-                              || 'unrelated senders): %d payment%s to it between %s and %s, %d at night.',
-                              n_others, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, n_unrelated,
-                              n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night),
-                       w) AS evidence,
-               arg_max(ids, w) AS record_ids,
-               arg_max(printf('household paid by %d other payers %.2f x specificity %.2f x carry {float(p["carry_share"])}',
-                              n_others, strength, {_specificity(sb)}), w) AS components
-        FROM scored GROUP BY s_ent
+        -- one hit per payer, on the household that carries most (ties, to 9 decimals: the first
+        -- receiver id; a product over payers in no fixed order differs in its last bits)
+        SELECT s_ent AS entity_id, 'payer' AS role, w AS weight,
+               printf('Pays a household that %d other payers pay on their own evidence (%d%% of its %d '
+                      || 'unrelated senders): %d payment%s to it between %s and %s, %d at night.',
+                      n_others, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, n_unrelated,
+                      n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night) AS evidence,
+               ids AS record_ids,
+               printf('household paid by %d other payers %.2f x specificity %.2f x carry {float(p["carry_share"])}',
+                      n_others, strength, {_specificity(sb)}) AS components
+        FROM scored QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, r_ent) = 1
     """
 
 
@@ -295,8 +292,8 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                    {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END AS why
             FROM payment_bursts
         ), victims AS (
-            SELECT s_ent AS entity_id, 'victim' AS role, max(w) AS weight,
-                   arg_max(printf('Sent %d payments (%s, none above US$%.0f) to %s in %s within %.0f hours'
+            SELECT s_ent AS entity_id, 'victim' AS role, w AS weight,
+                   printf('Sent %d payments (%s, none above US$%.0f) to %s in %s within %.0f hours'
                                   || ' between %s and %s', burst_payments, {_usd("burst_total_usd")}, burst_max_usd,
                                   CASE WHEN burst_receivers > 1 THEN printf('%d new beneficiaries', burst_receivers)
                                        WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
@@ -304,9 +301,10 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                   {_d("burst_first_ts")}, {_d("burst_last_ts")})
                            || CASE WHEN sender_age IS NOT NULL THEN printf('; the sender was %d', sender_age) ELSE '' END
                            || CASE WHEN coalesce(burst_growth, 1) >= {float(p["escalation_ratio"])}
-                                   THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END || '.', w) AS evidence,
-                   arg_max(burst_txn_ids, w) AS record_ids, arg_max(why, w) AS components
-            FROM b GROUP BY s_ent
+                                   THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END || '.' AS evidence,
+                   burst_txn_ids AS record_ids, why AS components
+            -- the strongest burst (ties: the earliest, then the first receiver id)
+            FROM b QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, burst_first_ts, r_ent) = 1
         ), receivers AS (
             SELECT r_ent AS entity_id, 'facilitator' AS role,
                    1 - product(1 - {p["receiver_weight_share"]} * w) AS weight,
@@ -330,7 +328,7 @@ def _mcc_in(ranges: list[str]) -> str:
 
 def travel_side_purchases(p: dict[str, Any], pack: Pack) -> str:
     risky = literal_list(pack["lists"]["high_risk_receiving"])
-    words = "|".join(regex_literal(w.lower()) for w in p["side_purchase_words"]) or "[^\\s\\S]"
+    words = any_word_regex(p["side_purchase_words"])
     travel = f"{_mcc_in(p['travel_mcc_ranges'])} AND r_country IN ({risky})"
     atm = f"{_mcc_in(p['atm_mcc_ranges'])} AND r_country IN ({risky})"
     side = f"regexp_matches(lower(coalesce(merchant_name, '')), '{words}')"

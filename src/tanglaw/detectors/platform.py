@@ -397,7 +397,8 @@ def chat(p: dict[str, Any], pack: Pack) -> str:
                    count(DISTINCT message_id) FILTER (WHERE with_session) AS n_session,
                    avg(family::INTEGER) AS family_share,
                    min(sent_at) AS first_ts, max(sent_at) AS last_ts,
-                   arg_max(snippet, score) AS snippet, arg_max(message_id, score) AS example_id,
+                   -- ties broken by the message id, so that a re-run quotes the same message
+                   arg_max(snippet, (score, message_id)) AS snippet, arg_max(message_id, (score, message_id)) AS example_id,
                    bool_or(s_country IN ({risky})) AS in_risky,
                    list(DISTINCT message_id ORDER BY message_id)[1:20] AS message_ids
             FROM m GROUP BY s_ent

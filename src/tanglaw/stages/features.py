@@ -31,9 +31,19 @@ def regex_literal(word: str) -> str:
     return "".join("\\" + ch if ch in _REGEX_SPECIAL else ch for ch in word).replace("'", "''")
 
 
+def any_word_regex(words: list[str]) -> str:
+    """The pack's words, lower-cased and each matched as itself, as one alternation (a pattern
+    that matches nothing for no words)."""
+    return "|".join(regex_literal(w.lower()) for w in words) or "[^\\s\\S]"
+
+
 def keyword_regex(words: list[str]) -> str:
-    alts = "|".join(regex_literal(w.lower()) for w in words) or "[^\\s\\S]"
-    return f"(^|[^a-z])({alts})([^a-z]|$)"
+    return f"(^|[^a-z])({any_word_regex(words)})([^a-z]|$)"
+
+
+#: receivers that are shops or performers (`receiver_profiles.lookalike`): payments to them are
+#: purchases, never a payer's pattern nor a household's money
+LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
 
 
 def build_corridor_payments(engine: Engine, pack: Pack) -> None:
@@ -140,7 +150,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
 
 def build_payer_features(engine: Engine) -> None:
     engine.execute(
-        """
+        f"""
         CREATE TABLE payer_features AS
         WITH x AS (
             SELECT *, epoch(ts - lag(ts) OVER (PARTITION BY s_ent ORDER BY ts, txn_id)) / 86400.0 AS gap_days,
@@ -149,7 +159,7 @@ def build_payer_features(engine: Engine) -> None:
                    min(ts) OVER (PARTITION BY s_ent) AS t0, max(ts) OVER (PARTITION BY s_ent) AS t1
             FROM corridor_payments
             -- purchases from a shop are not a payer's pattern
-            WHERE r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
+            WHERE r_ent NOT IN {LOOKALIKE_RECEIVERS}
         ), paid AS (
             -- legal adult webcam customers pay on the platform (tokens, paid private shows)
             SELECT v_ent AS entity_id, sum(n_private) AS n_private_sessions,
@@ -235,7 +245,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization
             FROM cross_border_payments
             -- buying from a shop is not paying an extortionist
-            WHERE r_ent NOT IN (SELECT entity_id FROM receiver_profiles WHERE lookalike)
+            WHERE r_ent NOT IN {LOOKALIKE_RECEIVERS}
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,

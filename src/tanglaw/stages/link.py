@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from ..contract import HOUSEHOLD_ROLES
 from ..engine import Engine
 from ..graph import articulation_points, components_table
 from ..pack import Pack
@@ -48,8 +49,6 @@ from .features import build_session_payment_links
 STAGE = "link"
 #: roles with their own threshold in the pack (`scoring.<role>_threshold`)
 ROLES = ("payer", "facilitator", "victim", "buyer", "host", "viewer")
-#: roles on the household side of a case: the people who collect, stream or sell
-HOUSEHOLD_ROLES = ("facilitator", "host", "seller")
 
 
 def _score_sql(pack: Pack) -> str:

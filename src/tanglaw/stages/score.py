@@ -11,8 +11,10 @@ id is derived from the network's anchor entity.
 from __future__ import annotations
 
 from ..casebook.queue import queue_order
+from ..contract import HOUSEHOLD_ROLES, PAYER_ROLES
 from ..engine import Engine
 from ..pack import Pack
+from ..sqltext import literal_list as sql_list
 
 #: identifier kinds that make a case actionable, with the words used in reasons
 ACTIONABLE = (
@@ -69,7 +71,7 @@ def run(engine: Engine, pack: Pack) -> None:
             -- the household received counts (a payer of three households is in three cases)
             SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
             FROM network_members m JOIN corridor_payments c ON m.role = 'payer' AND c.s_ent = m.entity_id
-            WHERE m.network_id NOT IN (SELECT network_id FROM network_members WHERE role IN ('facilitator', 'host', 'seller'))
+            WHERE m.network_id NOT IN (SELECT network_id FROM network_members WHERE role IN ({sql_list(HOUSEHOLD_ROLES)}))
             UNION
             SELECT m.network_id, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
             FROM network_members m JOIN corridor_payments c ON m.role = 'facilitator' AND c.r_ent = m.entity_id
@@ -322,7 +324,7 @@ def add_facts(engine: Engine, pack: Pack) -> None:
         CREATE TEMP TABLE __related AS
         SELECT a.case_id, string_agg(DISTINCT b.case_id, ';' ORDER BY b.case_id) AS related_cases
         FROM case_member_table a JOIN case_member_table b ON b.entity_id = a.entity_id AND b.case_id <> a.case_id
-        WHERE a.role IN ('payer', 'viewer', 'buyer') GROUP BY a.case_id;
+        WHERE a.role IN ({sql_list(PAYER_ROLES)}) GROUP BY a.case_id;
         CREATE OR REPLACE TABLE case_table AS
         SELECT c.*, k.n_parties, k.n_accounts, i.actionability,
                concat_ws('; ',
