@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test test-fast lint typecheck bench docs clean
+.PHONY: install demo test test-fast lint typecheck bench docs clean browser
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Debian's Chromium for the browser tests (Playwright drives it; `playwright install` cannot
+# download browsers here). Installed when missing and we may; otherwise the one line to run.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get install -y -q chromium >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
+	  else echo "browser tests need Debian's chromium: sudo apt-get install -y chromium"; exit 1; fi; }
+
 # the whole suite, slow tests included (CI runs exactly this)
-test: lint typecheck
+test: lint typecheck browser
 	$(BIN)/pytest -n 2 -m "not spark" -q
 
 # the default quick suite while developing

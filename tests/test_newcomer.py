@@ -222,6 +222,26 @@ def test_help_option_names_are_whole_at_80_columns(runner: Any) -> None:
             assert name in res.stdout, (args, name)
 
 
+def _commands(cmd: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every command and subcommand of the CLI, as argument paths."""
+    yield path
+    for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+        yield from _commands(sub, (*path, name))
+
+
+def test_help_of_every_command_reads_at_80_columns_without_flag_types(runner: Any) -> None:
+    import typer.main
+
+    paths = list(_commands(typer.main.get_command(app)))
+    assert len(paths) > 25 and ("cases", "show") in paths and ("media", "bank") in paths
+    for args in paths:
+        res = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "80"})
+        assert res.exit_code == 0, args
+        assert "Usage: tanglaw" in res.stdout, args
+        assert "<bool>" not in res.stdout, args  # a flag takes no value: no type beside it
+        assert max(len(line) for line in res.stdout.splitlines()) <= 80, args
+
+
 def test_cases_show_limits_a_large_case(tmp_path: Path, runner: Any, width: Any) -> None:
     width(200)
     countries = ("US", "GB", "AU")
@@ -309,3 +329,81 @@ def test_exit_codes_are_one_table_for_every_command() -> None:
     assert "run" in commands and "cases" in groups
     for name in commands + groups:
         assert re.search(rf"^\| `{name}\b", text, re.M), name
+
+
+# ---- 3. the report says whom each row is about ------------------------------------------------------
+
+
+def test_report_names_the_person_and_accounts_of_every_indicator_row(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_bundle(_two_account_world(tmp_path / "b1"), out)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    table = html[html.index("<th>about</th>") :]
+    table = table[: table.index("</table>")]
+    rows = re.findall(
+        r"<tr><td><code>(\w+)</code>.*?</td>\s*<td class=\"about\">(.*?)</td>", table, flags=re.S
+    )
+    indicators = read_csv(out / "indicators.csv")
+    assert len(rows) == len(indicators) > 3
+    for _code, about in rows:
+        name, entity, accounts = re.split(r"<br>(?:<span class=\"muted\">)?", about)[:3]
+        assert re.fullmatch(r"Person (PA\d|FA)", name.strip()), about
+        assert entity.startswith("E:")
+        who = name.strip().removeprefix("Person ")
+        assert who in accounts, about  # the person's own accounts: FA's row lists FA and FA2
+        if who == "FA":
+            assert "FA, FA2" in accounts
+
+
+def test_evidence_sentences_name_the_people_they_cite() -> None:
+    from tanglaw.reporting.people import name_people
+
+    names = {"E:pty-1": "Ana Cruz", "A:acc-9": "<b>Bo</b>"}
+    text = "Payments from E:pty-1 to A:acc-9 followed sessions of host E:pty-7."
+    assert name_people(text, names) == (
+        "Payments from Ana Cruz (E:pty-1) to <b>Bo</b> (A:acc-9) followed sessions of host E:pty-7."
+    )
+    # the report escapes it as it escapes every value
+    from tanglaw.report import _env
+
+    page = _env().from_string("{{ t }}").render(t=name_people(text, names))
+    assert "&lt;b&gt;Bo&lt;/b&gt;" in page and "<b>" not in page
+
+
+# ---- 7. progress with counts --------------------------------------------------------------------
+
+
+def test_a_run_reports_each_step_with_counts_and_the_share_done(tmp_path: Path) -> None:
+    from tanglaw.pipeline import STEPS, StepProgress
+
+    seen: list[StepProgress] = []
+    result = run_bundle(_two_account_world(tmp_path / "b1"), tmp_path / "out", on_progress=seen.append)
+    done = [p.done for p in seen]
+    assert done == sorted(done) and done[0] == 0.0 and abs(done[-1] - 1.0) < 1e-9  # only ever rises
+    assert [p.step for p in seen if p.detail] and [p.index for p in seen] == sorted(p.index for p in seen)
+    ends = {p.step: p.detail for p in seen if p.detail}
+    assert list(ends) == [name for name, _ in STEPS]
+    records = sum(result.rows.values())
+    assert ends["ingest"].startswith(f"{records:,} records read from ")
+    assert "reading transactions.csv" in " ".join(p.detail for p in seen)  # each file as it is read
+    assert ends["resolve"].endswith(" people") and ends["score"] == f"{result.n_cases:,} case(s)"
+
+
+def test_run_prints_one_line_per_step_in_a_log_and_none_when_quiet(tmp_path: Path, runner: Any) -> None:
+    bundle = _two_account_world(tmp_path / "b1")
+    res = invoke(runner, "run", bundle, "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.output.splitlines() if re.match(r"\[\d/8\] ", ln)]
+    assert [ln.split()[1] for ln in lines] == [
+        "ingest",
+        "prepare",
+        "resolve",
+        "detect",
+        "link",
+        "score",
+        "tips",
+        "export",
+    ]
+    assert re.match(r"\[1/8\] ingest done at \d+\.\d s: [\d,]+ records read from \d+ file\(s\)$", lines[0])
+    quiet = invoke(runner, "run", bundle, "--out", tmp_path / "out", "-q")
+    assert quiet.exit_code == 0 and not re.search(r"\[\d/8\]", quiet.output)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from tanglaw.pack import load_pack
 from tanglaw.pipeline import run_bundle
 
-from .conftest import invoke, payment, write_table
+from .conftest import invoke, payment, read_csv, write_table
 
 HOSTS_PH = ("H1", "H2", "H3", "H4", "H5")
 
@@ -428,6 +428,14 @@ def test_media_hash_match(tmp_path: Path) -> None:
         "between 2026-03-01 and 2026-03-01."
     )
     assert weight == pytest.approx(0.9)
+    # H1 made no payment: its indicator still names its account and party record
+    (row,) = [r for r in read_csv(out / "indicators.csv") if r["code"] == "PLAT_MEDIA_HASH_MATCH"]
+    assert row["account_id"] == "H1"
+    # a relative bank name is read from the pack's own folder, wherever the run starts
+    (tmp_path / "rel").mkdir()
+    (tmp_path / "rel" / "known.txt").write_text(banked + "\n", encoding="utf-8")
+    rel = _run(b, tmp_path / "rel", '[media]\nbank_files = ["known.txt"]\n')
+    assert set(_hits(rel, "PLAT_MEDIA_HASH_MATCH")) == {"A:H1"}
 
 
 def test_media_bank_missing_is_refused(tmp_path: Path, runner: CliRunner) -> None:

@@ -88,19 +88,17 @@ def _run(
     bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool, allow_unknown_columns: bool = False
 ) -> None:
     from .pack import load_pack
-    from .pipeline import STEPS, run_bundle
+    from .pipeline import run_bundle
 
     try:
         pack = load_pack(pack_file)
-        labels = dict(STEPS)
-        with err.status("Starting", spinner="dots") as status:
-
-            def on_step(name: str) -> None:
-                if not quiet:
-                    status.update(labels.get(name, name) + " …")
-
+        with console.run_progress(quiet) as on_progress:
             result = run_bundle(
-                bundle, out_dir, pack=pack, on_step=on_step, allow_unknown_columns=allow_unknown_columns
+                bundle,
+                out_dir,
+                pack=pack,
+                on_progress=on_progress,
+                allow_unknown_columns=allow_unknown_columns,
             )
     except (TanglawError, OSError) as e:
         if isinstance(e, OSError) and not isinstance(e, TanglawError):

@@ -14,7 +14,10 @@ with the traceback only under `--debug` or `TANGLAW_DEBUG=1`.
 from __future__ import annotations
 
 import os
-from typing import Any, NoReturn
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 import typer.core
@@ -23,6 +26,9 @@ from typer.exceptions import TyperException
 
 from . import interrupt
 from .errors import BundleError, PackError, TanglawError
+
+if TYPE_CHECKING:
+    from .pipeline import StepProgress
 
 out = Console(markup=False, emoji=False)
 err = Console(stderr=True, markup=False, emoji=False)
@@ -93,6 +99,26 @@ def _one_line(e: BaseException) -> str:
     return text
 
 
+def _no_type_for_flags() -> None:
+    """Help shows `--quiet`, not `--quiet <bool>`: a flag takes no value, so it shows no type.
+
+    Typer 0.29 prints a type beside every option; this keeps it for options that take a value.
+    """
+    option = typer.core.TyperOption
+    shown = option.display_type_rich
+    if getattr(shown, "_tanglaw", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if self.is_flag and self.metavar is None else shown(self, ctx)
+
+    display_type_rich._tanglaw = True  # type: ignore[attr-defined]
+    option.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_no_type_for_flags()
+
+
 class Group(typer.core.TyperGroup):
     """The top-level command group: no traceback reaches a person unless they ask for it."""
 
@@ -117,3 +143,74 @@ class Group(typer.core.TyperGroup):
                     "and report it)"
                 )
                 raise typer.Exit(1) from None
+
+
+@contextmanager
+def run_progress(quiet: bool) -> Iterator[Callable[[StepProgress], None]]:
+    """A progress bar for `tanglaw run` on a terminal: the step (3/8), its counts so far, the share
+    of the work done, the time taken and an estimate of the time left. Elsewhere (a log, a pipe) one
+    line per finished step. `quiet`: nothing."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from .pipeline import STEPS
+
+    labels, n = dict(STEPS), len(STEPS)
+    if quiet:
+        yield lambda _p: None
+        return
+    if not err.is_terminal:
+        t0, said = time.perf_counter(), set()
+
+        def log(p: StepProgress) -> None:
+            if p.done > 0 and p.step not in said and p.detail and _ends(p):
+                said.add(p.step)
+                err.print(
+                    f"[{p.index}/{n}] {p.step} done at {time.perf_counter() - t0:.1f} s: {p.detail}",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
+
+        yield log
+        return
+
+    class _TwoLines(Progress):
+        """The bar on one line, the counts so far on the next (an 80-column terminal fits both)."""
+
+        detail = ""
+
+        def get_renderables(self) -> Iterator[Any]:
+            from rich.text import Text
+
+            yield self.make_tasks_table(self.tasks)
+            if self.detail:
+                yield Text("      " + self.detail, style="dim", overflow="ellipsis", no_wrap=True)
+
+    bar = _TwoLines(
+        TextColumn("[{task.fields[index]}/{task.fields[n]}]"),
+        TextColumn("{task.description}", markup=False),
+        BarColumn(bar_width=16),
+        TimeElapsedColumn(),
+        TextColumn("about"),
+        TimeRemainingColumn(compact=True),
+        TextColumn("left"),
+        console=err,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("Starting", total=1.0, index=0, n=n)
+
+        def show(p: StepProgress) -> None:
+            # the step's name on the bar line; what it does and the counts so far below it
+            bar.detail = labels.get(p.step, p.step) + (f" · {p.detail}" if p.detail else "")
+            bar.update(task, completed=p.done, description=f"{p.step:<8}", index=p.index)
+
+        yield show
+
+
+def _ends(p: StepProgress) -> bool:
+    """Whether `p` is the end of its step (what a log line reports)."""
+    from .pipeline import STEP_SHARE, STEPS
+
+    names = [name for name, _ in STEPS]
+    return p.done >= sum(STEP_SHARE[s] for s in names[: names.index(p.step) + 1]) - 1e-9

@@ -40,16 +40,24 @@ def explain_typology(pack: Pack, code: str) -> str:
         f"{code} — {d.description}",
         f"Role: {cfg.get('role', d.role)}; mode: {pack.mode(code)}; reads: {', '.join(d.needs)}.",
         f"Sources: {cfg.get('source', '')}",
-        "",
-        "How the weight is built: each part that holds adds its weight by noisy-or,",
-        "weight = 1 − Π(1 − w), so no single part decides and every part is listed in the",
-        "indicator's `components`. Mitigations then multiply the weight.",
-        "",
-        "Parts (weight_*):",
     ]
-    for k, v in cfg.items():
-        if k.startswith("weight_"):
-            lines.append(f"  {k[len('weight_') :]:<22} {_fmt(v)}")
+    parts = [(k[len("weight_") :], v) for k, v in cfg.items() if k.startswith("weight_")]
+    if parts:
+        lines += [
+            "",
+            "How the weight is built: each part that holds adds its weight by noisy-or, "
+            "weight = 1 − Π(1 − w), so no single part decides and every part is listed in the "
+            "indicator's `components`. Mitigations then multiply the weight.",
+            "",
+            "Parts (weight_*):",
+        ]
+        lines += [f"  {k:<22} {_fmt(v)}" for k, v in parts]
+    else:
+        lines += [
+            "",
+            "How the weight is built: from the thresholds and parameters below; every factor is "
+            "listed in the indicator's `components`.",
+        ]
     mitig = [(k, v) for k, v in cfg.items() if k.endswith("_factor")]
     if mitig:
         lines += ["", "Mitigations (*_factor, multiply the weight):"]
@@ -69,7 +77,7 @@ def explain_typology(pack: Pack, code: str) -> str:
     thr = s.get(f"{role}_threshold", s["facilitator_threshold"])
     lines += [
         "",
-        f"A person enters a case when the noisy-or of all their {role} indicators reaches {_fmt(thr)}",
+        f"A person enters a case when the noisy-or of all their {role} indicators reaches {_fmt(thr)} "
         "(scoring.*_threshold in the pack).",
     ]
     return "\n".join(lines)

@@ -242,6 +242,15 @@ class Pack:
     def version(self) -> str:
         return str(self.doc["pack"]["version"])
 
+    def path(self, value: str) -> Path:
+        """A file the pack names (`media.bank_files`): a relative name is read from the pack's
+        own folder, so a pack and its banks can move together; the built-in pack's from the
+        folder Tanglaw runs in."""
+        given = Path(value)
+        if given.is_absolute() or self.origin == "built-in":
+            return given
+        return Path(self.origin).parent / given
+
     def typology(self, code: str) -> dict[str, Any]:
         return dict(self.doc["typologies"][code])
 

@@ -230,7 +230,8 @@ def publish(
 
     `moves` are (staged path inside `out_dir`, final name). Call inside `interrupt.shielded()`.
     """
-    rel = tuple((str(p.relative_to(out_dir)), name) for p, name in moves)
+    root = out_dir.resolve()  # staged paths may come back absolute when `out_dir` was given relative
+    rel = tuple((str(p.resolve().relative_to(root)), name) for p, name in moves)
     _write_journal(out_dir, Journal(run_id, at, rel))
     commit()
     _do_moves(out_dir, rel)

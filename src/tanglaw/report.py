@@ -10,6 +10,7 @@ import jinja2
 from . import __version__
 from .contract import HOUSEHOLD_ROLES, PAYER_ROLES
 from .engine import Engine
+from .reporting.people import ENTITY_ID, name_people
 from .sqltext import literal_list
 
 if TYPE_CHECKING:
@@ -36,10 +37,12 @@ def _network_svg(members: list[dict[str, Any]], links: list[dict[str, Any]]) -> 
     """Facilitators on an inner ring, payers on an outer ring, lines for the payments between them."""
     import math
 
-    receiving = ("facilitator", "host", "seller")
-    facs = [m for m in members if m["role"] in receiving]
-    payers = [m for m in members if m["role"] not in receiving]
-    w, h = 520, 300
+    facs = [m for m in members if m["role"] in HOUSEHOLD_ROLES]
+    payers = [m for m in members if m["role"] not in HOUSEHOLD_ROLES]
+    # the outer ring grows with the payers (a dot every ~16 px), with room for labels on both sides
+    rx = 230.0 if len(payers) <= 40 else min(520.0, 230.0 * math.sqrt(len(payers) / 40))
+    ry = round(rx * 0.55, 1)
+    w, h = round(2 * rx + 260), round(2 * ry + 60)
     cx, cy = w / 2, h / 2
     pos: dict[str, dict[str, Any]] = {}
 
@@ -58,7 +61,7 @@ def _network_svg(members: list[dict[str, Any]], links: list[dict[str, Any]]) -> 
             }
 
     ring(facs, 70 if len(facs) > 1 else 0, 45 if len(facs) > 1 else 0, 0.0)
-    ring(payers, 230, 125, math.pi / max(len(payers), 1))
+    ring(payers, rx, ry, math.pi / max(len(payers), 1))
     top = max((lk["n"] for lk in links), default=1)
     edges = [
         {
@@ -104,11 +107,12 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
         )
         inds = _dicts(
             engine,
-            """SELECT code, role, entity_id, weight, evidence, components,
+            """SELECT code, role, entity_id, account_id, weight, evidence, components,
                       len(string_split(record_ids, ';')) AS n_records
-               FROM indicator_table WHERE case_id = ? ORDER BY weight DESC""",
+               FROM indicator_table WHERE case_id = ? ORDER BY weight DESC, code, entity_id""",
             [c["case_id"]],
         )
+        _name_rows(engine, inds, {m["entity_id"]: m for m in ents})
         detail.append({"case": c, "members": ents, "indicators": inds, "svg": _network_svg(ents, links)})
     shadow = _dicts(
         engine,
@@ -147,6 +151,31 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
     path = folder / "report.html"
     path.write_text(html, encoding="utf-8")
     return path
+
+
+def _name_rows(engine: Engine, inds: list[dict[str, Any]], members: dict[str, dict[str, Any]]) -> None:
+    """Say whom each indicator row is about: the person's best name and accounts (`person`,
+    `accounts`), and the evidence sentence with every entity id it cites preceded by a name."""
+    cited = {i["entity_id"] for i in inds} | {e for i in inds for e in ENTITY_ID.findall(i["evidence"] or "")}
+    cited -= set(members)
+    names = {e: m["names"].split(" / ")[0] for e, m in members.items()}
+    if cited and engine.table_exists("entity_names"):
+        names |= {
+            e: n
+            for e, n in engine.rows(
+                "SELECT entity_id, names[1] FROM entity_names WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted(cited)],
+                stage="export",
+            )
+            if n
+        }
+    for i in inds:
+        m = members.get(i["entity_id"])
+        i["person"] = names.get(i["entity_id"]) or f"account {i['account_id']}"
+        accounts = (m["accounts"] or "").split(", ") if m else [i["account_id"] or ""]
+        more = f" and {len(accounts) - 2} more" if len(accounts) > 2 else ""
+        i["accounts"] = ", ".join(accounts[:2]) + more  # every account is in the members table above
+        i["evidence"] = name_people(i["evidence"] or "", names)
 
 
 def _people(engine: Engine, roles: tuple[str, ...]) -> int:

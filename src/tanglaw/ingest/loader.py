@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,7 +174,11 @@ def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
 
 
 def ingest_bundle(
-    con: duckdb.DuckDBPyConnection, bundle: Path, *, allow_unknown_columns: bool = False
+    con: duckdb.DuckDBPyConnection,
+    bundle: Path,
+    *,
+    allow_unknown_columns: bool = False,
+    on_file: Callable[[float, str], None] | None = None,
 ) -> IngestReport:
     """Read, check and load every table of `bundle` into `con`.
 
@@ -181,8 +186,12 @@ def ingest_bundle(
     typed table it made. Tables the bundle lacks are created empty, so later stages can rely on
     every contract table and column existing. A column the contract does not know whose name is
     close to one its table lacks is refused as a misspelling, unless `allow_unknown_columns`.
+    `on_file(share, words)` is told as each file is read: the share of the bundle's bytes read
+    before it, and the file in words.
     """
     found = discover_bundle(bundle)
+    sizes = {name: _size(path) for name, (path, _fmt) in found.items()}
+    total, before = max(sum(sizes.values()), 1), 0
     ensure_code_tables(con)
     report = IngestReport()
     check = TableCheck()
@@ -192,6 +201,9 @@ def ingest_bundle(
             continue
         path, fmt = found[spec.name]
         report.files[spec.name] = path.name
+        if on_file:
+            on_file(before / total, f"reading {path.name} ({len(report.files)} of {len(found)} files)")
+        before += sizes[spec.name]
         try:
             raw = read_table_file(con, path, fmt, f"__raw_{spec.name}")
         except BundleError as e:
@@ -216,6 +228,16 @@ def ingest_bundle(
             create_empty(con, spec)
             report.rows[spec.name] = 0
     return report
+
+
+def _size(path: Path) -> int:
+    """Bytes of a table file (or of every file in a folder of parts)."""
+    try:
+        if path.is_dir():
+            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 __all__ = ["IngestReport", "create_empty", "ingest_bundle"]

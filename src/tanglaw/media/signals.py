@@ -28,7 +28,7 @@ COLUMNS = pa.schema(
 def build_media_matches(engine: Engine, pack: Pack) -> None:
     m = pack["media"]
     out: dict[str, list[object]] = {n: [] for n in COLUMNS.names}
-    files = [str(f) for f in m["bank_files"]]
+    files = [str(pack.path(str(f))) for f in m["bank_files"]]
     rows = (
         engine.rows(
             "SELECT media_id, hash FROM media WHERE signal_type = 'pdq' AND coalesce(quality, 100) >= ? "

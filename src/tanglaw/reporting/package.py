@@ -17,7 +17,7 @@ import jinja2
 from .. import __version__
 from .casedata import CaseData, Member
 from .network import Layout, colour, layout, svg
-from .people import age_on, best_name
+from .people import age_on, best_name, name_people
 from .settings import ReporterSettings
 
 #: timeline rows shown at most (the most recent); the rest are counted
@@ -202,7 +202,7 @@ def package_model(case: CaseData, settings: ReporterSettings, *, now: datetime |
             role=case.indicator_role(i),
             person=names.get(i.entity_id or "", i.entity_id or ""),
             weight=i.weight,
-            evidence=i.evidence,
+            evidence=name_people(i.evidence, names),
             record_ids="; ".join(i.record_ids),
             n_records=len(i.record_ids),
         )

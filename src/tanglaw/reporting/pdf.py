@@ -228,20 +228,6 @@ def package_pdf(model: PackageModel) -> bytes:
                 [34, 17, 28, width - 79],
             )
         )
-    story.append(p("Timeline (UTC)", h2))
-    if model.timeline_omitted:
-        story.append(
-            p(
-                f"The {model.timeline_omitted} earliest rows are left out; the evidence table lists every record id."
-            )
-        )
-    story.append(
-        table(
-            ["Date", "What happened", "Record ids"],
-            [[(r.when, small), (r.what, small), (r.records.replace(";", "; "), ids)] for r in model.timeline],
-            [17, width - 72, 55],
-        )
-    )
     story.append(p("Evidence", h2))
     long_lists = [e for e in model.evidence if e.n_records > MAX_IDS_IN_TABLE]
     story.append(
@@ -263,6 +249,20 @@ def package_pdf(model: PackageModel) -> bytes:
                 for e in model.evidence
             ],
             [30, 25, 11, width - 121, 55],
+        )
+    )
+    story.append(p("Timeline (UTC)", h2))
+    if model.timeline_omitted:
+        story.append(
+            p(
+                f"The {model.timeline_omitted} earliest rows are left out; the evidence table lists every record id."
+            )
+        )
+    story.append(
+        table(
+            ["Date", "What happened", "Record ids"],
+            [[(r.when, small), (r.what, small), (r.records.replace(";", "; "), ids)] for r in model.timeline],
+            [17, width - 72, 55],
         )
     )
     if long_lists:

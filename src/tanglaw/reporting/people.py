@@ -6,6 +6,16 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+#: an entity id as evidence sentences write it: `E:pty-00004153` (a person), `A:acc-17` (an account
+#: with no party record)
+ENTITY_ID = re.compile(r"\b[EA]:[A-Za-z0-9][A-Za-z0-9_.:-]*[A-Za-z0-9]")
+
+
+def name_people(text: str, names: dict[str, str]) -> str:
+    """`"Payments from E:pty-1 to …"` → `"Payments from Ana Cruz (E:pty-1) to …"`: each entity id in
+    `text` that `names` knows is preceded by the person's name; the id stays, for tracing."""
+    return ENTITY_ID.sub(lambda m: f"{names[m[0]]} ({m[0]})" if names.get(m[0]) else m[0], text)
+
 
 def split_name(name: str | None) -> tuple[str, str]:
     """`("Jomar Soriano", "Navarro")`: everything but the last word is the first name."""

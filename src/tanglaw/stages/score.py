@@ -47,8 +47,15 @@ def run(engine: Engine, pack: Pack) -> None:
             UNION ALL SELECT r_ent, r_acc FROM corridor_payments
             UNION ALL SELECT s_ent, s_acc FROM __burst_txns
             UNION ALL SELECT r_ent, r_acc FROM __burst_txns
+        ), paying AS (
+            SELECT ent AS entity_id, mode(acc ORDER BY acc) AS account_id FROM uses GROUP BY ent
         )
-        SELECT ent AS entity_id, mode(acc ORDER BY acc) AS account_id FROM uses GROUP BY ent
+        SELECT * FROM paying
+        UNION ALL  -- someone seen only on the platform: their first account
+        SELECT entity_id, min(account_id) FROM account_entities
+        WHERE entity_id IN (SELECT entity_id FROM network_members)
+          AND entity_id NOT IN (SELECT entity_id FROM paying)
+        GROUP BY entity_id
         """,
         stage=STAGE,
     )
