@@ -401,3 +401,20 @@ def test_a_customer_who_pays_for_shows_on_the_platform_weighs_less_as_a_payer(tm
         "; pays for webcam shows on the platform (100% of its 3 private sessions paid there)."
     )
     assert components.endswith("; adult webcam customer x0.6")
+
+
+def test_a_tip_naming_a_payer_of_two_households_links_to_both_cases(tmp_path: Path) -> None:
+    from .casebook_worlds import build, trio
+
+    links = trio("PA", "FA") + trio("PB", "FB") + [("PX", "FA", "US"), ("PX", "FB", "US")]
+    bundle = build(tmp_path / "b", links)
+    tip = {"report_id": "R1", "source": "hotline", "received_at": "2026-04-01T00:00:00Z", "account_ids": "PX"}
+    write_table(bundle, "reports", [tip])
+    out = tmp_path / "out"
+    run_bundle(bundle, out)
+    cases = {m["case_id"] for m in read_csv(out / "case_members.csv") if m["account_id"] == "PX"}
+    assert len(cases) == 2  # the payer is a member of both households' cases ...
+    (row,) = [t for t in read_csv(out / "tips.csv") if t["report_id"] == "R1"]
+    assert set(row["case_ids"].split(";")) == cases  # ... and the tip reaches both
+    tip_rows = [i for i in read_csv(out / "indicators.csv") if i["code"] == "TIP_LINKED"]
+    assert {i["case_id"] for i in tip_rows} == cases

@@ -407,3 +407,23 @@ def test_run_prints_one_line_per_step_in_a_log_and_none_when_quiet(tmp_path: Pat
     assert re.match(r"\[1/8\] ingest done at \d+\.\d s: [\d,]+ records read from \d+ file\(s\)$", lines[0])
     quiet = invoke(runner, "run", bundle, "--out", tmp_path / "out", "-q")
     assert quiet.exit_code == 0 and not re.search(r"\[\d/8\]", quiet.output)
+
+
+def test_case_package_legend_names_every_colour_its_picture_uses(tmp_path: Path, runner: Any) -> None:
+    from tanglaw.reporting.network import colour
+
+    out = tmp_path / "out"
+    run_bundle(_two_account_world(tmp_path / "b1"), out)
+    (case,) = read_csv(out / "cases.csv")
+    res = invoke(runner, "export", case["case_id"], "--out", out, "--format", "html")
+    assert res.exit_code == 0, res.output
+    (page,) = (out / "exports").glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    legend = html[html.index('<p class="legend">') :]
+    legend = legend[: legend.index("</p>")]
+    drawn = set(re.findall(r'<circle [^>]*fill="(#[0-9a-f]{6})"', html))
+    named = set(re.findall(r"background: (#[0-9a-f]{6})", legend))
+    assert drawn and drawn <= named  # every colour in the picture is in the legend
+    assert "victims" not in legend  # no victim in this case: no victim colour explained
+    # the roles of one side share a colour: a host is drawn as the household it belongs to
+    assert colour("host") == colour("seller") == colour("facilitator") != colour("viewer") == colour("payer")

@@ -270,6 +270,9 @@ MAX_RECORD_BYTES = 16 * 2**20
 
 ROLES = ("payer", "facilitator", "host", "viewer", "buyer", "seller", "victim", "other")
 #: the household side of a case (who collects, streams or sells) and the paying side
+#: the case book a run keeps beside its outputs (ids, status, notes across re-runs)
+BOOK_FILE = "casebook.sqlite"
+
 HOUSEHOLD_ROLES = ("facilitator", "host", "seller")
 PAYER_ROLES = ("payer", "viewer", "buyer")
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .contract import BOOK_FILE
 from .errors import WorkspaceError
 
 #: the run lock, in a folder of its own so that the output folder holds only outputs
@@ -150,9 +151,7 @@ def _read_journal(out_dir: Path) -> Journal | None:
 
 def _committed(out_dir: Path, journal: Journal) -> bool:
     """Whether the case book holds the journal's run (its transaction committed)."""
-    from .casebook.store import book_path
-
-    path = book_path(out_dir)
+    path = out_dir / BOOK_FILE
     if not journal.run_id or not path.exists():
         return False
     try:

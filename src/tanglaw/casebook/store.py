@@ -20,10 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..contract import BOOK_FILE
 from ..errors import TanglawError
 from .queue import queue_order
 
-BOOK_FILE = "casebook.sqlite"
 STATUSES = ("open", "triaged", "referred", "closed")
 SCHEMA_VERSION = "1"
 #: the queue order over the book's columns (see `queue.py`)

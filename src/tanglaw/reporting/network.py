@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
+from ..contract import HOUSEHOLD_ROLES, PAYER_ROLES
 from .casedata import CaseData
 from .people import best_name
 
@@ -19,6 +20,12 @@ from .people import best_name
 MAX_LABELS = 16
 COLOURS = {"facilitator": "#c0392b", "payer": "#2c6fbb", "victim": "#2e7d32"}
 OTHER_COLOUR = "#7f8c8d"
+#: what each colour means, for the legend of every drawing (the roles of a side share a colour)
+LEGEND = (
+    ("facilitator", "the household: facilitators, hosts, sellers"),
+    ("payer", "payers, viewers, buyers"),
+    ("victim", "likely victims"),
+)
 
 
 @dataclass(frozen=True)
@@ -67,8 +74,9 @@ def layout(case: CaseData) -> Layout:
         e.entity_id: best_name([m.name for m in case.accounts_of(e.entity_id)]) or e.label
         for e in case.entities
     }
-    inner = [e for e in case.entities if e.role not in ("payer", "victim")]
-    outer = [e for e in case.entities if e.role in ("payer", "victim")]
+    outer_roles = (*PAYER_ROLES, "victim")
+    inner = [e for e in case.entities if e.role not in outer_roles]
+    outer = [e for e in case.entities if e.role in outer_roles]
     nodes: dict[str, Node] = {}
     for group, radius, phase in ((inner, 0.0 if len(inner) == 1 else 0.17, 0.0), (outer, 0.42, 0.3)):
         for e, (x, y) in zip(group, _ring(len(group), radius, phase), strict=True):
@@ -87,7 +95,14 @@ def layout(case: CaseData) -> Layout:
 
 
 def colour(role: str) -> str:
-    return COLOURS.get(role, OTHER_COLOUR)
+    """The colour of a role: one per side of a case (household, payers) and one for victims."""
+    side = "facilitator" if role in HOUSEHOLD_ROLES else "payer" if role in PAYER_ROLES else role
+    return COLOURS.get(side, OTHER_COLOUR)
+
+
+def legend(with_victims: bool) -> list[tuple[str, str]]:
+    """(colour, words) for each colour a drawing uses."""
+    return [(COLOURS[k], words) for k, words in LEGEND if with_victims or k != "victim"]
 
 
 def svg(lay: Layout, width: int = 640, height: int = 420) -> str:

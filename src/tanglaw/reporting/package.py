@@ -16,7 +16,7 @@ import jinja2
 
 from .. import __version__
 from .casedata import CaseData, Member
-from .network import Layout, colour, layout, svg
+from .network import Layout, colour, layout, legend, svg
 from .people import age_on, best_name, name_people
 from .settings import ReporterSettings
 
@@ -231,4 +231,8 @@ def _env() -> jinja2.Environment:
 
 
 def package_html(model: PackageModel) -> str:
-    return _env().get_template("case_package.html.j2").render(m=model, svg=svg(model.network), colour=colour)
+    return (
+        _env()
+        .get_template("case_package.html.j2")
+        .render(m=model, svg=svg(model.network), colour=colour, legend=legend)
+    )

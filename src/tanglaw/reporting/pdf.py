@@ -25,8 +25,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ..errors import TanglawError
-from .network import Layout, colour
+from .network import COLOURS, Layout, colour, legend
 from .package import PackageModel
+
+#: the legend's words for the drawing's colours
+_COLOUR_WORDS = {COLOURS["facilitator"]: "red", COLOURS["payer"]: "blue", COLOURS["victim"]: "green"}
 
 #: record ids printed inside the evidence table at most; longer lists go to the appendix
 MAX_IDS_IN_TABLE = 30
@@ -186,8 +189,7 @@ def package_pdf(model: PackageModel) -> bytes:
     story += [facts, p("Network", h2)]
     story.append(
         p(
-            "red: facilitator - blue: payer"
-            + (" - green: victim" if model.victims else "")
+            " - ".join(f"{_COLOUR_WORDS.get(c, c)}: {words}" for c, words in legend(bool(model.victims)))
             + " - a line joins two people when one paid the other",
             small,
         )

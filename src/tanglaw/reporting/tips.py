@@ -3,10 +3,10 @@
 Two functions over a finished run's workspace (the `reports` input table, however it was fed:
 CSV, JSONL, Parquet, or XML through `tip_xml`):
 
-- `link_tips(engine)`: one row per (tip, account) a tip's identifiers reach, with the case the
-  account belongs to (if any) and how they were joined: the same account id, username, email,
-  phone (last 9 digits, as the resolver joins parties), payment account, or an IP the account
-  used in a live session. Identifiers are normalised as in `sharing.normalise`.
+- `link_tips(engine)`: one row per (tip, account, case) a tip's identifiers reach: every case the
+  account's person is a member of (a payer of several households is in several), or none; and
+  how they were joined: the same account id, username, email, phone (last 9 digits, as the
+  resolver joins parties), payment account, or an IP the account used in a live session. Identifiers are normalised as in `sharing.normalise`.
 - `tip_actionability(engine)`: per tip, a 0–1 completeness score and the facts it lacks, after
   the Stanford Internet Observatory's account (2024) of what makes a CyberTipline report
   actionable: who the offender is, where they are, an IP with its time, the content location,
@@ -93,13 +93,14 @@ def link_tips(engine: Engine) -> list[dict[str, str]]:
             "SELECT account_id, entity_id, party_id FROM account_entities", stage="tips"
         )
     }
-    cases: dict[str, str] = {}
-    for entity_id, case_id in engine.rows(
-        """SELECT m.entity_id, arg_min(m.case_id, c.rank) FROM case_member_table m
-           JOIN case_table c USING (case_id) GROUP BY 1""",
+    # every case a person is a member of (a payer of three households is in three), best first
+    cases: dict[str, list[str]] = defaultdict(list)
+    for entity_id, case_id, _rank in engine.rows(
+        """SELECT DISTINCT m.entity_id, m.case_id, c.rank FROM case_member_table m
+           JOIN case_table c USING (case_id) ORDER BY c.rank, m.entity_id""",
         stage="tips",
     ):
-        cases[entity_id] = case_id
+        cases[entity_id].append(case_id)
     fields = (
         ("account_ids", "account", "account id"),
         ("payment_accounts", "payment_account", "payment account"),
@@ -108,7 +109,7 @@ def link_tips(engine: Engine) -> list[dict[str, str]]:
         ("phones", "phone", "phone (last 9 digits)"),
         ("ips", "ip", "IP used in a live session"),
     )
-    out: dict[tuple[str, str, str], dict[str, str]] = {}
+    out: dict[tuple[str, str, str, str], dict[str, str]] = {}
     for r in reports:
         for col, kind, how in fields:
             for value in _split(r.get(col)):
@@ -121,19 +122,19 @@ def link_tips(engine: Engine) -> list[dict[str, str]]:
                 )
                 for account in sorted(idx.get((kind, norm or ""), ())):
                     party, entity = owners.get(account, ("", f"A:{account}"))
-                    key = (r["report_id"], account, how)
-                    out.setdefault(
-                        key,
-                        {
-                            "report_id": r["report_id"],
-                            "case_id": cases.get(entity, ""),
-                            "account_id": account,
-                            "party_id": party,
-                            "entity_id": entity,
-                            "joined_on": how,
-                            "value": value,
-                        },
-                    )
+                    for case_id in cases.get(entity) or [""]:
+                        out.setdefault(
+                            (r["report_id"], account, how, case_id),
+                            {
+                                "report_id": r["report_id"],
+                                "case_id": case_id,
+                                "account_id": account,
+                                "party_id": party,
+                                "entity_id": entity,
+                                "joined_on": how,
+                                "value": value,
+                            },
+                        )
     return sorted(
         out.values(), key=lambda x: (x["report_id"], x["case_id"] == "", x["case_id"], x["account_id"])
     )

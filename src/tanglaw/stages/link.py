@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ..contract import HOUSEHOLD_ROLES
+from ..contract import HOUSEHOLD_ROLES, PAYER_ROLES
 from ..engine import Engine
 from ..graph import articulation_points, components_table
 from ..pack import Pack
@@ -275,8 +275,9 @@ def run(engine: Engine, pack: Pack) -> None:
         "__payers",
         stage=STAGE,
     )
+    lone, payer_roles = float(pack["scoring"]["lone_payer_threshold"]), sql_list(PAYER_ROLES)
     engine.execute(
-        """
+        f"""
         CREATE TEMP TABLE __attached AS
         SELECT DISTINCT p.component AS payer_group, h.component AS household
         FROM __edges e
@@ -288,9 +289,15 @@ def run(engine: Engine, pack: Pack) -> None:
         UNION ALL
         SELECT p.node, a.household FROM __payers p JOIN __attached a ON a.payer_group = p.component
         UNION ALL
-        -- payers of no household: a case of their own kind (a lone payer, a sextortion victim)
+        -- payers of no household: a case of their own kind (a lone payer, a sextortion victim);
+        -- a lone payer only on evidence strong enough alone (`scoring.lone_payer_threshold`)
         SELECT p.node, p.component FROM __payers p
-        WHERE p.component NOT IN (SELECT payer_group FROM __attached);
+        WHERE p.component NOT IN (SELECT payer_group FROM __attached)
+          AND p.component IN (
+              SELECT g.component FROM __payers g
+              JOIN entity_scores s ON s.entity_id = g.node AND s.main_role
+              GROUP BY g.component
+              HAVING max(s.score) >= {lone} OR bool_or(s.role NOT IN ({payer_roles})));
         CREATE TABLE network_members AS
         SELECT n.node AS entity_id, n.component AS network_id, s.role, s.score
         FROM __net n JOIN entity_scores s ON s.entity_id = n.node AND s.main_role
