@@ -51,6 +51,7 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/tanglaw contract > docs/contract.md
 	$(BIN)/tanglaw typologies docs > docs/typologies.md
+	$(BIN)/python -m tests.architecture > docs/architecture.md
 
 clean:
 	rm -rf demo-out .pytest_cache .mypy_cache .ruff_cache

@@ -9,8 +9,8 @@ import pytest
 
 from tanglaw.contract import REPORTS
 from tanglaw.errors import BundleError
-from tanglaw.reporting import tip_xml
-from tanglaw.reporting.tip_xml import read_tip_xml
+from tanglaw.ingest import tip_xml
+from tanglaw.ingest.tip_xml import read_tip_xml
 
 TIP = """<?xml version="1.0" encoding="UTF-8"?>
 <report id="CT-1001">
@@ -195,7 +195,7 @@ def test_tips_cli_writes_a_reports_table(tmp_path: Path) -> None:
 def test_tips_link_to_cases_and_are_scored_for_actionability(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    from tanglaw.reporting.tips import link_tips, tip_actionability
+    from tanglaw.stages.tip_links import link_tips, tip_actionability
     from tanglaw.workspace import open_workspace
 
     from .test_reporting_world import first_case, run_world

@@ -1,3 +1,5 @@
+"""`python -m tanglaw`: the command line, as `tanglaw`."""
+
 from __future__ import annotations
 
 from .cli import main

@@ -364,7 +364,7 @@ def read_xml_reports(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> 
     """CyberTipline-style XML tips, parsed safely (no DTDs, no entities), as text rows."""
     import pyarrow as pa
 
-    from ..reporting.tip_xml import read_tip_xml
+    from .tip_xml import read_tip_xml
 
     rows = read_tip_xml(path)
     names = list(rows[0]) if rows else ["report_id"]

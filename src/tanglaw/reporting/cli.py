@@ -301,7 +301,7 @@ def tips(
 ) -> None:
     """Read XML tips safely (no DTDs, entities or deep nesting) into a bundle's reports.csv."""
     from ..contract import REPORTS
-    from .tip_xml import read_tip_xml
+    from ..ingest.tip_xml import read_tip_xml
 
     rows: list[dict[str, str]] = []
     try:

@@ -34,7 +34,6 @@ import hmac
 import json
 import re
 import secrets
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,13 +44,13 @@ from typing import Any
 from .. import csvsafe
 from ..engine import Engine
 from ..errors import BundleError, Problem, TanglawError
+from ..identifiers import normalise
 from ..safepath import inside, write_inside
 from .casedata import CaseData
 
 SCHEME = "tanglaw-share-v1"
 KINDS = ("email", "phone", "username", "payment_account")
 PAYMENT_KINDS = ("bank", "remittance", "ewallet", "card", "crypto", "merchant")
-PHONE_DIGITS = 9
 MIN_KEY_BYTES = 32
 _HEX = re.compile(r"[0-9a-fA-F]+")
 #: a partner's signal file is refused beyond this size (about half a million signals)
@@ -98,27 +97,6 @@ def load_key(path: Path) -> bytes:
 
 def key_check(key: bytes) -> str:
     return hmac.new(key, f"{SCHEME}|key-check".encode(), hashlib.sha256).hexdigest()[:16]
-
-
-def normalise(kind: str, value: str | None) -> str | None:
-    """The value as both partners hash it, or None when it is not a usable identifier."""
-    if not value:
-        return None
-    v = unicodedata.normalize("NFKC", value).strip()
-    if kind == "email":
-        v = v.lower()
-        local, _, domain = v.partition("@")
-        return v if local and domain and "@" not in domain and " " not in v else None
-    if kind == "phone":
-        digits = re.sub(r"\D", "", v)
-        return digits[-PHONE_DIGITS:] if len(digits) >= 7 else None
-    if kind == "username":
-        v = v.casefold().removeprefix("@").strip()
-        return v or None
-    if kind == "payment_account":
-        v = re.sub(r"[\s.\-]", "", v.upper())
-        return v or None
-    raise ValueError(f"unknown identifier kind {kind!r}")
 
 
 def keyed_hash(key: bytes, kind: str, normalised: str) -> str:

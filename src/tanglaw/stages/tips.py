@@ -31,7 +31,7 @@ def _table(engine: Engine, name: str, rows: list[dict[str, object]], columns: tu
 
 
 def run(engine: Engine, pack: Pack) -> int:
-    from ..reporting.tips import LINK_COLUMNS, link_tips, tip_actionability
+    from .tip_links import LINK_COLUMNS, link_tips, tip_actionability
 
     if engine.count("reports") == 0:
         engine.execute(

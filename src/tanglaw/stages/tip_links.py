@@ -6,7 +6,7 @@ CSV, JSONL, Parquet, or XML through `tip_xml`):
 - `link_tips(engine)`: one row per (tip, account, case) a tip's identifiers reach: every case the
   account's person is a member of (a payer of several households is in several), or none; and
   how they were joined: the same account id, username, email, phone (last 9 digits, as the
-  resolver joins parties), payment account, or an IP the account used in a live session. Identifiers are normalised as in `sharing.normalise`.
+  resolver joins parties), payment account, or an IP the account used in a live session. Identifiers are normalised as in `identifiers.normalise`.
 - `tip_actionability(engine)`: per tip, a 0–1 completeness score and the facts it lacks, after
   the Stanford Internet Observatory's account (2024) of what makes a CyberTipline report
   actionable: who the offender is, where they are, an IP with its time, the content location,
@@ -23,7 +23,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..engine import Engine
-from .sharing import normalise
+from ..identifiers import normalise
 
 #: (field, weight, what to ask for when missing); weights sum to 1
 ACTIONABILITY: tuple[tuple[str, float, str], ...] = (
