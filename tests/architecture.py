@@ -39,10 +39,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "tanglaw.evaluate", "tanglaw.network_recall", "tanglaw.calibrate", "tanglaw.casebook.stability",
         "tanglaw.simulate",
     )),
-    ("the command line", (
-        "tanglaw.console", "tanglaw.cli", "tanglaw.cli_cases", "tanglaw.cli_entities", "tanglaw.media.cli",
-        "tanglaw.reporting.cli", "tanglaw.__main__",
-    )),
+    ("the command line", ("tanglaw.cli", "tanglaw.__main__")),
 )  # fmt: skip
 
 
@@ -73,7 +70,7 @@ def _imports(path: Path, modules: set[str]) -> set[str]:
                 prefix = ".".join(base + ([node.module] if node.module else []))
             else:
                 prefix = node.module or ""
-            names = [f"{prefix}.{a.name}" for a in node.names] + [prefix]
+            names = [f"{prefix}.{a.name}" if f"{prefix}.{a.name}" in modules else prefix for a in node.names]
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         for name in names:

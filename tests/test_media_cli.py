@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tanglaw.media.cli import app
+from tanglaw.cli import app
 
 from .test_media_banks import BRIDGE, TX_EXPORT, WEE
 
@@ -17,7 +17,7 @@ ROTATED_JPG = PDQ / "data" / "reg-test-input" / "dih" / "bridge-2-rotate-90.jpg"
 
 
 def run(*args: object) -> tuple[int, str, str]:
-    r = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    r = CliRunner().invoke(app, ["media", *(str(a) for a in args)], catch_exceptions=False)
     return r.exit_code, r.stdout, r.stderr
 
 

@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from tanglaw import console
-from tanglaw.cli import app
+from tanglaw.cli import app, console
 from tanglaw.detectors import DETECTORS
 from tanglaw.pipeline import run_bundle
 

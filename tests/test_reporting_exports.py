@@ -217,7 +217,7 @@ def test_unknown_case_is_named(run_a: Path) -> None:
 
 def test_export_command_writes_every_format(run_a: Path, tmp_path: Path) -> None:
     pytest.importorskip("reportlab", reason="the PDF package needs the reports extra")
-    from tanglaw.reporting.cli import FORMATS, export_command
+    from tanglaw.cli.reports import FORMATS, export_command
 
     case_id = first_case(run_a)
     written = {}
@@ -231,7 +231,7 @@ def test_export_command_writes_every_format(run_a: Path, tmp_path: Path) -> None
 
 def test_cli_export_checks_against_the_schema_and_refuses_bad_input(run_a: Path, tmp_path: Path) -> None:
     pytest.importorskip("xmlschema", reason="--check needs the reports extra")
-    from tanglaw.reporting.cli import app
+    from tanglaw.cli import app
 
     runner = CliRunner()
     case_id = first_case(run_a)

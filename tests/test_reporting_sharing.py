@@ -134,7 +134,7 @@ def test_wrong_key_and_bad_files_are_refused(runs: tuple[Path, Path], key_file: 
 
 
 def test_share_cli_round_trip(runs: tuple[Path, Path], tmp_path: Path) -> None:
-    from tanglaw.reporting.cli import app
+    from tanglaw.cli import app
 
     run_a, run_b = runs
     runner = CliRunner()
@@ -174,7 +174,7 @@ def test_matches_become_indicators_with_provenance(
 ) -> None:
     import shutil
 
-    from tanglaw.reporting.cli import share_match_command
+    from tanglaw.cli.reports import share_match_command
 
     run_a, run_b = runs
     key = load_key(key_file)

@@ -180,7 +180,7 @@ def test_oversized_malformed_and_incomplete_files_are_refused(
 def test_tips_cli_writes_a_reports_table(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from tanglaw.reporting.cli import app
+    from tanglaw.cli import app
 
     src = _write(tmp_path, "tip.xml", TIP)
     r = CliRunner().invoke(app, ["tips", str(src), "--dest", str(tmp_path / "bundle" / "reports.csv")])

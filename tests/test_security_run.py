@@ -489,7 +489,7 @@ def test_share_match_and_media_csv_writers_neutralise(tmp_path: Path) -> None:
 
 
 def test_evaluate_reads_neutralised_outputs(hostile_run: Path) -> None:
-    from tanglaw.cli import _print_cases
+    from tanglaw.cli.app import _print_cases
 
     _print_cases(hostile_run, limit=5)  # re-reads cases.csv through csvsafe.read_rows
 
@@ -498,8 +498,7 @@ def test_evaluate_reads_neutralised_outputs(hostile_run: Path) -> None:
 def wide(runner: Any, *args: Any) -> Any:
     """A command on a terminal wide enough that no table cell is folded (the console's width is
     set directly: under pytest-xdist the width Rich reads from COLUMNS is not always honoured)."""
-    from tanglaw import console
-    from tanglaw.cli import app
+    from tanglaw.cli import app, console
 
     old = console.out._width
     console.out.width = 400

@@ -24,11 +24,11 @@ import typer.core
 from rich.console import Console
 from typer.exceptions import TyperException
 
-from . import interrupt
-from .errors import BundleError, PackError, TanglawError
+from .. import interrupt
+from ..errors import BundleError, PackError, TanglawError
 
 if TYPE_CHECKING:
-    from .pipeline import StepProgress
+    from ..pipeline import StepProgress
 
 out = Console(markup=False, emoji=False)
 err = Console(stderr=True, markup=False, emoji=False)
@@ -86,6 +86,15 @@ def fail(e: BaseException) -> NoReturn:
     if isinstance(e, PackError):
         _say(str(e))
         raise typer.Exit(2)
+    from ..casebook.store import CaseBookError
+    from ..reporting.casedata import CaseNotFound
+
+    if isinstance(e, CaseNotFound):  # an unknown case id: input to fix, as in every command
+        _say(f"error: {e}")
+        raise typer.Exit(2)
+    if isinstance(e, CaseBookError):  # a refused case-book change (unknown status, closed case)
+        _say(str(e))
+        raise typer.Exit(2)
     if isinstance(e, TanglawError | ImportError | OSError):
         _say(f"error: {e}")
         raise typer.Exit(1)
@@ -135,8 +144,8 @@ class Group(typer.core.TyperGroup):
                     raise
                 if debugging():
                     raise
-                if isinstance(e, TanglawError | OSError):
-                    fail(e)
+                if isinstance(e, TanglawError | OSError | ImportError):
+                    fail(e)  # the one place a command's error becomes a line and an exit code
                 _say(
                     f"error: unexpected {type(e).__name__}: {_one_line(e)} "
                     "(a fault in Tanglaw: run again with --debug or TANGLAW_DEBUG=1 for the traceback, "
@@ -152,7 +161,7 @@ def run_progress(quiet: bool) -> Iterator[Callable[[StepProgress], None]]:
     line per finished step. `quiet`: nothing."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from .pipeline import STEPS
+    from ..pipeline import STEPS
 
     labels, n = dict(STEPS), len(STEPS)
     if quiet:
@@ -210,7 +219,7 @@ def run_progress(quiet: bool) -> Iterator[Callable[[StepProgress], None]]:
 
 def _ends(p: StepProgress) -> bool:
     """Whether `p` is the end of its step (what a log line reports)."""
-    from .pipeline import STEP_SHARE, STEPS
+    from ..pipeline import STEP_SHARE, STEPS
 
     names = [name for name, _ in STEPS]
     return p.done >= sum(STEP_SHARE[s] for s in names[: names.index(p.step) + 1]) - 1e-9

@@ -19,8 +19,6 @@ from rich.table import Table
 from rich.text import Text
 
 from .console import err, out
-from .console import fail as _fail
-from .errors import TanglawError
 
 app = typer.Typer(help="Entities: the people behind party records (list, show, train).", no_args_is_help=True)
 
@@ -39,12 +37,9 @@ def list_entities(
     limit: Annotated[int, typer.Option(help="How many entities to list.")] = 20,
 ) -> None:
     """Entities with the most party records first."""
-    from .workspace import open_workspace
+    from ..workspace import open_workspace
 
-    try:
-        engine = open_workspace(out_dir)
-    except TanglawError as e:
-        _fail(e)
+    engine = open_workspace(out_dir)
     rows = engine.rows(
         """
         SELECT pe.entity_id, count(*) AS n, count(DISTINCT p.source) AS sources,
@@ -88,14 +83,11 @@ def show(
     out_dir: OutOpt = DEFAULT_OUT,
 ) -> None:
     """The records of an entity and, for each merge, why in words."""
-    from .pack import load_pack
-    from .resolution.explain import describe, find_entity
-    from .workspace import open_workspace
+    from ..pack import load_pack
+    from ..resolution.explain import describe, find_entity
+    from ..workspace import open_workspace
 
-    try:
-        engine = open_workspace(out_dir)
-    except TanglawError as e:
-        _fail(e)
+    engine = open_workspace(out_dir)
     entity_id = find_entity(engine, ident)
     if entity_id is None:
         _refuse(f"{ident}: no entity or party record with this id in {out_dir}")
@@ -135,13 +127,11 @@ def train_cmd(
     pack_path: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """Train the entity-resolution model on BUNDLE's party records; keep it as OUT/er-model.json."""
-    from .resolution.model import MODEL_FILE
-    from .resolution.train import train_bundle
+    from ..resolution.model import MODEL_FILE
+    from ..resolution.train import train_bundle
 
     try:
         model = train_bundle(bundle, truth=truth, pack_path=pack_path)
-    except TanglawError as e:
-        _fail(e)
     except ValueError as e:
         _refuse(f"{bundle}: {e}")
         return

@@ -40,15 +40,15 @@ from rich.progress import (
 )
 
 from .. import csvsafe
-from ..console import err
-from ..console import fail as _fail
-from ..errors import BundleError, Problem, TanglawError
-from .bank import DEFAULT_SUPPRESS_THRESHOLD, Bank, BankEntry, Role
-from .bankfile import FORMATS, read_bank, read_entries, write_entries
-from .hashes import DEFAULT_THRESHOLD, MIN_QUALITY, describe_problem, hash_problem, is_hash
-from .matcher import Matcher, MatchResult
-from .quarantine import QuarantinePolicy
-from .video import VIDEO_SUFFIXES, FrameHash
+from ..errors import BundleError, Problem
+from ..media.bank import DEFAULT_SUPPRESS_THRESHOLD, Bank, BankEntry, Role
+from ..media.bankfile import FORMATS, read_bank, read_entries, write_entries
+from ..media.hashes import DEFAULT_THRESHOLD, MIN_QUALITY, describe_problem, hash_problem, is_hash
+from ..media.matcher import Matcher, MatchResult
+from ..media.quarantine import QuarantinePolicy
+from ..media.video import VIDEO_SUFFIXES, FrameHash
+from .console import err
+from .console import fail as _fail
 
 app = typer.Typer(
     name="media",
@@ -74,14 +74,6 @@ MaxSide = Annotated[
 
 
 # -- shared helpers -------------------------------------------------------------------------------
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    try:
-        yield
-    except TanglawError as e:
-        _fail(e)
 
 
 def _progress(quiet: bool, bytes_: bool = False) -> Progress:
@@ -173,43 +165,40 @@ def hash_cmd(
     quiet: Quiet = False,
 ) -> None:
     """Print the PDQ hash and quality of each image, and of each sampled frame of each video."""
-    from .image import ImageError, hash_image, hash_image_dihedral
-    from .video import VideoError, iter_frame_hashes
+    from ..media.image import ImageError, hash_image, hash_image_dihedral
+    from ..media.video import VideoError, iter_frame_hashes
 
     if fmt not in ("text", "csv", "vpdq"):
         _fail(BundleError([Problem("--format", None, None, f"{fmt!r} is not one of text, csv, vpdq")]))
     rows: list[tuple[str, str, str, str, str, str]] = []  # path, frame, seconds, transform, hash, quality
     problems: list[Problem] = []
-    with _refusals():
-        _check_fps(fps)
-        files = _check_inputs([str(p) for p in paths], allow_hashes=False, problems=problems)
-        if fmt == "vpdq" and (len(files) != 1 or not _is_video(Path(files[0]))):
-            raise BundleError(
-                [Problem("--format", None, None, "vpdq prints the frames of exactly one video")]
-            )
-        with _progress(quiet or (len(files) < 3 and not any(_is_video(Path(f)) for f in files))) as bar:
-            task = bar.add_task("Hashing", total=len(files))
-            for f in files:
-                path = Path(f)
-                try:
-                    if _is_video(path):
-                        for fr in iter_frame_hashes(path, fps=fps, max_side=max_side):
-                            bar.update(task, description=f"Hashing {path.name} at {fr.seconds:.0f} s")
-                            rows.append(
-                                (str(path), str(fr.frame), f"{fr.seconds:.3f}", "", fr.hash, str(fr.quality))
-                            )
-                    elif dihedral:
-                        dh = hash_image_dihedral(path)
-                        for name, h in dh.hashes.items():
-                            rows.append((str(path), "", "", name, h, str(dh.quality)))
-                    else:
-                        ih = hash_image(path)
-                        rows.append((str(path), "", "", "", ih.hash, str(ih.quality)))
-                except (ImageError, VideoError) as e:
-                    problems.append(_problem(path, e))
-                bar.advance(task)
-        if problems:
-            raise BundleError(problems)
+    _check_fps(fps)
+    files = _check_inputs([str(p) for p in paths], allow_hashes=False, problems=problems)
+    if fmt == "vpdq" and (len(files) != 1 or not _is_video(Path(files[0]))):
+        raise BundleError([Problem("--format", None, None, "vpdq prints the frames of exactly one video")])
+    with _progress(quiet or (len(files) < 3 and not any(_is_video(Path(f)) for f in files))) as bar:
+        task = bar.add_task("Hashing", total=len(files))
+        for f in files:
+            path = Path(f)
+            try:
+                if _is_video(path):
+                    for fr in iter_frame_hashes(path, fps=fps, max_side=max_side):
+                        bar.update(task, description=f"Hashing {path.name} at {fr.seconds:.0f} s")
+                        rows.append(
+                            (str(path), str(fr.frame), f"{fr.seconds:.3f}", "", fr.hash, str(fr.quality))
+                        )
+                elif dihedral:
+                    dh = hash_image_dihedral(path)
+                    for name, h in dh.hashes.items():
+                        rows.append((str(path), "", "", name, h, str(dh.quality)))
+                else:
+                    ih = hash_image(path)
+                    rows.append((str(path), "", "", "", ih.hash, str(ih.quality)))
+            except (ImageError, VideoError) as e:
+                problems.append(_problem(path, e))
+            bar.advance(task)
+    if problems:
+        raise BundleError(problems)
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
@@ -240,12 +229,11 @@ def bank_convert(
     for opt, value, allowed in (("--from", src_fmt, ("auto", *FORMATS)), ("--to", dst_fmt, FORMATS)):
         if value not in allowed:
             _fail(BundleError([Problem(opt, None, None, f"{value!r} is not one of {', '.join(allowed)}")]))
-    with _refusals():
-        size = src.stat().st_size if src.is_file() else 0
-        with _progress(quiet or size < 8 << 20, bytes_=True) as bar:
-            task = bar.add_task(f"Reading {src.name}", total=size)
-            result = read_entries(src, src_fmt, on_progress=lambda n: bar.advance(task, n))
-        n = write_entries(result.entries, dst, dst_fmt)
+    size = src.stat().st_size if src.is_file() else 0
+    with _progress(quiet or size < 8 << 20, bytes_=True) as bar:
+        task = bar.add_task(f"Reading {src.name}", total=size)
+        result = read_entries(src, src_fmt, on_progress=lambda n: bar.advance(task, n))
+    n = write_entries(result.entries, dst, dst_fmt)
     skipped = f"; skipped {result.skipped} row(s) of other signal types" if result.skipped else ""
     err.print(
         f"Read {len(result.entries):,} PDQ hash(es) ({result.fmt}){skipped}; wrote {n:,} to {dst} ({dst_fmt})."
@@ -285,63 +273,62 @@ def bank_add(
     quiet: Quiet = False,
 ) -> None:
     """Hash images and videos (every sampled frame) or take hashes, and append them to a bank."""
-    from .image import ImageError, hash_image
-    from .video import VideoError, hash_video
+    from ..media.image import ImageError, hash_image
+    from ..media.video import VideoError, hash_video
 
     added_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     new: list[BankEntry] = []
     problems: list[Problem] = []
-    with _refusals():
-        _check_fps(fps)
-        entries = _open_native(bank_path)
-        inputs = _check_inputs(items, allow_hashes=True, problems=problems)
-        with _progress(quiet or len(inputs) < 3) as bar:
-            task = bar.add_task("Hashing", total=len(inputs))
-            for item in inputs:
-                meta: dict[str, Any] = dict(
-                    source=source, category=category, tags=tuple(tags or ()), added_at=added_at
-                )
-                if isinstance(item, str):
-                    new.append(BankEntry(item, content_id=content_id or "", **meta))
-                else:
-                    cid = content_id or item.name
-                    try:
-                        if _is_video(item):
-                            frames = [
-                                f
-                                for f in hash_video(item, fps=fps, max_side=max_side)
-                                if f.quality >= MIN_QUALITY
-                            ]
-                            if not frames:
-                                problems.append(
-                                    Problem(
-                                        str(item),
-                                        None,
-                                        None,
-                                        f"no sampled frame has PDQ quality {MIN_QUALITY} or more",
-                                    )
+    _check_fps(fps)
+    entries = _open_native(bank_path)
+    inputs = _check_inputs(items, allow_hashes=True, problems=problems)
+    with _progress(quiet or len(inputs) < 3) as bar:
+        task = bar.add_task("Hashing", total=len(inputs))
+        for item in inputs:
+            meta: dict[str, Any] = dict(
+                source=source, category=category, tags=tuple(tags or ()), added_at=added_at
+            )
+            if isinstance(item, str):
+                new.append(BankEntry(item, content_id=content_id or "", **meta))
+            else:
+                cid = content_id or item.name
+                try:
+                    if _is_video(item):
+                        frames = [
+                            f
+                            for f in hash_video(item, fps=fps, max_side=max_side)
+                            if f.quality >= MIN_QUALITY
+                        ]
+                        if not frames:
+                            problems.append(
+                                Problem(
+                                    str(item),
+                                    None,
+                                    None,
+                                    f"no sampled frame has PDQ quality {MIN_QUALITY} or more",
                                 )
-                            new.extend(
-                                BankEntry(f.hash, content_id=cid, ref_id=str(f.frame), **meta) for f in frames
                             )
-                        else:
-                            ih = hash_image(item)
-                            if ih.quality < MIN_QUALITY:
-                                problems.append(
-                                    Problem(
-                                        str(item),
-                                        None,
-                                        None,
-                                        f"PDQ quality {ih.quality} is below {MIN_QUALITY}: too flat to bank",
-                                    )
+                        new.extend(
+                            BankEntry(f.hash, content_id=cid, ref_id=str(f.frame), **meta) for f in frames
+                        )
+                    else:
+                        ih = hash_image(item)
+                        if ih.quality < MIN_QUALITY:
+                            problems.append(
+                                Problem(
+                                    str(item),
+                                    None,
+                                    None,
+                                    f"PDQ quality {ih.quality} is below {MIN_QUALITY}: too flat to bank",
                                 )
-                            new.append(BankEntry(ih.hash, content_id=cid, **meta))
-                    except (ImageError, VideoError) as e:
-                        problems.append(_problem(item, e))
-                bar.advance(task)
-        if problems:
-            raise BundleError(problems)
-        write_entries([*entries, *new], bank_path, "tanglaw")
+                            )
+                        new.append(BankEntry(ih.hash, content_id=cid, **meta))
+                except (ImageError, VideoError) as e:
+                    problems.append(_problem(item, e))
+            bar.advance(task)
+    if problems:
+        raise BundleError(problems)
+    write_entries([*entries, *new], bank_path, "tanglaw")
     err.print(f"Added {len(new):,} hash(es) to {bank_path} ({len(entries) + len(new):,} in all).")
 
 
@@ -353,16 +340,15 @@ def bank_remove(
     ],
 ) -> None:
     """Remove entries by exact hash."""
-    with _refusals():
-        bad = [Problem(h, None, None, p) for h in hashes if (p := describe_problem(h)) is not None]
-        if bad:
-            raise BundleError(bad)
-        if not bank_path.is_file():
-            raise BundleError([Problem(str(bank_path), None, None, "no such file")])
-        entries = _open_native(bank_path)
-        gone = {h.strip().lower() for h in hashes}
-        kept = [e for e in entries if e.hash not in gone]
-        write_entries(kept, bank_path, "tanglaw")
+    bad = [Problem(h, None, None, p) for h in hashes if (p := describe_problem(h)) is not None]
+    if bad:
+        raise BundleError(bad)
+    if not bank_path.is_file():
+        raise BundleError([Problem(str(bank_path), None, None, "no such file")])
+    entries = _open_native(bank_path)
+    gone = {h.strip().lower() for h in hashes}
+    kept = [e for e in entries if e.hash not in gone]
+    write_entries(kept, bank_path, "tanglaw")
     err.print(
         f"Removed {len(entries) - len(kept):,} entr{'y' if len(entries) - len(kept) == 1 else 'ies'}; {len(kept):,} left."
     )
@@ -377,14 +363,13 @@ def bank_info(
     """Count a bank's entries, distinct hashes and sources, and time building its index."""
     from collections import Counter
 
-    with _refusals():
-        size = bank_path.stat().st_size if bank_path.is_file() else 0
-        with _progress(quiet or size < 8 << 20, bytes_=True) as bar:
-            task = bar.add_task(f"Reading {bank_path.name}", total=size)
-            result = read_entries(bank_path, fmt, on_progress=lambda n: bar.advance(task, n))
-        t0 = time.perf_counter()
-        bank = Bank.of(bank_path.name.split(".")[0], result.entries)
-        built = time.perf_counter() - t0
+    size = bank_path.stat().st_size if bank_path.is_file() else 0
+    with _progress(quiet or size < 8 << 20, bytes_=True) as bar:
+        task = bar.add_task(f"Reading {bank_path.name}", total=size)
+        result = read_entries(bank_path, fmt, on_progress=lambda n: bar.advance(task, n))
+    t0 = time.perf_counter()
+    bank = Bank.of(bank_path.name.split(".")[0], result.entries)
+    built = time.perf_counter() - t0
     sources = Counter(e.source for e in result.entries if e.source)
     out.print(f"{bank_path}: {result.fmt} bank")
     out.print(f"  entries          {len(result.entries):,}")
@@ -490,79 +475,74 @@ def match_cmd(
     quiet: Quiet = False,
 ) -> None:
     """Match pictures, videos and hashes against banks; videos alert at the first k-of-n frame window."""
-    from .image import DihedralHashes, ImageError, hash_image, hash_image_dihedral
-    from .stream import StreamMatcher
-    from .video import iter_frame_hashes
+    from ..media.image import DihedralHashes, ImageError, hash_image, hash_image_dihedral
+    from ..media.stream import StreamMatcher
+    from ..media.video import iter_frame_hashes
 
     if fmt not in ("text", "csv", "jsonl"):
         _fail(BundleError([Problem("--format", None, None, f"{fmt!r} is not one of text, csv, jsonl")]))
-    with _refusals():
-        _check_fps(fps)
-        inputs = _check_inputs(items, allow_hashes=True)
-        if not 1 <= hits <= window:
-            raise BundleError([Problem("--hits", None, None, f"must be between 1 and --window ({window})")])
-        if quarantine_max is not None and quarantine_max < 1:
-            raise BundleError(
-                [Problem("--quarantine-max", None, None, f"must be at least 1, not {quarantine_max}")]
-            )
-        if not 0 < quarantine_window < float("inf"):
-            raise BundleError(
-                [Problem("--quarantine-window", None, None, "must be a number of seconds above 0")]
-            )
-        if distance is not None and not 0 <= distance <= 256:
-            raise BundleError(
-                [Problem("--distance", None, None, f"must be between 0 and 256, not {distance}")]
-            )
-        loaded = [_load_bank(b, "match", quiet) for b in banks] + [
-            _load_bank(s, "suppress", quiet) for s in suppress or []
-        ]
-        policy = QuarantinePolicy(quarantine_max, quarantine_window) if quarantine_max is not None else None
-        matcher = Matcher(loaded, quarantine=policy)
+    _check_fps(fps)
+    inputs = _check_inputs(items, allow_hashes=True)
+    if not 1 <= hits <= window:
+        raise BundleError([Problem("--hits", None, None, f"must be between 1 and --window ({window})")])
+    if quarantine_max is not None and quarantine_max < 1:
+        raise BundleError(
+            [Problem("--quarantine-max", None, None, f"must be at least 1, not {quarantine_max}")]
+        )
+    if not 0 < quarantine_window < float("inf"):
+        raise BundleError([Problem("--quarantine-window", None, None, "must be a number of seconds above 0")])
+    if distance is not None and not 0 <= distance <= 256:
+        raise BundleError([Problem("--distance", None, None, f"must be between 0 and 256, not {distance}")])
+    loaded = [_load_bank(b, "match", quiet) for b in banks] + [
+        _load_bank(s, "suppress", quiet) for s in suppress or []
+    ]
+    policy = QuarantinePolicy(quarantine_max, quarantine_window) if quarantine_max is not None else None
+    matcher = Matcher(loaded, quarantine=policy)
 
-        writer = csv.DictWriter(sys.stdout, MATCH_FIELDS, lineterminator="\n") if fmt == "csv" else None
+    writer = csv.DictWriter(sys.stdout, MATCH_FIELDS, lineterminator="\n") if fmt == "csv" else None
+    if writer is not None:
+        writer.writeheader()
+
+    def emit(row: dict[str, Any]) -> None:
         if writer is not None:
-            writer.writeheader()
+            writer.writerow(csvsafe.dict_row(row))  # text cells neutralised
+        elif fmt == "jsonl":
+            sys.stdout.write(json.dumps(row) + "\n")
+        else:
+            _emit_text(row)
 
-        def emit(row: dict[str, Any]) -> None:
-            if writer is not None:
-                writer.writerow(csvsafe.dict_row(row))  # text cells neutralised
-            elif fmt == "jsonl":
-                sys.stdout.write(json.dumps(row) + "\n")
-            else:
-                _emit_text(row)
-
-        for item in inputs:
-            if isinstance(item, str):
-                for row in _match_rows(item, matcher.match(item)):
-                    emit(row)
-            elif _is_video(item):
-                _match_video(
-                    item,
-                    matcher,
-                    StreamMatcher,
-                    iter_frame_hashes,
-                    emit,
-                    window,
-                    hits,
-                    distance,
-                    fps,
-                    max_side,
-                    quiet,
-                )
-            else:
-                try:
-                    query: str | DihedralHashes
-                    if dihedral:
-                        query, quality = hash_image_dihedral(item), None
-                    else:
-                        ih = hash_image(item)
-                        query, quality = ih.hash, ih.quality
-                except ImageError as e:
-                    raise BundleError([_problem(item, e)]) from e
-                for row in _match_rows(str(item), matcher.match(query, quality=quality)):
-                    emit(row)
-        for event in matcher.quarantine.held():
-            err.print(f"note: {event.describe()}", markup=False)
+    for item in inputs:
+        if isinstance(item, str):
+            for row in _match_rows(item, matcher.match(item)):
+                emit(row)
+        elif _is_video(item):
+            _match_video(
+                item,
+                matcher,
+                StreamMatcher,
+                iter_frame_hashes,
+                emit,
+                window,
+                hits,
+                distance,
+                fps,
+                max_side,
+                quiet,
+            )
+        else:
+            try:
+                query: str | DihedralHashes
+                if dihedral:
+                    query, quality = hash_image_dihedral(item), None
+                else:
+                    ih = hash_image(item)
+                    query, quality = ih.hash, ih.quality
+            except ImageError as e:
+                raise BundleError([_problem(item, e)]) from e
+            for row in _match_rows(str(item), matcher.match(query, quality=quality)):
+                emit(row)
+    for event in matcher.quarantine.held():
+        err.print(f"note: {event.describe()}", markup=False)
 
 
 def _match_video(

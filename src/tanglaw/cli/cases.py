@@ -15,11 +15,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .casebook.queue import QUEUE_HEADING
-from .casebook.store import STATUSES, CaseBook, CaseBookError, CaseRow, current_user
+from ..casebook.queue import QUEUE_HEADING
+from ..casebook.store import STATUSES, CaseBook, CaseRow, current_user
+from ..errors import TanglawError
 from .console import err, out
-from .console import fail as _fail
-from .errors import TanglawError
 
 app = typer.Typer(help="Own cases: list, show, note, assign, set status, close.", no_args_is_help=True)
 
@@ -34,16 +33,10 @@ def _refuse(message: str) -> None:
 
 
 def _book(out_dir: Path) -> CaseBook:
-    from .publication import settle
+    from ..publication import settle
 
-    try:
-        settle(out_dir)  # a run killed while publishing: finish or undo it before reading the book
-        return CaseBook.open(out_dir, create=False)
-    except CaseBookError as e:
-        _refuse(str(e))
-    except TanglawError as e:
-        _fail(e)
-    raise AssertionError("unreachable")
+    settle(out_dir)  # a run killed while publishing: finish or undo it before reading the book
+    return CaseBook.open(out_dir, create=False)
 
 
 def _do(out_dir: Path, fn: Any) -> CaseRow:
@@ -51,13 +44,8 @@ def _do(out_dir: Path, fn: Any) -> CaseRow:
     try:
         row: CaseRow = fn(book)
         return row
-    except CaseBookError as e:
-        _refuse(str(e))
-    except TanglawError as e:
-        _fail(e)
     finally:
         book.close()
-    raise AssertionError("unreachable")
 
 
 @app.command("list")
@@ -112,7 +100,7 @@ def list_cases(
 
 
 def _workspace_facts(out_dir: Path, case_id: str) -> dict[str, Any] | None:
-    from .workspace import open_workspace
+    from ..workspace import open_workspace
 
     try:
         engine = open_workspace(out_dir)
@@ -228,10 +216,7 @@ def show(
         _refuse(f"--limit: {limit} is below 0")
     book = _book(out_dir)
     try:
-        try:
-            c = book.case(case_id)
-        except CaseBookError as e:
-            _refuse(str(e))
+        c = book.case(case_id)
         case_id = c.case_id
         notes = {case_id: book.notes(case_id)}
         for other in book.merged_from(case_id):

@@ -12,16 +12,15 @@ import csv
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from ..console import err, out
-from ..console import fail as _fail
 from ..errors import TanglawError
+from ..reporting.casedata import CaseData, load_case
 from ..safepath import inside, safe_name, write_inside
 from ..workspace import open_workspace
-from .casedata import CaseData, CaseNotFound, load_case
+from .console import err, out
 
 FORMATS = ("cybertip", "goaml", "sar", "stix", "html", "pdf")
 
@@ -40,12 +39,6 @@ def _case(out_dir: Path, case_id: str) -> CaseData:
         engine.con.close()
 
 
-def _unknown_case(e: CaseNotFound) -> NoReturn:
-    """An unknown case id is input a person must fix: one line, exit 2 (as in `cases show`)."""
-    err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
-
-
 def export_case(
     case: CaseData,
     fmt: str,
@@ -56,7 +49,7 @@ def export_case(
     now: datetime | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Write one format of an already-loaded case into `dest`; (files, warnings)."""
-    from .settings import load_settings
+    from ..reporting.settings import load_settings
 
     settings = load_settings(settings_file)
     now = now or datetime.now(UTC)
@@ -70,35 +63,35 @@ def export_case(
     if "reporter" in settings.placeholders and fmt in ("cybertip", "goaml", "sar"):
         warnings.append("the reporter is a placeholder (compliance@example.com); pass --settings FILE")
     if fmt == "cybertip":
-        from .cybertip import cybertip_file_details, cybertip_report
+        from ..reporting.cybertip import cybertip_file_details, cybertip_report
 
         files = [write(".cybertip.xml", cybertip_report(case, settings))]
         for media_id, doc in cybertip_file_details(case, settings):
             files.append(write(f".cybertip-file-{safe_name(media_id)}.xml", doc))
         return files, warnings
     if fmt == "goaml":
-        from .goaml import goaml_report
-        from .sar import sar_narrative
+        from ..reporting.goaml import goaml_report
+        from ..reporting.sar import sar_narrative
 
         result = goaml_report(
             case, settings, reason=sar_narrative(case, settings, now=now), version=goaml_version, now=now
         )
         return [write(f".goaml-{safe_name(goaml_version)}.xml", result.xml)], warnings + result.warnings
     if fmt == "sar":
-        from .sar import sar_narrative
+        from ..reporting.sar import sar_narrative
 
         return [write(".sar.txt", sar_narrative(case, settings, now=now).encode())], warnings
     if fmt == "stix":
-        from .stix import stix_json
+        from ..reporting.stix import stix_json
 
         return [write(".stix.json", stix_json(case, settings, now=now))], warnings
     if fmt in ("html", "pdf"):
-        from .package import package_html, package_model
+        from ..reporting.package import package_html, package_model
 
         model = package_model(case, settings, now=now)
         if fmt == "html":
             return [write(".html", package_html(model).encode())], warnings
-        from .pdf import package_pdf
+        from ..reporting.pdf import package_pdf
 
         return [write(".pdf", package_pdf(model))], warnings
     raise TanglawError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -129,8 +122,8 @@ def export_command(
 
 def share_export_command(case_id: str, out_dir: Path, key_file: Path, dest: Path | None = None) -> list[Path]:
     """Write `<case>.signals.json` (to send) and `<case>.signals-private.csv` (to keep)."""
-    from .settings import load_settings
-    from .sharing import export_signals, load_key
+    from ..reporting.settings import load_settings
+    from ..reporting.sharing import export_signals, load_key
 
     key = load_key(key_file)
     folder = dest or out_dir / "exports"
@@ -149,11 +142,17 @@ def share_export_command(case_id: str, out_dir: Path, key_file: Path, dest: Path
 
 def share_match_command(partner_file: Path, out_dir: Path, key_file: Path, dest: Path | None = None) -> Path:
     """Match a partner's signal file against the run's workspace; write the matches as CSV."""
-    from .sharing import load_key, match_signals, read_partner_file, workspace_identifiers, write_matches
+    from ..reporting.sharing import (
+        load_key,
+        match_signals,
+        read_partner_file,
+        workspace_identifiers,
+        write_matches,
+    )
 
     key = load_key(key_file)
     partner = read_partner_file(partner_file)
-    from .match_indicators import add_match_indicators
+    from ..reporting.match_indicators import add_match_indicators
 
     engine = open_workspace(out_dir)
     try:
@@ -205,27 +204,21 @@ def export(
     if fmt not in FORMATS:
         err.print(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    try:
-        files, warnings = export_case(
-            _case(out_dir, case_id),
-            fmt,
-            dest or out_dir / "exports",
-            settings_file=settings_file,
-            goaml_version=goaml_schema,
-        )
-        if check is not None:
-            from .validate import check_or_raise, stix_errors, xml_errors
+    files, warnings = export_case(
+        _case(out_dir, case_id),
+        fmt,
+        dest or out_dir / "exports",
+        settings_file=settings_file,
+        goaml_version=goaml_schema,
+    )
+    if check is not None:
+        from ..reporting.validate import check_or_raise, stix_errors, xml_errors
 
-            for f in files:
-                if f.suffix == ".xml":
-                    check_or_raise(f.name, xml_errors(f.read_bytes(), check))
-                elif f.suffix == ".json":
-                    check_or_raise(f.name, stix_errors(f.read_text(encoding="utf-8")))
-    except CaseNotFound as e:
-        _unknown_case(e)
-    except (TanglawError, ImportError, OSError) as e:
-        _fail(e)
-        return
+        for f in files:
+            if f.suffix == ".xml":
+                check_or_raise(f.name, xml_errors(f.read_bytes(), check))
+            elif f.suffix == ".json":
+                check_or_raise(f.name, stix_errors(f.read_text(encoding="utf-8")))
     for w in dict.fromkeys(warnings):
         err.print(f"note: {w}", markup=False, highlight=False, soft_wrap=True)
     for f in files:
@@ -242,7 +235,7 @@ def share_keygen(
     dest: Annotated[Path, typer.Argument(help="File to write the new key to (keep it secret).")],
 ) -> None:
     """Make a new 256-bit sharing key; give it to the partner out of band, never with a signal file."""
-    from .sharing import new_key
+    from ..reporting.sharing import new_key
 
     if dest.exists():
         err.print(f"{dest} exists; refusing to overwrite a key")
@@ -265,13 +258,7 @@ def share_export(
 ) -> None:
     """Write a case's emails, phones, usernames and payment accounts as keyed hashes to send,
     and the private map from each hash's ref back to the record, to keep."""
-    try:
-        files = share_export_command(case_id, out_dir, key_file, dest)
-    except CaseNotFound as e:
-        _unknown_case(e)
-    except (TanglawError, OSError) as e:
-        _fail(e)
-        return
+    files = share_export_command(case_id, out_dir, key_file, dest)
     out.print(f"send: {files[0]}\nkeep (never send): {files[1]}", markup=False, highlight=False)
 
 
@@ -285,11 +272,7 @@ def share_match(
     ] = None,
 ) -> None:
     """Match a partner's hashed identifiers against every identifier in the workspace."""
-    try:
-        path = share_match_command(partner_file, out_dir, key_file, dest)
-    except (TanglawError, OSError) as e:
-        _fail(e)
-        return
+    path = share_match_command(partner_file, out_dir, key_file, dest)
     with open(path, encoding="utf-8", newline="") as fh:
         n = sum(1 for _ in csv.DictReader(fh))
     out.print(f"{n} match(es): {path}", markup=False, highlight=False)
@@ -304,12 +287,8 @@ def tips(
     from ..ingest.tip_xml import read_tip_xml
 
     rows: list[dict[str, str]] = []
-    try:
-        for f in files:
-            rows += read_tip_xml(f)
-    except TanglawError as e:
-        _fail(e)
-        return
+    for f in files:
+        rows += read_tip_xml(f)
     dest.parent.mkdir(parents=True, exist_ok=True)
     with open(dest, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(REPORTS.column_names))
@@ -318,18 +297,5 @@ def tips(
     out.print(f"{len(rows)} report(s): {dest}", markup=False, highlight=False)
 
 
-def register(main_app: typer.Typer) -> None:
-    """Add `export`, `tips` and the `share` group to the main `tanglaw` app."""
-    main_app.command("export")(export)
-    main_app.command("tips")(tips)
-    main_app.add_typer(share_app, name="share")
-
-
-app = typer.Typer(
-    name="tanglaw-reporting",
-    help="Reports out and signals in: exports per case, XML tips, keyed-hash sharing.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-register(app)
+#: the top-level commands this module adds to `tanglaw` (the `share` group is `share_app`)
+COMMANDS = (export, tips)

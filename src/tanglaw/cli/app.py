@@ -13,15 +13,13 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__, console
-from .casebook.queue import QUEUE_HEADING
+from .. import __version__
+from ..casebook.queue import QUEUE_HEADING
+from . import console
 from .console import err, out
-from .console import fail as _fail
-from .errors import TanglawError
-from .pack import Pack
 
 if TYPE_CHECKING:
-    from .pipeline import RunResult
+    from ..pipeline import RunResult
 
 app = typer.Typer(
     name="tanglaw",
@@ -65,7 +63,7 @@ def simulate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Generate a synthetic world: a v1 bundle plus a ground-truth folder (for training and tests)."""
-    from .simulate import SimulationConfig, simulate_world
+    from ..simulate import SimulationConfig, simulate_world
 
     if fmt not in ("csv", "parquet", "jsonl"):
         err.print(f"--format: {fmt!r} is not one of csv, parquet, jsonl")
@@ -87,24 +85,18 @@ def simulate(
 def _run(
     bundle: Path, out_dir: Path, pack_file: Path | None, quiet: bool, allow_unknown_columns: bool = False
 ) -> None:
-    from .pack import load_pack
-    from .pipeline import run_bundle
+    from ..pack import load_pack
+    from ..pipeline import run_bundle
 
-    try:
-        pack = load_pack(pack_file)
-        with console.run_progress(quiet) as on_progress:
-            result = run_bundle(
-                bundle,
-                out_dir,
-                pack=pack,
-                on_progress=on_progress,
-                allow_unknown_columns=allow_unknown_columns,
-            )
-    except (TanglawError, OSError) as e:
-        if isinstance(e, OSError) and not isinstance(e, TanglawError):
-            _fail(TanglawError(str(e)))
-        _fail(e)
-        return
+    pack = load_pack(pack_file)
+    with console.run_progress(quiet) as on_progress:
+        result = run_bundle(
+            bundle,
+            out_dir,
+            pack=pack,
+            on_progress=on_progress,
+            allow_unknown_columns=allow_unknown_columns,
+        )
     try:
         _report_run(result, out_dir)
     except KeyboardInterrupt:  # the run is published: say so, not "nothing was changed"
@@ -128,7 +120,7 @@ def _report_run(result: RunResult, out_dir: Path) -> None:
 
 
 def _print_cases(out_dir: Path, limit: int) -> None:
-    from .csvsafe import read_rows
+    from ..csvsafe import read_rows
 
     cases = read_rows(out_dir / "cases.csv")
     if not cases:
@@ -166,7 +158,7 @@ def run(
 
 
 def _print_evaluation(ev: object) -> None:
-    from .evaluate import Evaluation
+    from ..evaluate import Evaluation
 
     assert isinstance(ev, Evaluation)
     t = Table(title="Detection quality (per person)", title_justify="left")
@@ -244,15 +236,11 @@ def evaluate(
     out_dir: Annotated[Path, typer.Option("--out", help="The output folder of `tanglaw run`.")],
 ) -> None:
     """Compare a run's cases with the ground truth: precision, recall, F1, cohort false-positive rates."""
-    from .evaluate import evaluate as _evaluate
-    from .publication import settle
+    from ..evaluate import evaluate as _evaluate
+    from ..publication import settle
 
-    try:
-        settle(out_dir)  # a run killed while publishing: finish or undo it before reading its files
-        ev = _evaluate(truth, out_dir)
-    except TanglawError as e:
-        _fail(e)
-        return
+    settle(out_dir)  # a run killed while publishing: finish or undo it before reading its files
+    ev = _evaluate(truth, out_dir)
     (out_dir / "evaluation.json").write_text(ev.to_json(), encoding="utf-8")
     _print_evaluation(ev)
     out.print(f"\nWritten: {out_dir / 'evaluation.json'}")
@@ -272,14 +260,10 @@ def calibrate(
     ] = None,
 ) -> None:
     """Fit scores to your own reviewed cases: a monotone logistic model over the indicator weights."""
-    from .calibrate import calibrate as _calibrate
-    from .pack import dump_pack, load_pack
+    from ..calibrate import calibrate as _calibrate
+    from ..pack import dump_pack, load_pack
 
-    try:
-        result, new_pack = _calibrate(out_dir, labels, load_pack(pack))
-    except TanglawError as e:
-        _fail(e)
-        return
+    result, new_pack = _calibrate(out_dir, labels, load_pack(pack))
     t = Table(
         title=f"Calibration on {result.n} labelled people ({result.positives} positive)", title_justify="left"
     )
@@ -311,7 +295,7 @@ def demo(
     seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
 ) -> None:
     """Simulate a small world, run Tanglaw on it and evaluate the result."""
-    from .simulate import SimulationConfig, simulate_world
+    from ..simulate import SimulationConfig, simulate_world
 
     t0 = time.perf_counter()
     out.rule("1. Simulate")
@@ -333,14 +317,14 @@ def contract(
     ] = True,
 ) -> None:
     """Print the data contract (input tables and output files) as this version reads and writes it."""
-    from .contract import contract_markdown
+    from ..contract import contract_markdown
 
     sys.stdout.write((contract_markdown() if markdown else _contract_text()) + "\n")
 
 
 def _contract_text() -> str:
     """The contract as plain lines: each input table and output file, one line per column."""
-    from .contract import INPUT_TABLES, OUTPUT_COLUMNS
+    from ..contract import INPUT_TABLES, OUTPUT_COLUMNS
 
     lines = ["Input tables (one file per table in the bundle folder):"]
     for t in INPUT_TABLES:
@@ -355,15 +339,6 @@ def _contract_text() -> str:
     return "\n".join(lines).replace("`", "")
 
 
-def _pack_or_fail(path: Path | None) -> Pack:
-    from .pack import load_pack
-
-    try:
-        return load_pack(path)
-    except TanglawError as e:
-        _fail(e)
-
-
 def _typology_code(code: str, known: Mapping[str, object]) -> str:
     """The pack's spelling of `code` in any letter case (`fin_consumer_remitter`); else `code`."""
     return next((k for k in known if k.upper() == code.strip().upper()), code)
@@ -374,9 +349,10 @@ def typologies_list(
     pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """List the typologies and what each looks for."""
-    from .detectors import DETECTORS
+    from ..detectors import DETECTORS
+    from ..pack import load_pack
 
-    p = _pack_or_fail(pack)
+    p = load_pack(pack)
     t = Table(title=f"Typologies in {p.name} {p.version}", title_justify="left", show_lines=True)
     # two columns, so that a description reads at 80 columns: mode and role under the code,
     # the sources under the description
@@ -402,8 +378,8 @@ def typologies_list(
 @typologies_app.command("docs")
 def typologies_docs() -> None:
     """Print every typology of the built-in pack as Markdown (the source of docs/typologies.md)."""
-    from .explain import typologies_markdown
-    from .pack import load_pack
+    from ..explain import typologies_markdown
+    from ..pack import load_pack
 
     sys.stdout.write(typologies_markdown(load_pack()))
 
@@ -414,15 +390,11 @@ def typologies_explain(
     pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """Explain in words how a typology decides and weighs, with the pack's current numbers."""
-    from .explain import explain_typology
-    from .pack import load_pack
+    from ..explain import explain_typology
+    from ..pack import load_pack
 
-    try:
-        p = load_pack(pack)
-        text = explain_typology(p, _typology_code(code, {**p["typologies"], **p.candidates}))
-    except TanglawError as e:
-        _fail(e)
-        return
+    p = load_pack(pack)
+    text = explain_typology(p, _typology_code(code, {**p["typologies"], **p.candidates}))
     out.print(text, markup=False, highlight=False)
 
 
@@ -432,8 +404,9 @@ def typologies_show(
     pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """Show a typology's parameters and weights."""
+    from ..pack import load_pack
 
-    p = _pack_or_fail(pack)
+    p = load_pack(pack)
     known = {**p["typologies"], **p.candidates}
     code = _typology_code(code, known)
     if code not in known:
@@ -447,20 +420,22 @@ def typologies_show(
     out.print(t)
 
 
-def _register_plugins() -> None:
-    """Command groups that live beside their packages (exports, sharing, tips; media hashes)."""
-    from .cli_cases import app as cases_app
-    from .cli_entities import app as entities_app
-    from .media.cli import app as media_app
-    from .reporting.cli import register as register_reporting
+def _register() -> None:
+    """Every command group and every command that lives in a module of its own, in one place."""
+    from . import cases, entities, media, reports
 
-    register_reporting(app)
-    app.add_typer(media_app, name="media")
-    app.add_typer(cases_app, name="cases")
-    app.add_typer(entities_app, name="entities")
+    for command in reports.COMMANDS:
+        app.command()(command)
+    for name, group in (
+        ("share", reports.share_app),
+        ("media", media.app),
+        ("cases", cases.app),
+        ("entities", entities.app),
+    ):
+        app.add_typer(group, name=name)
 
 
-_register_plugins()
+_register()
 
 
 def main() -> None:
