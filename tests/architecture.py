@@ -117,6 +117,12 @@ def render() -> str:
         "Each stage of a run is one module of `src/tanglaw/stages/` (with its helpers in the folder",
         "of its layer). Generated from `tests/architecture.py` by `make docs`; a test checks it is",
         "current.",
+        "",
+        "Adding a typology touches two places and one test: its section in the pack",
+        "(`src/tanglaw/packs/default.toml`: description, role, sources, mode, every threshold and",
+        "weight), its query in `src/tanglaw/detectors/` (one `Detector(code, needs, query)`), and a",
+        "`TypologyContract` subclass (`tests/typology_contract.py`) that runs it alone on tiny tables",
+        "against the hits it expects.",
     ]
     for i, (name, _prefixes) in enumerate(LAYERS):
         lines += ["", f"## {i}. {name}", ""]

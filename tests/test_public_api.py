@@ -55,3 +55,7 @@ def test_a_run_through_the_public_api(tmp_path: Path) -> None:
         assert "missing" in str(e)
     else:
         raise AssertionError("a missing bundle must be refused")
+
+
+def test_all_lists_exactly_the_lazy_names() -> None:
+    assert set(tanglaw.__all__[1:]) == set(tanglaw._API)

@@ -40,7 +40,21 @@ _API = {
     "BundleError": "errors",
     "PackError": "errors",
 }
-__all__ = ["__version__", *_API]
+__all__ = [
+    "__version__",
+    "run_bundle",
+    "RunResult",
+    "StepProgress",
+    "load_pack",
+    "Pack",
+    "open_workspace",
+    "Engine",
+    "simulate_world",
+    "SimulationConfig",
+    "TanglawError",
+    "BundleError",
+    "PackError",
+]
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -61,6 +75,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_API))
+
 
 # Run as the `tanglaw` command (not imported as a library): Ctrl-C while the modules load is one
 # line and exit 130, not a traceback through the imports (`tanglaw.interrupt`).

@@ -37,8 +37,8 @@ def explain_typology(pack: Pack, code: str) -> str:
     cfg = pack.typology(code)
     d = known[code]
     lines = [
-        f"{code} — {d.description}",
-        f"Role: {cfg.get('role', d.role)}; mode: {pack.mode(code)}; reads: {', '.join(d.needs)}.",
+        f"{code} — {cfg['description']}",
+        f"Role: {cfg['role']}; mode: {pack.mode(code)}; reads: {', '.join(d.needs)}.",
         f"Sources: {cfg.get('source', '')}",
     ]
     parts = [(k[len("weight_") :], v) for k, v in cfg.items() if k.startswith("weight_")]
@@ -73,7 +73,7 @@ def explain_typology(pack: Pack, code: str) -> str:
         lines += ["", "Thresholds and parameters:"]
         lines += [f"  {k:<28} {_fmt(v)}" for k, v in params]
     s = pack["scoring"]
-    role = cfg.get("role", d.role)
+    role = cfg["role"]
     thr = s.get(f"{role}_threshold", s["facilitator_threshold"])
     lines += [
         "",

@@ -362,8 +362,8 @@ def typologies_list(
         (
             d.code,
             p.mode(d.code),
-            str(p.typology(d.code).get("role", d.role)),
-            d.description,
+            str(p.typology(d.code)["role"]),
+            str(p.typology(d.code)["description"]),
             str(p.typology(d.code).get("source", "")),
         )
         for d in DETECTORS

@@ -1,4 +1,7 @@
-"""What a detector is: a code, a sentence, a role, the tables it needs, and one query.
+"""What a detector is: a code, the tables it needs, and one query.
+
+Its description, role, sources, mode and parameters are data in the typology pack, in the section
+named after the code (the pack is the one place a typology is declared); `pack.typology(code)`.
 
 The query yields one row per flagged entity with columns
 `entity_id, weight, evidence, record_ids, components`:
@@ -22,8 +25,6 @@ STAGE = "detect"
 @dataclass(frozen=True)
 class Detector:
     code: str
-    description: str
-    role: str
     needs: tuple[str, ...]
     query: Callable[[dict[str, Any], Pack], str]
     #: builds a stage table the query reads, once the typologies before it have run (called

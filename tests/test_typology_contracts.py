@@ -1,0 +1,80 @@
+"""Typologies checked one at a time on tiny tables (tests/typology_contract.py), without a full run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import payment
+from .typology_contract import TypologyContract
+
+
+def _people(*rows: tuple[str, str, str]) -> dict[str, list[dict[str, Any]]]:
+    """(id, name, country): one party record and one remittance account each (account id = id)."""
+    return {
+        "parties": [{"party_id": f"P-{i}", "source": "remit-x", "name": n, "country": c} for i, n, c in rows],
+        "accounts": [
+            {"account_id": i, "source": "remit-x", "party_id": f"P-{i}", "kind": "remittance", "country": c}
+            for i, _n, c in rows
+        ],
+    }
+
+
+class TestConsumerRemitter(TypologyContract):
+    code = "FIN_CONSUMER_REMITTER"
+    # eight night-time payments of US$50 from a US payer to two unrelated beneficiaries in PH;
+    # a relative's monthly daytime support to a beneficiary of the same surname is no pattern
+    # noisy-or of 4+ payments 0.15, 2 beneficiaries 0.25, night 0.35, small 0.15, frequent 0.15,
+    # round 0.05 = 1 - 0.85 * 0.75 * 0.65 * 0.85 * 0.85 * 0.95 = 0.716
+    expected = {
+        "E:P-PAY": ("payer", 0.716, "Sent 8 small payments (US$400) from US to 2 beneficiaries in PH")
+    }
+    absent = {"E:P-FAM"}
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        t = _people(
+            ("PAY", "John Smith", "US"),
+            ("F1", "Ana Reyes", "PH"),
+            ("F2", "Liza Cruz", "PH"),
+            ("FAM", "Maria Santos", "US"),
+            ("MOM", "Elena Santos", "PH"),
+        )
+        # 03:30 UTC is 22:30 or 23:30 in New York: night in the sender's time zone
+        pay = [
+            payment(f"T{i}", f"2026-03-{2 + 3 * i:02d}T03:30:00Z", 50, "PAY", "F1" if i % 2 else "F2")
+            for i in range(8)
+        ]
+        # 16:00 UTC is noon in New York
+        fam = [payment(f"S{m}", f"2026-{m:02d}-01T16:00:00Z", 200, "FAM", "MOM") for m in range(1, 7)]
+        return {**t, "transactions": pay + fam}
+
+
+class TestSextortionVictim(TypologyContract):
+    code = "FIN_SEXTORTION_VICTIM"
+    # a 16-year-old's new account pays a new beneficiary abroad four times within hours
+    # the victim, and the receiver of the burst (role facilitator: the extortionist's account)
+    expected = {
+        "E:P-TEEN": (
+            "victim",
+            0.821,
+            "Sent 4 payments (US$300, none above US$90) to a new beneficiary in NG",
+        ),
+        "E:P-EXT": (
+            "facilitator",
+            0.657,
+            "Received a burst of small payments from 1 likely sextortion victim",
+        ),
+    }
+    absent = {"E:P-ADULT"}
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        t = _people(("TEEN", "Sam Lee", "US"), ("EXT", "Kofi Mensah", "NG"), ("ADULT", "Rob Hall", "US"))
+        t["parties"][0]["birth_date"] = "2010-01-15"
+        t["parties"][2]["birth_date"] = "1970-01-15"
+        t["accounts"][0]["opened_at"] = "2026-02-20T00:00:00Z"
+        burst = [
+            payment(f"B{i}", f"2026-03-01T{20 + i}:00:00Z", 60 + 10 * i, "TEEN", "EXT", reference="")
+            for i in range(4)
+        ]
+        # an adult's long-standing monthly payments to the same country are no burst
+        adult = [payment(f"A{m}", f"2026-{m:02d}-05T15:00:00Z", 120, "ADULT", "EXT") for m in range(1, 4)]
+        return {**t, "transactions": burst + adult}
