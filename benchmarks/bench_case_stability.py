@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tanglaw.casebook.stability import stability
+from tanglaw.evaluation.stability import stability
 
 
 def main() -> None:

@@ -21,13 +21,13 @@ from pathlib import Path
 import duckdb
 from splink.blocking_analysis import count_comparisons_from_blocking_rules
 
-from tanglaw.graph import components
+from tanglaw.engine.graph import components
 from tanglaw.pack import load_pack
-from tanglaw.resolution.link import linker_for, merge_condition, score_pairs
-from tanglaw.resolution.model import blocking_rules, default_model
-from tanglaw.resolution.normalise import records_sql
-from tanglaw.resolution.score import er_score
 from tanglaw.simulate import SimulationConfig, simulate_world
+from tanglaw.stages.resolve.link import linker_for, merge_condition, score_pairs
+from tanglaw.stages.resolve.model import blocking_rules, default_model
+from tanglaw.stages.resolve.normalise import records_sql
+from tanglaw.stages.resolve.score import er_score
 
 FLOOR = 0.001
 

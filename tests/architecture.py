@@ -16,29 +16,27 @@ PACKAGE = SRC / "tanglaw"
 #: layers from the bottom up: a module may import from its own layer and the layers below it.
 #: Each entry is a module or package prefix (the longest prefix that matches decides).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundations: errors, the contract, SQL and file helpers, the engine, the workspace, the pack", (
-        "tanglaw", "tanglaw.stages", "tanglaw.errors", "tanglaw.contract", "tanglaw.sqltext", "tanglaw.csvsafe",
-        "tanglaw.safepath", "tanglaw.interrupt", "tanglaw.engine", "tanglaw.graph", "tanglaw.tables",
-        "tanglaw.data", "tanglaw.text", "tanglaw.identifiers", "tanglaw.candidates", "tanglaw.pack",
-        "tanglaw.packs", "tanglaw.workspace", "tanglaw.publication",
+    ("foundations: errors, the contract, the engine layer (engine, workspace, SQL text, graphs), "
+     "file helpers, the pack and its text lexicons, a run's publication", (
+        "tanglaw", "tanglaw.stages", "tanglaw.errors", "tanglaw.contract", "tanglaw.csvsafe",
+        "tanglaw.safepath", "tanglaw.interrupt", "tanglaw.tables", "tanglaw.data", "tanglaw.text",
+        "tanglaw.identifiers", "tanglaw.pack", "tanglaw.packs", "tanglaw.engine", "tanglaw.candidates",
+        "tanglaw.publication",
     )),
-    ("ingest: read and check the bundle", ("tanglaw.ingest",)),
+    ("ingest: read and check the bundle", ("tanglaw.stages.ingest",)),
     ("prepare: amounts in US dollars, countries, payments", ("tanglaw.stages.prepare",)),
-    ("resolve: party records into people", ("tanglaw.resolution", "tanglaw.stages.resolve")),
+    ("resolve: party records into people", ("tanglaw.stages.resolve",)),
     ("detect: features and the typologies of the pack", (
-        "tanglaw.stages.features", "tanglaw.media", "tanglaw.detectors", "tanglaw.explain",
+        "tanglaw.stages.detect", "tanglaw.media", "tanglaw.explain",
     )),
     ("link: one case per household, with its payers", ("tanglaw.stages.link",)),
     ("score: priority, evidence, the case book", ("tanglaw.stages.score", "tanglaw.casebook")),
     ("tips: tips linked to cases", ("tanglaw.stages.tips", "tanglaw.stages.tip_links")),
     ("export: output files, the report, exports for authorities and partners", (
-        "tanglaw.export", "tanglaw.report", "tanglaw.reporting", "tanglaw.templates",
+        "tanglaw.stages.export", "tanglaw.reporting", "tanglaw.templates",
     )),
     ("the run: every stage in order, published all or nothing", ("tanglaw.pipeline",)),
-    ("evaluation and synthetic worlds (outside a run)", (
-        "tanglaw.evaluate", "tanglaw.network_recall", "tanglaw.calibrate", "tanglaw.casebook.stability",
-        "tanglaw.simulate",
-    )),
+    ("evaluation and synthetic worlds (outside a run)", ("tanglaw.evaluation", "tanglaw.simulate")),
     ("the command line", ("tanglaw.cli", "tanglaw.__main__")),
 )  # fmt: skip
 
@@ -120,7 +118,7 @@ def render() -> str:
         "",
         "Adding a typology touches two places and one test: its section in the pack",
         "(`src/tanglaw/packs/default.toml`: description, role, sources, mode, every threshold and",
-        "weight), its query in `src/tanglaw/detectors/` (one `Detector(code, needs, query)`), and a",
+        "weight), its query in `src/tanglaw/stages/detect/` (one `Detector(code, needs, query)`), and a",
         "`TypologyContract` subclass (`tests/typology_contract.py`) that runs it alone on tiny tables",
         "against the hits it expects.",
     ]

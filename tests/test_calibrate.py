@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tanglaw.calibrate import calibrate
 from tanglaw.errors import BundleError
+from tanglaw.evaluation.calibrate import calibrate
 from tanglaw.pack import dump_pack, load_pack
 from tanglaw.pipeline import run_bundle
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tanglaw.evaluate import case_coherence
+from tanglaw.evaluation.evaluate import case_coherence
 
 
 def test_case_coherence_counts_pairs_of_offender_accounts() -> None:
@@ -60,7 +60,7 @@ def test_a_payer_of_two_households_in_both_cases_is_coherent() -> None:
 def test_payers_across_networks_are_counted_from_the_transactions(tmp_path: Path) -> None:
     import duckdb
 
-    from tanglaw.network_recall import payers_across_networks
+    from tanglaw.evaluation.network_recall import payers_across_networks
 
     persons = [
         {"person_id": "p1", "role": "payer", "network_id": "N1"},
@@ -81,7 +81,7 @@ def test_payers_across_networks_are_counted_from_the_transactions(tmp_path: Path
 
 
 def test_ids_and_notes_survive_20_percent_more_data(tmp_path: Path) -> None:
-    from tanglaw.casebook.stability import stability
+    from tanglaw.evaluation.stability import stability
     from tanglaw.simulate import SimulationConfig, simulate_world
 
     simulate_world(

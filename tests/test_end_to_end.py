@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tanglaw.evaluate import Evaluation, evaluate
+from tanglaw.evaluation.evaluate import Evaluation, evaluate
 from tanglaw.pipeline import run_bundle
 
 from .conftest import read_csv

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tanglaw.graph import components
+from tanglaw.engine.graph import components
 
 
 def _oracle(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, str]:

@@ -71,7 +71,7 @@ def test_the_checker_sees_an_upward_import(tmp_path: Path) -> None:
     finally:
         architecture.SRC = old
     assert found == {"tanglaw.cli"}
-    assert _layer("tanglaw.cli") > _layer("tanglaw.stages.score") > _layer("tanglaw.ingest.loader")
+    assert _layer("tanglaw.cli") > _layer("tanglaw.stages.score") > _layer("tanglaw.stages.ingest.loader")
 
 
 def test_architecture_page_is_current() -> None:

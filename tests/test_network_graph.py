@@ -9,7 +9,7 @@ import networkx as nx
 import pyarrow as pa
 import pytest
 
-from tanglaw.graph import articulation_points, components
+from tanglaw.engine.graph import articulation_points, components
 
 
 def _random_graph(seed: int) -> tuple[list[str], list[tuple[str, str]]]:

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from tanglaw.cli import app, console
-from tanglaw.detectors import DETECTORS
 from tanglaw.pack import load_pack
 from tanglaw.pipeline import run_bundle
+from tanglaw.stages.detect import DETECTORS
 
 from .casebook_worlds import build, trio
 from .conftest import invoke, read_csv
@@ -365,7 +365,7 @@ def test_evidence_sentences_name_the_people_they_cite() -> None:
         "Payments from Ana Cruz (E:pty-1) to <b>Bo</b> (A:acc-9) followed sessions of host E:pty-7."
     )
     # the report escapes it as it escapes every value
-    from tanglaw.report import _env
+    from tanglaw.stages.export.report import _env
 
     page = _env().from_string("{{ t }}").render(t=name_people(text, names))
     assert "&lt;b&gt;Bo&lt;/b&gt;" in page and "<b>" not in page

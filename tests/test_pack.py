@@ -13,7 +13,7 @@ from .conftest import invoke
 
 
 def test_default_pack_has_every_detector() -> None:
-    from tanglaw.detectors import DETECTORS
+    from tanglaw.stages.detect import DETECTORS
 
     pack = load_pack()
     assert {d.code for d in DETECTORS} == set(pack["typologies"])

@@ -512,8 +512,8 @@ def test_session_payment_link_carries_platform_evidence(tmp_path: Path) -> None:
 
 
 def test_network_recall_sessions_and_payments(tmp_path: Path, network_bundle: Path) -> None:
-    from tanglaw.evaluate import evaluate
-    from tanglaw.network_recall import NetworkRecall, network_recall
+    from tanglaw.evaluation.evaluate import evaluate
+    from tanglaw.evaluation.network_recall import NetworkRecall, network_recall
 
     write_table(
         network_bundle,

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tanglaw.ingest import ingest_bundle
+from tanglaw.stages.ingest import ingest_bundle
 
 ROWS = [
     {
@@ -121,7 +121,7 @@ _dec_chars = st.text(alphabet="0123456789.,+-eE_ inf", max_size=12)
 def test_fast_scan_agrees_with_the_problem_lines(value: str | None) -> None:
     """The one-scan counting test and the per-value problem messages flag exactly the same values."""
     from tanglaw.contract import Column
-    from tanglaw.ingest.validate import _bad_expr, _problem_expr, ensure_code_tables, value_expr
+    from tanglaw.stages.ingest.validate import _bad_expr, _problem_expr, ensure_code_tables, value_expr
 
     con = duckdb.connect()
     ensure_code_tables(con)

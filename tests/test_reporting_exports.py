@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tanglaw.engine.workspace import open_workspace
 from tanglaw.reporting.casedata import CaseData, CaseNotFound, load_case
 from tanglaw.reporting.settings import ReporterSettings, load_settings
-from tanglaw.workspace import open_workspace
 
 from .test_reporting_world import first_case, run_world, xsd
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tanglaw.engine.workspace import open_workspace
 from tanglaw.errors import BundleError, TanglawError
 from tanglaw.reporting.casedata import load_case
 from tanglaw.reporting.sharing import (
@@ -26,7 +27,6 @@ from tanglaw.reporting.sharing import (
     read_partner_file,
     workspace_identifiers,
 )
-from tanglaw.workspace import open_workspace
 
 from .test_reporting_world import first_case, run_world
 

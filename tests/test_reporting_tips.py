@@ -9,8 +9,8 @@ import pytest
 
 from tanglaw.contract import REPORTS
 from tanglaw.errors import BundleError
-from tanglaw.ingest import tip_xml
-from tanglaw.ingest.tip_xml import read_tip_xml
+from tanglaw.stages.ingest import tip_xml
+from tanglaw.stages.ingest.tip_xml import read_tip_xml
 
 TIP = """<?xml version="1.0" encoding="UTF-8"?>
 <report id="CT-1001">
@@ -100,10 +100,10 @@ def test_several_reports_in_one_file_and_generated_ids(tmp_path: Path) -> None:
 def test_an_exported_cybertip_report_reads_back_as_a_tip(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    from tanglaw.engine.workspace import open_workspace
     from tanglaw.reporting.casedata import load_case
     from tanglaw.reporting.cybertip import cybertip_report
     from tanglaw.reporting.settings import ReporterSettings
-    from tanglaw.workspace import open_workspace
 
     from .test_reporting_world import first_case, run_world
 
@@ -195,8 +195,8 @@ def test_tips_cli_writes_a_reports_table(tmp_path: Path) -> None:
 def test_tips_link_to_cases_and_are_scored_for_actionability(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
+    from tanglaw.engine.workspace import open_workspace
     from tanglaw.stages.tip_links import link_tips, tip_actionability
-    from tanglaw.workspace import open_workspace
 
     from .test_reporting_world import first_case, run_world
 

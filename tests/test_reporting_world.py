@@ -183,7 +183,7 @@ def run_world(name: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def first_case(out: Path) -> str:
-    from tanglaw.workspace import open_workspace
+    from tanglaw.engine.workspace import open_workspace
 
     engine = open_workspace(out)
     try:
@@ -193,8 +193,8 @@ def first_case(out: Path) -> str:
 
 
 def test_world_a_has_a_live_streaming_case(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tanglaw.engine.workspace import open_workspace
     from tanglaw.reporting.casedata import load_case
-    from tanglaw.workspace import open_workspace
 
     out = run_world("a", tmp_path_factory)
     engine = open_workspace(out)

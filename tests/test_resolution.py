@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tanglaw.pack import load_pack
-from tanglaw.resolution.normalise import records_sql
-from tanglaw.resolution.score import er_score
+from tanglaw.stages.resolve.normalise import records_sql
+from tanglaw.stages.resolve.score import er_score
 
 from .conftest import invoke, payment, read_csv, write_table
 

@@ -24,12 +24,12 @@ from typer.testing import CliRunner
 
 from tanglaw.cli import app
 from tanglaw.cli.reports import FORMATS, export_case, share_export_command
+from tanglaw.engine.workspace import open_workspace
 from tanglaw.pipeline import run_bundle
 from tanglaw.reporting.casedata import CaseData, Indicator, MediaItem, load_case
 from tanglaw.reporting.settings import ReporterSettings
 from tanglaw.reporting.sharing import MAX_PARTNER_BYTES, new_key, read_partner_file
 from tanglaw.safepath import MAX_NAME, UnsafePathError, inside, safe_name, write_inside
-from tanglaw.workspace import open_workspace
 
 from .conftest import payment, write_table
 from .test_reporting_world import xsd

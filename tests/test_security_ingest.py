@@ -15,11 +15,11 @@ import pytest
 
 from tanglaw.contract import TABLES_BY_NAME
 from tanglaw.errors import BundleError
-from tanglaw.ingest import ingest_bundle
-from tanglaw.ingest.loader import _load_checked
-from tanglaw.ingest.readers import RawTable, duckdb_path, read_table_file
-from tanglaw.ingest.records import MAX_RECORD_BYTES
-from tanglaw.ingest.validate import ensure_code_tables
+from tanglaw.stages.ingest import ingest_bundle
+from tanglaw.stages.ingest.loader import _load_checked
+from tanglaw.stages.ingest.readers import RawTable, duckdb_path, read_table_file
+from tanglaw.stages.ingest.records import MAX_RECORD_BYTES
+from tanglaw.stages.ingest.validate import ensure_code_tables
 
 from .conftest import invoke, payment, write_table
 

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tanglaw.errors import BundleError, TanglawError
-from tanglaw.ingest import ingest_bundle
+from tanglaw.stages.ingest import ingest_bundle
 
 from .conftest import payment
 from .test_reporting_tips import TIP

@@ -18,10 +18,10 @@ import pytest
 
 from tanglaw import csvsafe, publication
 from tanglaw.candidates import check_query, run_candidate
-from tanglaw.detectors.base import create_hits_tables
-from tanglaw.engine import DuckDBEngine, sandbox_engine
+from tanglaw.engine.core import DuckDBEngine, sandbox_engine
 from tanglaw.errors import BundleError, EngineError, PackError, WorkspaceError
 from tanglaw.pipeline import run_bundle
+from tanglaw.stages.detect.base import create_hits_tables
 
 from .conftest import invoke, read_csv
 
@@ -277,7 +277,7 @@ def _state(out: Path) -> tuple[str, str, int, str]:
     """(cases.csv, indicators.csv, runs in the case book, the bundle the workspace says it read)."""
     import sqlite3
 
-    from tanglaw.workspace import open_workspace
+    from tanglaw.engine.workspace import open_workspace
 
     engine = open_workspace(out)  # settles a journal a killed run left
     try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tanglaw.contract import INPUT_TABLES, contract_markdown
+from tanglaw.engine.workspace import open_workspace
 from tanglaw.pipeline import run_bundle
 from tanglaw.tables import TABLE_NAMES
-from tanglaw.workspace import open_workspace
 
 from .conftest import invoke
 

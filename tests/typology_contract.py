@@ -21,11 +21,11 @@ from typing import Any, ClassVar
 import duckdb
 import pytest
 
-from tanglaw.detectors import DETECTORS, run_detectors
-from tanglaw.engine import DuckDBEngine
-from tanglaw.ingest import ingest_bundle
+from tanglaw.engine.core import DuckDBEngine
 from tanglaw.pack import Pack, load_pack
-from tanglaw.stages import features, prepare, resolve
+from tanglaw.stages import prepare, resolve
+from tanglaw.stages.detect import DETECTORS, features, run_detectors
+from tanglaw.stages.ingest import ingest_bundle
 
 from .conftest import write_table
 

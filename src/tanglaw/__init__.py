@@ -32,7 +32,7 @@ _API = {
     "StepProgress": "pipeline",
     "load_pack": "pack",
     "Pack": "pack",
-    "open_workspace": "workspace",
+    "open_workspace": "engine.workspace",
     "Engine": "engine",
     "simulate_world": "simulate",
     "SimulationConfig": "simulate",
@@ -57,12 +57,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from .engine.core import Engine
+    from .engine.workspace import open_workspace
     from .errors import BundleError, PackError, TanglawError
     from .pack import Pack, load_pack
     from .pipeline import RunResult, StepProgress, run_bundle
     from .simulate import SimulationConfig, simulate_world
-    from .workspace import open_workspace
 
 
 def __getattr__(name: str) -> Any:

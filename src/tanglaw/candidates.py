@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
 from .contract import INPUT_TABLES
-from .engine import Engine, sandbox_engine
-from .errors import PackError
+from .engine.core import Engine, sandbox_engine
+from .errors import EngineError, PackError
 from .tables import TABLE_NAMES
 
 #: the tables a candidate may read
@@ -86,23 +85,23 @@ def run_candidate(engine: Engine, code: str, cfg: dict[str, Any], target: str, s
     tables = {n: engine.arrow(f'SELECT * FROM "{n}"', stage=stage) for n in names}
     sandbox = sandbox_engine(tables)
     try:
-        rows = sandbox.con.sql(candidate_query(cfg)).to_arrow_table()
-    except duckdb.Error as e:
-        first = (str(e).splitlines() or ["?"])[0][:300]
+        rows = sandbox.arrow(candidate_query(cfg), stage=stage)
+    except EngineError as e:  # the backend's own message, first line only
+        first = (str(e.__cause__ or e).splitlines() or ["?"])[0][:300]
         raise PackError(f"[candidates.{code}]: the query failed in its sandbox: {first}") from None
     finally:
-        sandbox.con.close()
-    engine.register_arrow("__candidate_hits", rows)
+        sandbox.close()
+    engine.register_arrow("__candidate__candidate_hits", rows)
     try:
         engine.execute(
             f"""
             INSERT INTO {target}
             SELECT ?, role, entity_id, least(greatest(weight, 0), 1), evidence, record_ids, components
-            FROM __candidate_hits WHERE weight > 0
+            FROM __candidate__candidate_hits WHERE weight > 0
             """,
             [code],
             stage=stage,
         )
     finally:
-        engine.execute("DROP TABLE IF EXISTS __candidate_hits", stage=stage)
+        engine.execute("DROP TABLE IF EXISTS __candidate__candidate_hits", stage=stage)
     return int(engine.scalar(f"SELECT count(*) FROM {target} WHERE code = ?", [code]))

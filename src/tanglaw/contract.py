@@ -1,7 +1,7 @@
 """The data contract v1 as code: one table spec that drives validation, ingest and the docs.
 
 Every input table of a bundle and every output file of a run is declared here once. The
-validator (`tanglaw.ingest.validate`), the typed workspace tables and `docs/contract.md`
+validator (`tanglaw.stages.ingest.validate`), the typed workspace tables and `docs/contract.md`
 (`tanglaw contract --markdown`) are all derived from these declarations.
 """
 

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .engine import Engine
+from .engine.core import Engine
+from .engine.sqltext import literal
 from .errors import BundleError, Problem
 
 #: the first characters that make a cell a formula, and the quote that marks a neutralised cell
@@ -67,10 +68,6 @@ def _quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _sql_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def safe_query(engine: Engine, sql: str, *, stage: str = "") -> str:
     """`sql` with each VARCHAR column neutralised, the other columns and the row order as they were."""
     described = engine.rows(f"DESCRIBE ({sql})", stage=stage)
@@ -84,7 +81,7 @@ def safe_query(engine: Engine, sql: str, *, stage: str = "") -> str:
 def copy_csv(engine: Engine, sql: str, path: Path, *, stage: str = "") -> Path:
     """Write the rows of `sql` to `path` as CSV with a header, text cells neutralised."""
     engine.execute(
-        f"COPY ({safe_query(engine, sql, stage=stage)}) TO {_sql_literal(str(path))} (HEADER, DELIMITER ',')",
+        f"COPY ({safe_query(engine, sql, stage=stage)}) TO {literal(str(path))} (HEADER, DELIMITER ',')",
         stage=stage,
     )
     return path

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .detectors import DETECTORS
 from .errors import PackError
 from .pack import Pack
+from .stages.detect import DETECTORS
 
 _GROUPS = (
     ("weight_", "adds"),

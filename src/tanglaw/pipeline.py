@@ -17,18 +17,17 @@ from pathlib import Path
 
 from . import __version__
 from .casebook.sync import CaseSync, assign_ids, begin_sync, record_cases
-from .detectors import DETECTORS, run_detectors
-from .engine import Engine
-from .export import write_outputs
-from .ingest import ingest_bundle
-from .ingest.discover import discover_bundle
+from .engine.core import Engine
+from .engine.workspace import WORKSPACE_FILE, partial_path, rebuild
 from .interrupt import shielded
 from .pack import Pack, load_pack
 from .publication import discard, publish, run_lock, settle_locked, staging_dir
-from .report import write_report
-from .resolution.model import model_in_use
-from .stages import features, link, prepare, resolve, score, tips
-from .workspace import WORKSPACE_FILE, partial_path, rebuild
+from .stages import detect, link, prepare, resolve, score, tips
+from .stages.export.outputs import write_outputs
+from .stages.export.report import write_report
+from .stages.ingest import ingest_bundle
+from .stages.ingest.discover import discover_bundle
+from .stages.resolve.model import model_in_use
 
 #: (name, description) of each step, for progress bars
 STEPS: tuple[tuple[str, str], ...] = (
@@ -217,8 +216,7 @@ def _run_locked(
             step.ended(f"{engine.count('all_accounts'):,} accounts of {people:,} people")
             lap("resolve")
             step("detect")
-            features.run(engine, pack)
-            result.hits = run_detectors(engine, pack, DETECTORS)
+            result.hits = detect.run(engine, pack)
             step.ended(f"{sum(result.hits.values()):,} typology hit(s)")
             lap("detect")
             step("link")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from ..engine import Engine
+from ..engine.core import Engine
 from .match import match
 from .queue import queue_order
 from .store import CaseBook, now_iso, remove_new_book
@@ -85,7 +85,7 @@ def _carry(engine: Engine, sync: CaseSync, absent: list[str], old: dict[str, set
     if not rows:
         return {}
     engine.register_arrow(
-        "__carried_accounts",
+        "__casebook__carried_accounts",
         pa.table(
             {
                 "network_id": pa.array([r[0] for r in rows], pa.string()),
@@ -96,22 +96,22 @@ def _carry(engine: Engine, sync: CaseSync, absent: list[str], old: dict[str, set
     )
     engine.execute(
         """
-        CREATE TEMP TABLE __carried AS
+        CREATE TEMP TABLE __casebook__carried AS
         SELECT DISTINCT c.network_id, c.case_id, ae.entity_id
-        FROM __carried_accounts c JOIN account_entities ae USING (account_id)
+        FROM __casebook__carried_accounts c JOIN account_entities ae USING (account_id)
         WHERE ae.entity_id NOT IN (SELECT entity_id FROM network_members)
         QUALIFY row_number() OVER (PARTITION BY ae.entity_id ORDER BY c.network_id) = 1;
         INSERT INTO network_members
         SELECT c.entity_id, c.network_id, coalesce(s.role, 'other'), coalesce(s.score, 0.0)
-        FROM __carried c LEFT JOIN entity_scores s ON s.entity_id = c.entity_id AND s.main_role;
+        FROM __casebook__carried c LEFT JOIN entity_scores s ON s.entity_id = c.entity_id AND s.main_role;
         """,
         stage=STAGE,
     )
     carried = {
         str(n): str(c)
-        for n, c in engine.rows("SELECT DISTINCT network_id, case_id FROM __carried", stage=STAGE)
+        for n, c in engine.rows("SELECT DISTINCT network_id, case_id FROM __casebook__carried", stage=STAGE)
     }
-    engine.execute("DROP TABLE __carried; DROP TABLE __carried_accounts", stage=STAGE)
+    engine.execute("DROP TABLE __casebook__carried; DROP TABLE __casebook__carried_accounts", stage=STAGE)
     return carried
 
 
@@ -279,13 +279,13 @@ def rerank(engine: Engine) -> None:
     )
     engine.execute(
         f"""
-        CREATE TEMP TABLE __rank AS
+        CREATE TEMP TABLE __casebook__rank AS
         SELECT c.case_id, row_number() OVER (ORDER BY {order}) AS rank
         FROM case_table c LEFT JOIN case_lifecycle l USING (case_id)
         LEFT JOIN (SELECT case_id, bool_or(carried) AS carried FROM case_ids GROUP BY case_id) i USING (case_id);
-        UPDATE case_table SET rank = r.rank FROM __rank r WHERE case_table.case_id = r.case_id;
-        UPDATE indicator_table SET rank = r.rank FROM __rank r WHERE indicator_table.case_id = r.case_id;
-        DROP TABLE __rank;
+        UPDATE case_table SET rank = r.rank FROM __casebook__rank r WHERE case_table.case_id = r.case_id;
+        UPDATE indicator_table SET rank = r.rank FROM __casebook__rank r WHERE indicator_table.case_id = r.case_id;
+        DROP TABLE __casebook__rank;
         """,
         stage=STAGE,
     )

@@ -158,7 +158,7 @@ def run(
 
 
 def _print_evaluation(ev: object) -> None:
-    from ..evaluate import Evaluation
+    from ..evaluation.evaluate import Evaluation
 
     assert isinstance(ev, Evaluation)
     t = Table(title="Detection quality (per person)", title_justify="left")
@@ -236,7 +236,7 @@ def evaluate(
     out_dir: Annotated[Path, typer.Option("--out", help="The output folder of `tanglaw run`.")],
 ) -> None:
     """Compare a run's cases with the ground truth: precision, recall, F1, cohort false-positive rates."""
-    from ..evaluate import evaluate as _evaluate
+    from ..evaluation.evaluate import evaluate as _evaluate
     from ..publication import settle
 
     settle(out_dir)  # a run killed while publishing: finish or undo it before reading its files
@@ -260,7 +260,7 @@ def calibrate(
     ] = None,
 ) -> None:
     """Fit scores to your own reviewed cases: a monotone logistic model over the indicator weights."""
-    from ..calibrate import calibrate as _calibrate
+    from ..evaluation.calibrate import calibrate as _calibrate
     from ..pack import dump_pack, load_pack
 
     result, new_pack = _calibrate(out_dir, labels, load_pack(pack))
@@ -349,8 +349,8 @@ def typologies_list(
     pack: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """List the typologies and what each looks for."""
-    from ..detectors import DETECTORS
     from ..pack import load_pack
+    from ..stages.detect import DETECTORS
 
     p = load_pack(pack)
     t = Table(title=f"Typologies in {p.name} {p.version}", title_justify="left", show_lines=True)

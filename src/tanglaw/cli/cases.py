@@ -100,7 +100,7 @@ def list_cases(
 
 
 def _workspace_facts(out_dir: Path, case_id: str) -> dict[str, Any] | None:
-    from ..workspace import open_workspace
+    from ..engine.workspace import open_workspace
 
     try:
         engine = open_workspace(out_dir)
@@ -131,7 +131,7 @@ def _workspace_facts(out_dir: Path, case_id: str) -> dict[str, Any] | None:
         )
         return facts
     finally:
-        engine.con.close()
+        engine.close()
 
 
 LimitOpt = Annotated[int, typer.Option("--limit", help="Rows shown per table (people, indicators).")]

@@ -37,7 +37,7 @@ def list_entities(
     limit: Annotated[int, typer.Option(help="How many entities to list.")] = 20,
 ) -> None:
     """Entities with the most party records first."""
-    from ..workspace import open_workspace
+    from ..engine.workspace import open_workspace
 
     engine = open_workspace(out_dir)
     rows = engine.rows(
@@ -83,9 +83,9 @@ def show(
     out_dir: OutOpt = DEFAULT_OUT,
 ) -> None:
     """The records of an entity and, for each merge, why in words."""
+    from ..engine.workspace import open_workspace
     from ..pack import load_pack
-    from ..resolution.explain import describe, find_entity
-    from ..workspace import open_workspace
+    from ..stages.resolve.explain import describe, find_entity
 
     engine = open_workspace(out_dir)
     entity_id = find_entity(engine, ident)
@@ -127,8 +127,8 @@ def train_cmd(
     pack_path: Annotated[Path | None, typer.Option("--pack", help="A typology pack (TOML).")] = None,
 ) -> None:
     """Train the entity-resolution model on BUNDLE's party records; keep it as OUT/er-model.json."""
-    from ..resolution.model import MODEL_FILE
-    from ..resolution.train import train_bundle
+    from ..stages.resolve.model import MODEL_FILE
+    from ..stages.resolve.train import train_bundle
 
     try:
         model = train_bundle(bundle, truth=truth, pack_path=pack_path)

@@ -16,10 +16,10 @@ from typing import Annotated
 
 import typer
 
+from ..engine.workspace import open_workspace
 from ..errors import TanglawError
 from ..reporting.casedata import CaseData, load_case
 from ..safepath import inside, safe_name, write_inside
-from ..workspace import open_workspace
 from .console import err, out
 
 FORMATS = ("cybertip", "goaml", "sar", "stix", "html", "pdf")
@@ -36,7 +36,7 @@ def _case(out_dir: Path, case_id: str) -> CaseData:
         )
         return load_case(engine, found[0][0] if found else case_id)
     finally:
-        engine.con.close()
+        engine.close()
 
 
 def export_case(
@@ -158,7 +158,7 @@ def share_match_command(partner_file: Path, out_dir: Path, key_file: Path, dest:
     try:
         rows = match_signals(partner, key, workspace_identifiers(engine))
     finally:
-        engine.con.close()
+        engine.close()
     path = write_matches(rows, dest or inside(out_dir, f"matches-{safe_name(partner_file.stem)}.csv"))
     add_match_indicators(out_dir, rows)
     return path
@@ -284,7 +284,7 @@ def tips(
 ) -> None:
     """Read XML tips safely (no DTDs, entities or deep nesting) into a bundle's reports.csv."""
     from ..contract import REPORTS
-    from ..ingest.tip_xml import read_tip_xml
+    from ..stages.ingest.tip_xml import read_tip_xml
 
     rows: list[dict[str, str]] = []
     for f in files:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from ..engine import Engine
+from ..engine.core import Engine
 from ..pack import Pack
 
 STAGE = "detect"
@@ -55,13 +55,13 @@ def build_media_matches(engine: Engine, pack: Pack) -> None:
                     out["bank"].append(bank.name)
                     out["content_id"].append(hit.entry.content_id or str(hit.entry_id))
                     out["distance"].append(int(hit.distance))
-    engine.register_arrow("__media_matches", pa.table(out, schema=COLUMNS))
+    engine.register_arrow("__detect__media_matches", pa.table(out, schema=COLUMNS))
     engine.execute(
         """
         CREATE TABLE media_matches AS
         SELECT x.media_id, m.seen_at, m.account_id, m.session_id, x.bank, x.content_id, x.distance
-        FROM __media_matches x JOIN media m USING (media_id);
-        DROP TABLE __media_matches
+        FROM __detect__media_matches x JOIN media m USING (media_id);
+        DROP TABLE __detect__media_matches
         """,
         stage=STAGE,
     )

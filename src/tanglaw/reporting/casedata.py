@@ -21,7 +21,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from ..engine import Engine
+from ..engine.core import Engine
 from ..errors import TanglawError
 
 #: sessions read per case at most (most recent first); counts are kept in `n_sessions`

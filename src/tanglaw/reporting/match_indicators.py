@@ -12,8 +12,8 @@ from typing import Any
 import pyarrow as pa
 
 from ..csvsafe import copy_csv
-from ..export import OUTPUT_QUERIES
-from ..workspace import open_workspace
+from ..engine.workspace import open_workspace
+from ..stages.export.outputs import OUTPUT_QUERIES
 from .sharing import MATCH_COLUMNS
 
 
@@ -24,12 +24,12 @@ def add_match_indicators(out_dir: Path, rows: list[dict[str, Any]]) -> int:
     engine = open_workspace(out_dir, read_only=False)
     try:
         engine.register_arrow(
-            "__matches",
+            "__share__matches",
             pa.table({c: pa.array([str(r.get(c) or "") for r in rows], pa.string()) for c in MATCH_COLUMNS}),
         )
         engine.execute(
             """
-            CREATE TEMP TABLE __new AS
+            CREATE TEMP TABLE __share__new AS
             SELECT 'IND-' || upper(substr(md5('SHARE|' || m.partner || '|' || m.partner_ref || '|' || c.case_id), 1, 10))
                        AS indicator_id,
                    'SHARED_SIGNAL_MATCH' AS code, c.case_id, c.account_id, c.party_id, 0.0 AS weight,
@@ -37,23 +37,23 @@ def add_match_indicators(out_dir: Path, rows: list[dict[str, Any]]) -> int:
                           replace(m.kind, '_', ' '), m.partner_case_ref, m.provenance) AS evidence,
                    m.partner_ref AS record_ids, 'partner signal (evidence, not danger) 0.00' AS components,
                    c.role, c.entity_id, k.rank
-            FROM __matches m
+            FROM __share__matches m
             JOIN case_member_table c ON (m.account_id <> '' AND c.account_id = m.account_id)
                                      OR (m.party_id <> '' AND c.party_id = m.party_id)
             JOIN case_table k ON k.case_id = c.case_id
             QUALIFY row_number() OVER (PARTITION BY m.partner, m.partner_ref, c.case_id ORDER BY c.account_id) = 1;
-            DELETE FROM indicator_table WHERE indicator_id IN (SELECT indicator_id FROM __new);
-            INSERT INTO indicator_table SELECT * FROM __new;
-            DROP TABLE __matches;
+            DELETE FROM indicator_table WHERE indicator_id IN (SELECT indicator_id FROM __share__new);
+            INSERT INTO indicator_table SELECT * FROM __share__new;
+            DROP TABLE __share__matches;
             """,
             stage="share",
         )
-        added = int(engine.scalar("SELECT count(*) FROM __new"))
+        added = int(engine.scalar("SELECT count(*) FROM __share__new"))
         target = out_dir / "indicators.csv"
         tmp = out_dir / ".indicators.csv.partial"
         copy_csv(engine, OUTPUT_QUERIES["indicators.csv"], tmp, stage="share")  # text cells neutralised
         engine.execute("CHECKPOINT", stage="share")
     finally:
-        engine.con.close()
+        engine.close()
     os.replace(tmp, target)
     return added

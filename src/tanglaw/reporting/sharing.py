@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import csvsafe
-from ..engine import Engine
+from ..engine.core import Engine
 from ..errors import BundleError, Problem, TanglawError
 from ..identifiers import normalise
 from ..safepath import inside, write_inside

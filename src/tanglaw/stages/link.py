@@ -40,11 +40,11 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ..contract import HOUSEHOLD_ROLES, PAYER_ROLES
-from ..engine import Engine
-from ..graph import articulation_points, components_table
+from ..engine.core import Engine
+from ..engine.graph import articulation_points, components_table
+from ..engine.sqltext import literal_list as sql_list
 from ..pack import Pack
-from ..sqltext import literal_list as sql_list
-from .features import build_session_payment_links
+from .detect.features import build_session_payment_links
 
 STAGE = "link"
 #: roles with their own threshold in the pack (`scoring.<role>_threshold`)
@@ -113,9 +113,9 @@ def run(engine: Engine, pack: Pack) -> None:
     )
     engine.execute(
         f"""
-        CREATE TEMP TABLE __flagged AS
+        CREATE TEMP TABLE __link__flagged AS
         SELECT entity_id FROM entity_scores WHERE flagged AND main_role;
-        CREATE TEMP TABLE __not_person AS
+        CREATE TEMP TABLE __link__not_person AS
         SELECT DISTINCT ae.entity_id FROM account_entities ae JOIN all_accounts a USING (account_id)
         WHERE a.kind IN ({kinds}) OR a.party_kind IN ({party_kinds});
         """,
@@ -127,23 +127,23 @@ def run(engine: Engine, pack: Pack) -> None:
     build_session_payment_links(
         engine,
         pack,
-        into="__twin_links",
+        into="__link__twin_links",
         sessions_where="true",
-        payments_where="c.s_ent IN (SELECT entity_id FROM __flagged) AND c.r_ent IN (SELECT entity_id FROM __flagged)",
+        payments_where="c.s_ent IN (SELECT entity_id FROM __link__flagged) AND c.r_ent IN (SELECT entity_id FROM __link__flagged)",
         stage=STAGE,
     )
     engine.execute(
         f"""
-        CREATE TEMP TABLE __flagged_accounts AS
-        SELECT account_id FROM account_entities WHERE entity_id IN (SELECT entity_id FROM __flagged);
-        CREATE TEMP TABLE __degree AS
+        CREATE TEMP TABLE __link__flagged_accounts AS
+        SELECT account_id FROM account_entities WHERE entity_id IN (SELECT entity_id FROM __link__flagged);
+        CREATE TEMP TABLE __link__degree AS
         SELECT ent, count(DISTINCT other) AS d FROM (
             SELECT s_ent AS ent, r_ent AS other FROM corridor_payments
             UNION ALL SELECT r_ent, s_ent FROM corridor_payments
             UNION ALL SELECT s_ent, r_ent FROM payment_bursts
             UNION ALL SELECT r_ent, s_ent FROM payment_bursts) GROUP BY ent;
         -- every link between two people that the data shows, hubs and non-persons left out
-        CREATE TEMP TABLE __links AS
+        CREATE TEMP TABLE __link__links AS
         SELECT DISTINCT c.a, c.b, c.kind
         FROM (SELECT s_ent AS a, r_ent AS b, 'payment' AS kind FROM corridor_payments
               UNION ALL SELECT s_ent, r_ent, 'payment' FROM payment_bursts WHERE NOT via_merchant
@@ -163,50 +163,50 @@ def run(engine: Engine, pack: Pack) -> None:
                   JOIN account_entities se ON se.account_id = p.s_acc
                   JOIN account_entities re ON re.account_id = p.r_acc
                   WHERE p.s_country = p.r_country AND NOT p.is_purchase AND NOT p.is_business_sender
-                    AND (p.s_acc IN (SELECT account_id FROM __flagged_accounts)
-                         OR p.r_acc IN (SELECT account_id FROM __flagged_accounts))
+                    AND (p.s_acc IN (SELECT account_id FROM __link__flagged_accounts)
+                         OR p.r_acc IN (SELECT account_id FROM __link__flagged_accounts))
                   GROUP BY se.entity_id, re.entity_id HAVING count(*) >= {int(pack["link"]["household_min_payments"])}
               -- one device that sessions show for no more than a few accounts: a banned host's
               -- new account on the same phone is the same person coming back
               {device_edges}) c
-        LEFT JOIN __degree da ON da.ent = c.a
-        LEFT JOIN __degree db ON db.ent = c.b
+        LEFT JOIN __link__degree da ON da.ent = c.a
+        LEFT JOIN __link__degree db ON db.ent = c.b
         WHERE coalesce(da.d, 0) <= {hub} AND coalesce(db.d, 0) <= {hub} AND c.a <> c.b
-          AND c.a NOT IN (SELECT entity_id FROM __not_person)
-          AND c.b NOT IN (SELECT entity_id FROM __not_person);
+          AND c.a NOT IN (SELECT entity_id FROM __link__not_person)
+          AND c.b NOT IN (SELECT entity_id FROM __link__not_person);
         -- members nobody flagged that join flagged people (each a member with score 0):
-        CREATE TEMP TABLE __joiners (entity_id VARCHAR, role VARCHAR);
+        CREATE TEMP TABLE __link__joiners (entity_id VARCHAR, role VARCHAR);
         -- a host most of whose private-session viewers are flagged (the facilitator's own
         -- streaming account; a popular host with a flagged viewer or two among many joins nobody),
         -- and a viewer most of whose private-session hosts are flagged (a payer's platform account
         -- that follows its facilitator's hosts, old and new)
-        INSERT INTO __joiners
+        INSERT INTO __link__joiners
         SELECT ent, role FROM (
             SELECT h_ent AS ent, 'host' AS role, v_ent AS other FROM session_pairs
             UNION ALL SELECT v_ent, 'viewer', h_ent FROM session_pairs)
-        WHERE ent NOT IN (SELECT entity_id FROM __flagged) AND ent NOT IN (SELECT entity_id FROM __not_person)
+        WHERE ent NOT IN (SELECT entity_id FROM __link__flagged) AND ent NOT IN (SELECT entity_id FROM __link__not_person)
         GROUP BY ent, role
-        HAVING count(DISTINCT other) FILTER (WHERE other IN (SELECT entity_id FROM __flagged)) >= 2
+        HAVING count(DISTINCT other) FILTER (WHERE other IN (SELECT entity_id FROM __link__flagged)) >= 2
            AND count(DISTINCT other) <= {hub}
-           AND count(DISTINCT other) FILTER (WHERE other IN (SELECT entity_id FROM __flagged))
+           AND count(DISTINCT other) FILTER (WHERE other IN (SELECT entity_id FROM __link__flagged))
                >= {share} * count(DISTINCT other);
         -- and the platform twins of flagged payers and receivers
-        INSERT INTO __joiners
+        INSERT INTO __link__joiners
         SELECT DISTINCT ent, role FROM (
-            SELECT h_ent AS ent, 'host' AS role FROM __twin_links UNION ALL SELECT v_ent, 'viewer' FROM __twin_links)
-        WHERE ent NOT IN (SELECT entity_id FROM __flagged) AND ent NOT IN (SELECT entity_id FROM __not_person)
-          AND ent NOT IN (SELECT entity_id FROM __joiners);
+            SELECT h_ent AS ent, 'host' AS role FROM __link__twin_links UNION ALL SELECT v_ent, 'viewer' FROM __link__twin_links)
+        WHERE ent NOT IN (SELECT entity_id FROM __link__flagged) AND ent NOT IN (SELECT entity_id FROM __link__not_person)
+          AND ent NOT IN (SELECT entity_id FROM __link__joiners);
         -- a relative to whom a flagged collector passes money on again and again (or who passes
         -- it on to the collector): the household's other wallet. Cash agents and shops, with many
         -- domestic counterparties, join nobody.
-        INSERT INTO __joiners
+        INSERT INTO __link__joiners
         WITH dom AS (
             SELECT ent, other FROM (
-                SELECT a AS ent, b AS other FROM __links WHERE kind = 'household_payment'
-                UNION ALL SELECT b, a FROM __links WHERE kind = 'household_payment')
+                SELECT a AS ent, b AS other FROM __link__links WHERE kind = 'household_payment'
+                UNION ALL SELECT b, a FROM __link__links WHERE kind = 'household_payment')
         ), candidates AS (
             SELECT account_id, entity_id FROM account_entities
-            WHERE entity_id IN (SELECT ent FROM dom) AND entity_id NOT IN (SELECT entity_id FROM __flagged)
+            WHERE entity_id IN (SELECT ent FROM dom) AND entity_id NOT IN (SELECT entity_id FROM __link__flagged)
         ), degree AS (
             -- the domestic counterparties of each candidate (a cash agent has hundreds)
             SELECT ent, count(DISTINCT other) AS d FROM (
@@ -220,31 +220,31 @@ def run(engine: Engine, pack: Pack) -> None:
         SELECT DISTINCT d.ent, 'facilitator' FROM dom d
         JOIN entity_scores s ON s.entity_id = d.other AND s.flagged AND s.main_role
              AND s.role IN ({sql_list(HOUSEHOLD_ROLES)})
-        WHERE d.ent NOT IN (SELECT entity_id FROM __flagged) AND d.ent NOT IN (SELECT entity_id FROM __joiners)
-          AND d.ent NOT IN (SELECT entity_id FROM __not_person)
+        WHERE d.ent NOT IN (SELECT entity_id FROM __link__flagged) AND d.ent NOT IN (SELECT entity_id FROM __link__joiners)
+          AND d.ent NOT IN (SELECT entity_id FROM __link__not_person)
           AND d.ent NOT IN (SELECT ent FROM degree WHERE d > {int(pack["link"]["household_max_counterparties"])});
-        INSERT INTO __links
-        SELECT h_ent, r_ent, 'twin' FROM __twin_links
-        WHERE h_ent NOT IN (SELECT entity_id FROM __not_person) AND r_ent NOT IN (SELECT entity_id FROM __not_person)
-        UNION SELECT v_ent, s_ent, 'twin' FROM __twin_links
-        WHERE v_ent NOT IN (SELECT entity_id FROM __not_person) AND s_ent NOT IN (SELECT entity_id FROM __not_person);
+        INSERT INTO __link__links
+        SELECT h_ent, r_ent, 'twin' FROM __link__twin_links
+        WHERE h_ent NOT IN (SELECT entity_id FROM __link__not_person) AND r_ent NOT IN (SELECT entity_id FROM __link__not_person)
+        UNION SELECT v_ent, s_ent, 'twin' FROM __link__twin_links
+        WHERE v_ent NOT IN (SELECT entity_id FROM __link__not_person) AND s_ent NOT IN (SELECT entity_id FROM __link__not_person);
         -- the side of each member: the household side (who collects, streams or sells) or the
         -- paying side (payers, viewers, buyers, victims)
         -- a sextortion victim is on the household side: the accounts one victim is told to pay
         -- are one ring, and the ring's victims and accounts one case of its own kind
-        CREATE TEMP TABLE __side AS
+        CREATE TEMP TABLE __link__side AS
         SELECT entity_id,
                CASE WHEN role IN ({sql_list(HOUSEHOLD_ROLES)}) OR role = 'victim' THEN 'household' ELSE 'payer' END
                    AS side
         FROM entity_scores WHERE flagged AND main_role
         UNION ALL
         SELECT entity_id, CASE WHEN bool_or(role IN ({sql_list(HOUSEHOLD_ROLES)})) THEN 'household' ELSE 'payer' END
-        FROM __joiners GROUP BY entity_id;
-        CREATE TEMP TABLE __victims AS
+        FROM __link__joiners GROUP BY entity_id;
+        CREATE TEMP TABLE __link__victims AS
         SELECT entity_id FROM entity_scores WHERE flagged AND main_role AND role = 'victim';
-        CREATE TEMP TABLE __edges AS
-        SELECT l.a, l.b, sa.side AS side_a, sb.side AS side_b FROM __links l
-        JOIN __side sa ON sa.entity_id = l.a JOIN __side sb ON sb.entity_id = l.b
+        CREATE TEMP TABLE __link__edges AS
+        SELECT l.a, l.b, sa.side AS side_a, sb.side AS side_b FROM __link__links l
+        JOIN __link__side sa ON sa.entity_id = l.a JOIN __link__side sb ON sb.entity_id = l.b
         -- two payers are one payer, and two receivers one household, only through a device, a
         -- platform twin or (receivers) money passed on again and again: a payment, a session or a
         -- chat between them joins nothing (relatives and neighbours chat and send money too)
@@ -252,8 +252,8 @@ def run(engine: Engine, pack: Pack) -> None:
           AND NOT (sa.side = 'household' AND sb.side = 'household'
                    AND l.kind NOT IN ('twin', 'device', 'household_payment')
                    -- but a victim's payments do join the accounts of the ring it pays
-                   AND NOT (l.kind = 'payment' AND (l.a IN (SELECT entity_id FROM __victims)
-                                                    OR l.b IN (SELECT entity_id FROM __victims))));
+                   AND NOT (l.kind = 'payment' AND (l.a IN (SELECT entity_id FROM __link__victims)
+                                                    OR l.b IN (SELECT entity_id FROM __link__victims))));
         """,
         stage=STAGE,
     )
@@ -262,57 +262,57 @@ def run(engine: Engine, pack: Pack) -> None:
     # payers never join two households: a payer is a member of each household it pays
     components_table(
         engine,
-        "SELECT entity_id FROM __side WHERE side = 'household'",
-        "SELECT a, b FROM __edges WHERE side_a = 'household' AND side_b = 'household'",
-        "__households",
+        "SELECT entity_id FROM __link__side WHERE side = 'household'",
+        "SELECT a, b FROM __link__edges WHERE side_a = 'household' AND side_b = 'household'",
+        "__link__households",
         stage=STAGE,
     )
     # one payer behind several accounts (a viewer account and the payer its sessions precede)
     components_table(
         engine,
-        "SELECT entity_id FROM __side WHERE side = 'payer'",
-        "SELECT a, b FROM __edges WHERE side_a = 'payer' AND side_b = 'payer'",
-        "__payers",
+        "SELECT entity_id FROM __link__side WHERE side = 'payer'",
+        "SELECT a, b FROM __link__edges WHERE side_a = 'payer' AND side_b = 'payer'",
+        "__link__payers",
         stage=STAGE,
     )
     lone, payer_roles = float(pack["scoring"]["lone_payer_threshold"]), sql_list(PAYER_ROLES)
     engine.execute(
         f"""
-        CREATE TEMP TABLE __attached AS
+        CREATE TEMP TABLE __link__attached AS
         SELECT DISTINCT p.component AS payer_group, h.component AS household
-        FROM __edges e
-        JOIN __payers p ON p.node = CASE WHEN e.side_a = 'payer' THEN e.a ELSE e.b END
-        JOIN __households h ON h.node = CASE WHEN e.side_a = 'payer' THEN e.b ELSE e.a END
+        FROM __link__edges e
+        JOIN __link__payers p ON p.node = CASE WHEN e.side_a = 'payer' THEN e.a ELSE e.b END
+        JOIN __link__households h ON h.node = CASE WHEN e.side_a = 'payer' THEN e.b ELSE e.a END
         WHERE e.side_a <> e.side_b;
-        CREATE TEMP TABLE __net AS
-        SELECT node, component FROM __households
+        CREATE TEMP TABLE __link__net AS
+        SELECT node, component FROM __link__households
         UNION ALL
-        SELECT p.node, a.household FROM __payers p JOIN __attached a ON a.payer_group = p.component
+        SELECT p.node, a.household FROM __link__payers p JOIN __link__attached a ON a.payer_group = p.component
         UNION ALL
         -- payers of no household: a case of their own kind (a lone payer, a sextortion victim);
         -- a lone payer only on evidence strong enough alone (`scoring.lone_payer_threshold`)
-        SELECT p.node, p.component FROM __payers p
-        WHERE p.component NOT IN (SELECT payer_group FROM __attached)
+        SELECT p.node, p.component FROM __link__payers p
+        WHERE p.component NOT IN (SELECT payer_group FROM __link__attached)
           AND p.component IN (
-              SELECT g.component FROM __payers g
+              SELECT g.component FROM __link__payers g
               JOIN entity_scores s ON s.entity_id = g.node AND s.main_role
               GROUP BY g.component
               HAVING max(s.score) >= {lone} OR bool_or(s.role NOT IN ({payer_roles})));
         CREATE TABLE network_members AS
         SELECT n.node AS entity_id, n.component AS network_id, s.role, s.score
-        FROM __net n JOIN entity_scores s ON s.entity_id = n.node AND s.main_role
-        WHERE n.node IN (SELECT entity_id FROM __flagged)
+        FROM __link__net n JOIN entity_scores s ON s.entity_id = n.node AND s.main_role
+        WHERE n.node IN (SELECT entity_id FROM __link__flagged)
         UNION ALL
         SELECT n.node, n.component, min(j.role), 0.0
-        FROM __net n JOIN __joiners j ON j.entity_id = n.node GROUP BY n.node, n.component;
+        FROM __link__net n JOIN __link__joiners j ON j.entity_id = n.node GROUP BY n.node, n.component;
         CREATE TABLE network_edges AS
         SELECT DISTINCT least(e.a, e.b) AS a, greatest(e.a, e.b) AS b, na.component AS network_id
-        FROM __edges e JOIN __net na ON na.node = e.a JOIN __net nb ON nb.node = e.b
+        FROM __link__edges e JOIN __link__net na ON na.node = e.a JOIN __link__net nb ON nb.node = e.b
         WHERE na.component = nb.component;
-        DROP TABLE __net; DROP TABLE __edges; DROP TABLE __links; DROP TABLE __degree; DROP TABLE __side;
-        DROP TABLE __households; DROP TABLE __payers; DROP TABLE __attached; DROP TABLE __victims;
-        DROP TABLE __flagged_accounts;
-        DROP TABLE __flagged; DROP TABLE __not_person; DROP TABLE __joiners; DROP TABLE __twin_links;
+        DROP TABLE __link__net; DROP TABLE __link__edges; DROP TABLE __link__links; DROP TABLE __link__degree; DROP TABLE __link__side;
+        DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__attached; DROP TABLE __link__victims;
+        DROP TABLE __link__flagged_accounts;
+        DROP TABLE __link__flagged; DROP TABLE __link__not_person; DROP TABLE __link__joiners; DROP TABLE __link__twin_links;
         """,
         stage=STAGE,
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ..data import country_utc_offsets, default_fx_rates
-from ..engine import Engine
+from ..engine.core import Engine
+from ..engine.sqltext import literal_list
 from ..pack import Pack
-from ..sqltext import literal_list
 
 STAGE = "prepare"
 
@@ -16,7 +16,7 @@ def build_fx(engine: Engine) -> list[str]:
     """`fx(currency, date, usd_per_unit, origin)`; returns notes about missing rates."""
     defaults = default_fx_rates()
     engine.register_arrow(
-        "__fx_default",
+        "__prepare__fx_default",
         pa.table({"currency": list(defaults), "usd_per_unit": list(defaults.values())}),
     )
     engine.execute(
@@ -25,11 +25,11 @@ def build_fx(engine: Engine) -> list[str]:
         SELECT currency, date, usd_per_unit, 'bundle' AS origin FROM fx_rates
         UNION ALL
         SELECT d.currency, DATE '1970-01-01', d.usd_per_unit, 'built-in'
-        FROM __fx_default d WHERE d.currency NOT IN (SELECT currency FROM fx_rates)
+        FROM __prepare__fx_default d WHERE d.currency NOT IN (SELECT currency FROM fx_rates)
         """,
         stage=STAGE,
     )
-    engine.execute("DROP TABLE __fx_default", stage=STAGE)
+    engine.execute("DROP TABLE __prepare__fx_default", stage=STAGE)
     # one pass over the payments: where each currency's rate comes from (None: no rate at all)
     origins = engine.rows(
         """SELECT t.currency, count(*), any_value(o.origin)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from ..casebook.queue import queue_order
 from ..contract import HOUSEHOLD_ROLES, PAYER_ROLES
-from ..engine import Engine
+from ..engine.core import Engine
+from ..engine.sqltext import literal_list as sql_list
 from ..pack import Pack
-from ..sqltext import literal_list as sql_list
 
 #: identifier kinds that make a case actionable, with the words used in reasons
 ACTIONABLE = (
@@ -37,16 +37,16 @@ def run(engine: Engine, pack: Pack) -> None:
     engine.execute(
         """
         -- the payments of each burst, read once for both the primary accounts and the case money
-        CREATE TEMP TABLE __burst_txns AS
+        CREATE TEMP TABLE __score__burst_txns AS
         SELECT c.s_ent, c.r_ent, c.s_acc, c.r_acc, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
         FROM cross_border_payments c
         JOIN (SELECT unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id);
-        CREATE TEMP TABLE __primary AS
+        CREATE TEMP TABLE __score__primary AS
         WITH uses AS (
             SELECT s_ent AS ent, s_acc AS acc FROM corridor_payments
             UNION ALL SELECT r_ent, r_acc FROM corridor_payments
-            UNION ALL SELECT s_ent, s_acc FROM __burst_txns
-            UNION ALL SELECT r_ent, r_acc FROM __burst_txns
+            UNION ALL SELECT s_ent, s_acc FROM __score__burst_txns
+            UNION ALL SELECT r_ent, r_acc FROM __score__burst_txns
         ), paying AS (
             SELECT ent AS entity_id, mode(acc ORDER BY acc) AS account_id FROM uses GROUP BY ent
         )
@@ -67,7 +67,7 @@ def run(engine: Engine, pack: Pack) -> None:
         id_sql, id_join, carried_sql = "'TGL-' || upper(substr(md5(a.anchor), 1, 10))", "", "false"
     engine.execute(
         f"""
-        CREATE TEMP TABLE __net AS
+        CREATE TEMP TABLE __score__net AS
         WITH anchors AS (
             SELECT network_id,
                    coalesce(min(entity_id) FILTER (WHERE role = 'facilitator'), min(entity_id)) AS anchor
@@ -84,7 +84,7 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM network_members m JOIN corridor_payments c ON m.role = 'facilitator' AND c.r_ent = m.entity_id
             UNION
             SELECT m.network_id, b.txn_id, b.ts, b.amount_usd, b.s_country, b.r_country
-            FROM network_members m JOIN __burst_txns b ON m.role = 'victim' AND b.s_ent = m.entity_id
+            FROM network_members m JOIN __score__burst_txns b ON m.role = 'victim' AND b.s_ent = m.entity_id
             UNION
             SELECT m.network_id, p.txn_id, p.ts, p.amount_usd, p.s_country, p.r_country
             FROM network_members m JOIN crypto_payments c ON m.role = 'buyer' AND c.s_ent = m.entity_id
@@ -108,7 +108,7 @@ def run(engine: Engine, pack: Pack) -> None:
                 GROUP BY m.network_id, lower(trim(p.address)), lower(trim(coalesce(p.city, '')))
             ) GROUP BY network_id
         ), money AS (
-            SELECT network_id, min(ts) AS first_seen, max(ts) AS last_seen, sum(amount_usd) AS total_usd,
+            SELECT network_id, min(ts) AS first_seen, max(ts) AS last_seen, sum(amount_usd::DECIMAL(38, 6))::DOUBLE AS total_usd,  -- exact: re-runs agree to the cent
                    count(*) AS n_payments,
                    list(DISTINCT s_country ORDER BY s_country) AS from_c,
                    list(DISTINCT r_country ORDER BY r_country) AS to_c
@@ -157,7 +157,7 @@ def run(engine: Engine, pack: Pack) -> None:
                    n.household_victims >= {int(s["household_victims"])} AS household,
                    n.last_activity >= h.t - INTERVAL {rdays} DAY AS recent,
                    n.n_payers >= {int(s["several_payers"])} AS several
-            FROM __net n, horizon h
+            FROM __score__net n, horizon h
         ), prio AS (
             SELECT f.*,
                 CASE
@@ -259,13 +259,15 @@ def run(engine: Engine, pack: Pack) -> None:
         FROM hits h
         JOIN network_members m ON m.entity_id = h.entity_id
         JOIN case_table c ON c.network_id = m.network_id
-        LEFT JOIN __primary pa ON pa.entity_id = h.entity_id
+        LEFT JOIN __score__primary pa ON pa.entity_id = h.entity_id
         LEFT JOIN account_entities ae ON ae.account_id = pa.account_id
         ORDER BY c.rank, h.entity_id, h.weight DESC
         """,
         stage=STAGE,
     )
-    engine.execute("DROP TABLE __primary; DROP TABLE __net; DROP TABLE __burst_txns", stage=STAGE)
+    engine.execute(
+        "DROP TABLE __score__primary; DROP TABLE __score__net; DROP TABLE __score__burst_txns", stage=STAGE
+    )
     add_facts(engine, pack)
 
 
@@ -291,7 +293,7 @@ def add_facts(engine: Engine, pack: Pack) -> None:
     )
     engine.execute(
         f"""
-        CREATE TEMP TABLE __ids AS
+        CREATE TEMP TABLE __score__ids AS
         WITH members AS (SELECT DISTINCT case_id, entity_id, account_id FROM case_member_table),
         party AS (
             SELECT m.case_id, {_has("p.phone")} AS phone, {_has("p.email")} AS email,
@@ -321,14 +323,14 @@ def add_facts(engine: Engine, pack: Pack) -> None:
                list_filter([{have_sql}], lambda x: x IS NOT NULL) AS have,
                list_filter([{lack_sql}], lambda x: x IS NOT NULL) AS lack
         FROM joined;
-        CREATE TEMP TABLE __facts AS
+        CREATE TEMP TABLE __score__facts AS
         SELECT c.case_id, len(f.shared_payers) AS n_shared_payers, len(f.bridges) AS n_bridges,
                (SELECT string_agg(DISTINCT cm.account_id, ';' ORDER BY cm.account_id)
                 FROM case_member_table cm WHERE cm.case_id = c.case_id
                   AND list_contains(f.bridges, cm.entity_id)) AS bridge_accounts
         FROM case_table c JOIN network_facts f USING (network_id);
         -- the other cases a case's payers also pay (a payer of three households is in three cases)
-        CREATE TEMP TABLE __related AS
+        CREATE TEMP TABLE __score__related AS
         SELECT a.case_id, string_agg(DISTINCT b.case_id, ';' ORDER BY b.case_id) AS related_cases
         FROM case_member_table a JOIN case_member_table b ON b.entity_id = a.entity_id AND b.case_id <> a.case_id
         WHERE a.role IN ({sql_list(PAYER_ROLES)}) GROUP BY a.case_id;
@@ -343,10 +345,10 @@ def add_facts(engine: Engine, pack: Pack) -> None:
         FROM case_table c
         LEFT JOIN (SELECT case_id, count(DISTINCT party_id) AS n_parties, count(DISTINCT account_id) AS n_accounts
                    FROM case_member_table GROUP BY case_id) k USING (case_id)
-        LEFT JOIN __ids i USING (case_id) LEFT JOIN __facts f USING (case_id)
-        LEFT JOIN __related r USING (case_id)
+        LEFT JOIN __score__ids i USING (case_id) LEFT JOIN __score__facts f USING (case_id)
+        LEFT JOIN __score__related r USING (case_id)
         ORDER BY c.rank;
-        DROP TABLE __ids; DROP TABLE __facts; DROP TABLE __related;
+        DROP TABLE __score__ids; DROP TABLE __score__facts; DROP TABLE __score__related;
         """,
         stage=STAGE,
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ..engine import Engine
+from ..engine.core import Engine
 from ..identifiers import normalise
 
 #: (field, weight, what to ask for when missing); weights sum to 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ..engine import Engine
-from ..graph import components_table
+from ..engine.core import Engine
+from ..engine.graph import components_table
 from ..pack import Pack
 
 STAGE = "tips"
@@ -47,7 +47,7 @@ def run(engine: Engine, pack: Pack) -> int:
     links = link_tips(engine)
     _table(engine, "tip_links", list(links), LINK_COLUMNS)  # type: ignore[arg-type]
     scores = tip_actionability(engine, links)
-    _table(engine, "__tip_scores", scores, ("report_id", "source", "score", "missing", "case_ids"))
+    _table(engine, "__tips__tip_scores", scores, ("report_id", "source", "score", "missing", "case_ids"))
     # tips naming the same people (or with the same text and identifiers) are one group
     components_table(
         engine,
@@ -59,15 +59,15 @@ def run(engine: Engine, pack: Pack) -> int:
            SELECT report_id, min(report_id) OVER (PARTITION BY description, urls, account_ids, usernames,
                                                    emails, phones, payment_accounts)
            FROM reports WHERE description IS NOT NULL OR urls IS NOT NULL""",
-        "__tip_groups",
+        "__tips__tip_groups",
         stage=STAGE,
     )
     engine.execute(
         """
         CREATE TABLE tip_scores AS
         SELECT s.*, g.component AS group_id, count(*) OVER (PARTITION BY g.component) AS group_size
-        FROM __tip_scores s JOIN __tip_groups g ON g.node = s.report_id;
-        DROP TABLE __tip_scores; DROP TABLE __tip_groups;
+        FROM __tips__tip_scores s JOIN __tips__tip_groups g ON g.node = s.report_id;
+        DROP TABLE __tips__tip_scores; DROP TABLE __tips__tip_groups;
         INSERT INTO indicator_table
         SELECT 'IND-' || upper(substr(md5('TIP|' || l.report_id || '|' || l.case_id), 1, 10)),
                'TIP_LINKED', l.case_id, min(l.account_id), min(l.party_id), round(any_value(s.score), 3),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ..engine import Engine
+from ..engine.core import Engine
 from ..pack import Pack
 from .classifier import LexiconClassifier, TextClassifier, checked_scores, load_classifier
 from .normalize import Normalizer, parse_pairs
@@ -70,14 +70,14 @@ def build_message_signals(engine: Engine, pack: Pack) -> None:
                 out["category"].append(category)
                 out["score"].append(float(s))
                 out["snippet"].append(snippet(normal, found[0][1] if found else 0, limit))
-    engine.register_arrow("__message_signals", pa.table(out, schema=COLUMNS))
+    engine.register_arrow("__detect__message_signals", pa.table(out, schema=COLUMNS))
     engine.execute(
         """
         CREATE TABLE message_signals AS
         SELECT m.message_id, m.sent_at, m.sender_account_id, m.recipient_account_id, m.session_id,
                s.category, s.score, s.snippet
-        FROM __message_signals s JOIN messages m USING (message_id);
-        DROP TABLE __message_signals
+        FROM __detect__message_signals s JOIN messages m USING (message_id);
+        DROP TABLE __detect__message_signals
         """,
         stage=STAGE,
     )

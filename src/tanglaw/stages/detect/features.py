@@ -1,0 +1,540 @@
+"""Features: the corridor payments the finance typologies look at, summed up per payer and receiver.
+
+A corridor payment is a person-to-person payment (not a purchase, not a cash-out) across a
+border into a country of the pack's `high_risk_receiving` list, within the pack's amount band.
+"""
+
+from __future__ import annotations
+
+from ...engine.core import Engine
+from ...engine.sqltext import literal
+from ...engine.sqltext import literal_list as sql_list
+from ...media.signals import build_media_matches
+from ...pack import Pack
+from ...text.signals import build_message_signals
+
+STAGE = "detect"
+
+
+def night_sql(pack: Pack, hour: str) -> str:
+    """SQL that is true when the local hour `hour` falls in the pack's night window."""
+    start, end = int(pack["time"]["night_start_hour"]), int(pack["time"]["night_end_hour"])
+    joiner = "OR" if start > end else "AND"
+    return f"({hour} >= {start} {joiner} {hour} < {end})"
+
+
+_REGEX_SPECIAL = set("\\.^$|?*+()[]{}")
+
+
+def regex_literal(word: str) -> str:
+    """A word from the pack as a regular expression that matches the word itself (`c++ course`
+    is text, not a pattern), quoted for a SQL string literal."""
+    return literal("".join("\\" + ch if ch in _REGEX_SPECIAL else ch for ch in word))[1:-1]
+
+
+def any_word_regex(words: list[str]) -> str:
+    """The pack's words, lower-cased and each matched as itself, as one alternation (a pattern
+    that matches nothing for no words)."""
+    return "|".join(regex_literal(w.lower()) for w in words) or "[^\\s\\S]"
+
+
+def keyword_regex(words: list[str]) -> str:
+    return f"(^|[^a-z])({any_word_regex(words)})([^a-z]|$)"
+
+
+#: receivers that are shops or performers (`receiver_profiles.lookalike`): payments to them are
+#: purchases, never a payer's pattern nor a household's money
+LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
+
+
+def build_corridor_payments(engine: Engine, pack: Pack) -> None:
+    lists, pay = pack["lists"], pack["payments"]
+    window = float(pay["duplicate_window_minutes"])
+    tol = float(pay["duplicate_amount_tolerance"])
+    # every cross-border payment between two people (and gift cards, bought or sent), once:
+    # the same payment reported by two organisations is counted once
+    engine.execute(
+        f"""
+        CREATE TABLE cross_border_payments AS
+        WITH x AS (
+            SELECT p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd, p.s_acc, p.r_acc, p.channel,
+                   p.s_country, p.r_country, p.reference, p.s_local_hour, p.is_purchase,
+                   se.entity_id AS s_ent, re.entity_id AS r_ent,
+                   coalesce(rn.is_organization, false) AS r_is_organization,
+                   coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,
+                   -- beneficiaries who share a surname are one household to send to
+                   coalesce(nullif(array_to_string(list_sort(rn.surnames), ' '), ''), re.entity_id) AS r_household
+            FROM payments p
+            JOIN account_entities se ON se.account_id = p.s_acc
+            JOIN account_entities re ON re.account_id = p.r_acc
+            LEFT JOIN entity_names sn ON sn.entity_id = se.entity_id
+            LEFT JOIN entity_names rn ON rn.entity_id = re.entity_id
+            WHERE NOT p.is_business_sender AND p.s_country <> p.r_country AND se.entity_id <> re.entity_id
+              AND p.amount_usd > 0 AND (NOT p.is_purchase OR p.channel = 'gift_card')
+        )
+        SELECT * EXCLUDE (prev_ts, prev_usd, prev_source) FROM (
+            SELECT *, lag(ts) OVER w AS prev_ts, lag(amount_usd) OVER w AS prev_usd,
+                   lag(source) OVER w AS prev_source
+            FROM x WINDOW w AS (PARTITION BY s_ent, r_ent ORDER BY ts, txn_id))
+        WHERE NOT coalesce(source <> prev_source AND ts - prev_ts <= INTERVAL {window} MINUTE
+                           AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {tol}, false)
+        """,
+        stage=STAGE,
+    )
+    engine.execute(
+        f"""
+        CREATE TABLE corridor_payments AS
+        SELECT txn_id, source, ts, amount, currency, amount_usd, s_acc, r_acc, channel, s_country, r_country,
+               reference, s_local_hour, s_ent, r_ent, family, r_household,
+               {night_sql(pack, "s_local_hour")} AS night,
+               (abs(amount / {float(pay["round_unit"])} - round(amount / {float(pay["round_unit"])}))
+                   < 1e-9) AS round_amount,
+               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["reference_keywords"])}'),
+                        false) AS keyword,
+               -- an order, invoice or parcel reference: "order #1042", "INV-2291" (a purchase)
+               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["order_reference_words"])}')
+                        OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref
+        FROM cross_border_payments
+        WHERE NOT is_purchase AND NOT r_is_organization
+          AND r_country IN ({sql_list(lists["high_risk_receiving"])})
+          AND coalesce(channel NOT IN ({sql_list(lists["cash_out_channels"])}), true)
+          AND amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
+        """,
+        stage=STAGE,
+    )
+
+
+def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
+    """Per receiving entity, what its senders look like as a whole: how many buy once, how many
+    payments carry order references, how much comes from relatives, and what its own broadcasts
+    look like. A seller-like receiver (`lookalikes.seller`) is a shop, a performer-like one
+    (`lookalikes.performer`) broadcasts to a broad audience: payments to either are purchases of
+    goods or shows, not a payer's pattern (`lookalike`)."""
+    s = pack["lookalikes"]["seller"]
+    a = pack["lookalikes"]["performer"]
+    # a broad audience, and shows mostly public or paid on the platform (tokens)
+    performer = (
+        f"h.n_viewers >= {int(a['min_viewers'])} AND (h.private_share <= {float(a['max_private_share'])} "
+        f"OR h.paid_share >= {float(a['min_paid_share'])})"
+    )
+    engine.execute(
+        f"""
+        CREATE TABLE receiver_profiles AS
+        WITH pairs AS (
+            SELECT r_ent, s_ent, count(*) AS n, bool_or(family) AS family, sum(order_ref::INTEGER) AS n_order
+            FROM corridor_payments GROUP BY r_ent, s_ent
+        ), hosting AS (
+            SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
+                   avg(coalesce(s.private, false)::INTEGER) AS private_share,
+                   avg((coalesce(s.paid_amount, 0) > 0)::INTEGER) AS paid_share
+            FROM sessions s JOIN account_entities he ON he.account_id = s.host_account_id
+            WHERE he.entity_id IN (SELECT r_ent FROM pairs) GROUP BY he.entity_id
+        ), r AS (
+            SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE NOT family) AS n_unrelated,
+                   sum(n) AS n_payments,
+                   avg((n <= {int(s["one_off_payments"])})::INTEGER) AS one_off_share,
+                   sum(n_order) / sum(n) AS order_share,
+                   (sum(n_order) / sum(n) >= {float(s["order_share"])}
+                    OR (count(*) >= {int(s["min_buyers"])}
+                        AND avg((n <= {int(s["one_off_payments"])})::INTEGER) >= {float(s["one_off_share"])}))
+                       AS seller_like
+            FROM pairs GROUP BY r_ent
+        )
+        SELECT r.*, coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
+               coalesce({performer}, false) AS performer_like,
+               seller_like OR coalesce({performer}, false) AS lookalike
+        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id
+        """,
+        stage=STAGE,
+    )
+
+
+def build_payer_features(engine: Engine) -> None:
+    engine.execute(
+        f"""
+        CREATE TABLE payer_features AS
+        WITH x AS (
+            SELECT *, epoch(ts - lag(ts) OVER (PARTITION BY s_ent ORDER BY ts, txn_id)) / 86400.0 AS gap_days,
+                   row_number() OVER (PARTITION BY s_ent ORDER BY ts, txn_id) AS rn,
+                   count(*) OVER (PARTITION BY s_ent) AS n,
+                   min(ts) OVER (PARTITION BY s_ent) AS t0, max(ts) OVER (PARTITION BY s_ent) AS t1
+            FROM corridor_payments
+            -- purchases from a shop are not a payer's pattern
+            WHERE r_ent NOT IN {LOOKALIKE_RECEIVERS}
+        ), paid AS (
+            -- legal adult webcam customers pay on the platform (tokens, paid private shows)
+            SELECT v_ent AS entity_id, sum(n_private) AS n_private_sessions,
+                   sum(paid_share * n_sessions) / nullif(sum(n_sessions), 0) AS paid_session_share
+            FROM session_pairs GROUP BY v_ent
+        ), f AS (
+        SELECT s_ent AS entity_id,
+               count(*) AS n_payments,
+               count(DISTINCT r_ent) AS n_beneficiaries,
+               -- unrelated beneficiaries, those sharing a surname counted as one household
+               count(DISTINCT r_household) FILTER (WHERE NOT family) AS n_unrelated,
+               min(ts) AS first_ts, max(ts) AS last_ts,
+               epoch(max(ts) - min(ts)) / 86400.0 AS span_days,
+               avg(night::INTEGER) AS night_share,
+               avg(round_amount::INTEGER) AS round_share,
+               avg(keyword::INTEGER) AS keyword_share,
+               avg(family::INTEGER) AS family_share,
+               median(amount_usd) AS median_usd,
+               sum(amount_usd) AS total_usd,
+               coalesce(avg(amount_usd) FILTER (WHERE rn > 2 * n / 3.0)
+                   / nullif(avg(amount_usd) FILTER (WHERE rn <= n / 3.0), 0), 1) AS amount_growth,
+               coalesce((count(*) FILTER (WHERE ts >= t0 + (t1 - t0) / 2))::DOUBLE
+                   / nullif(count(*) FILTER (WHERE ts < t0 + (t1 - t0) / 2), 0), 1) AS pace_growth,
+               median(gap_days) AS median_gap_days,
+               stddev_samp(gap_days) / nullif(avg(gap_days), 0) AS gap_cv,
+               list(DISTINCT s_country ORDER BY s_country) AS from_countries,
+               list(DISTINCT r_country ORDER BY r_country) AS to_countries,
+               any_value(reference ORDER BY keyword DESC, ts) FILTER (WHERE keyword) AS example_reference,
+               list(txn_id ORDER BY ts, txn_id) AS txn_ids
+        FROM x GROUP BY s_ent
+        )
+        SELECT f.*, coalesce(paid.paid_session_share, 0) AS paid_session_share,
+               coalesce(paid.n_private_sessions, 0) AS n_private_sessions
+        FROM f LEFT JOIN paid USING (entity_id)
+        """,
+        stage=STAGE,
+    )
+
+
+def build_receiver_features(engine: Engine, pack: Pack) -> None:
+    hours = float(pack.typology("FIN_FACILITATOR_COLLECTOR")["cash_out_hours"])
+    engine.execute(
+        f"""
+        CREATE TABLE receiver_features AS
+        WITH outgoing AS (
+            SELECT ae.entity_id AS ent, p.ts AS out_ts
+            FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
+            WHERE ae.entity_id IN (SELECT DISTINCT r_ent FROM corridor_payments)
+        ), cashed AS (
+            SELECT c.*, o.out_ts FROM corridor_payments c
+            ASOF LEFT JOIN outgoing o ON o.ent = c.r_ent AND o.out_ts >= c.ts
+        )
+        SELECT r_ent AS entity_id,
+               count(*) AS n_payments,
+               count(DISTINCT s_ent) AS n_senders,
+               count(DISTINCT s_ent) FILTER (WHERE NOT family) AS n_unrelated,
+               count(DISTINCT s_country) AS n_sender_countries,
+               list(DISTINCT s_country ORDER BY s_country) AS from_countries,
+               list(DISTINCT r_country ORDER BY r_country) AS to_countries,
+               min(ts) AS first_ts, max(ts) AS last_ts,
+               median(amount_usd) AS median_usd, sum(amount_usd) AS total_usd,
+               avg(night::INTEGER) AS night_share,
+               avg(family::INTEGER) AS family_share,
+               avg((out_ts IS NOT NULL AND epoch(out_ts - ts) <= {hours} * 3600)::INTEGER) AS cash_out_share,
+               list(txn_id ORDER BY ts, txn_id) AS txn_ids
+        FROM cashed GROUP BY r_ent
+        """,
+        stage=STAGE,
+    )
+
+
+def build_payment_bursts(engine: Engine, pack: Pack) -> None:
+    """Per sender and new foreign beneficiary (every payment between them within one window): the
+    pair, and the burst it belongs to. A victim told to pay by gift card, wallet and remittance
+    pays several new accounts within hours, one payment each: the `burst_*` columns sum every
+    such pair of the sender whose first payment falls within `window_hours` of this pair's."""
+    p = pack.typology("FIN_SEXTORTION_VICTIM")
+    w = float(p["window_hours"])
+    engine.execute(
+        f"""
+        CREATE TABLE payment_bursts AS
+        WITH x AS (
+            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization
+            FROM cross_border_payments
+            -- buying from a shop is not paying an extortionist
+            WHERE r_ent NOT IN {LOOKALIKE_RECEIVERS}
+        ), pairs AS (
+            SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
+                   max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
+                   arg_max(amount_usd, ts) / nullif(arg_min(amount_usd, ts), 0) AS growth,
+                   any_value(s_country) AS s_country, any_value(r_country) AS r_country,
+                   bool_or(is_purchase OR r_is_organization) AS via_merchant,
+                   list(txn_id ORDER BY ts, txn_id) AS txn_ids,
+                   list({{'ts': ts, 'usd': amount_usd}} ORDER BY ts, txn_id) AS pays
+            FROM x GROUP BY s_ent, r_ent
+            HAVING epoch(max(ts) - min(ts)) / 3600.0 <= {w} AND max(amount_usd) <= {float(p["max_amount_usd"])}
+        ), bursts AS (
+            SELECT b.s_ent, b.r_ent, count(*) AS burst_receivers, sum(o.n_payments) AS burst_payments,
+                   sum(o.total_usd) AS burst_total_usd, max(o.max_usd) AS burst_max_usd,
+                   min(o.first_ts) AS burst_first_ts, max(o.last_ts) AS burst_last_ts,
+                   list_sort(flatten(list(o.pays))) AS all_pays,
+                   list_sort(flatten(list(o.txn_ids))) AS burst_txn_ids,
+                   list(DISTINCT o.r_country ORDER BY o.r_country) AS burst_countries
+            FROM pairs b JOIN pairs o ON o.s_ent = b.s_ent
+             AND o.first_ts BETWEEN b.first_ts - INTERVAL {w} HOUR AND b.first_ts + INTERVAL {w} HOUR
+            GROUP BY b.s_ent, b.r_ent
+        ), ages AS (
+            SELECT pe.entity_id, max(p.birth_date) AS birth_date
+            FROM party_entities pe JOIN parties p USING (party_id) GROUP BY pe.entity_id
+        ), opened AS (
+            SELECT ae.entity_id, min(a.opened_at) AS opened_at
+            FROM account_entities ae JOIN accounts a USING (account_id) GROUP BY ae.entity_id
+        )
+        SELECT b.* EXCLUDE (pays), epoch(b.last_ts - b.first_ts) / 3600.0 AS span_hours,
+               u.burst_receivers, u.burst_payments, u.burst_total_usd, u.burst_max_usd, u.burst_first_ts,
+               u.burst_last_ts, epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 AS burst_span_hours,
+               u.all_pays[-1].usd / nullif(u.all_pays[1].usd, 0) AS burst_growth,
+               u.burst_txn_ids, u.burst_countries,
+               date_diff('year', a.birth_date, CAST(u.burst_first_ts AS DATE))
+                   - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(u.burst_first_ts, '%m%d') THEN 1 ELSE 0 END
+                   AS sender_age,
+               epoch(u.burst_first_ts - o.opened_at) / 86400.0 AS account_age_days,
+               coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family
+        FROM pairs b
+        JOIN bursts u USING (s_ent, r_ent)
+        LEFT JOIN ages a ON a.entity_id = b.s_ent
+        LEFT JOIN opened o ON o.entity_id = b.s_ent
+        LEFT JOIN entity_names sn ON sn.entity_id = b.s_ent
+        LEFT JOIN entity_names rn ON rn.entity_id = b.r_ent
+        WHERE u.burst_payments >= {int(p["min_payments"])}
+          AND epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 <= {2 * w}
+        """,
+        stage=STAGE,
+    )
+
+
+def build_crypto_payments(engine: Engine, pack: Pack) -> None:
+    """Crypto payments between entities, with the exposure of the receiving address."""
+    p = pack.typology("FIN_CRYPTO_BUYER")
+    listed = sql_list([a.lower() for a in p["known_vendor_addresses"]])
+    night = night_sql(pack, "p.s_local_hour")
+    engine.execute(
+        f"""
+        CREATE TABLE crypto_payments AS
+        WITH c AS (
+            SELECT p.txn_id, p.ts, p.amount_usd, p.s_acc, p.r_acc, {night} AS night,
+                   se.entity_id AS s_ent, re.entity_id AS r_ent
+            FROM payments p
+            JOIN account_entities se ON se.account_id = p.s_acc
+            JOIN account_entities re ON re.account_id = p.r_acc
+            WHERE p.channel = 'crypto' AND se.entity_id <> re.entity_id
+        ), flagged AS (
+            SELECT account_id FROM accounts
+            WHERE banned_reason IS NOT NULL OR lower(account_id) IN ({listed})
+        ), onward AS (
+            SELECT DISTINCT c.r_acc FROM c JOIN flagged f ON f.account_id = c.r_acc
+            UNION SELECT DISTINCT c2.s_acc FROM c c2 JOIN flagged f ON f.account_id = c2.r_acc
+        )
+        SELECT c.*, c.r_acc IN (SELECT account_id FROM flagged) AS direct,
+               c.r_acc IN (SELECT r_acc FROM onward) OR c.r_acc IN (SELECT account_id FROM flagged) AS exposed
+        FROM c
+        """,
+        stage=STAGE,
+    )
+
+
+def build_session_pairs(engine: Engine, pack: Pack) -> None:
+    """Per host and viewer: private cross-border sessions into high-risk countries, and how many
+    of them came within hours before a payment between the same two people."""
+    p = pack.typology("PLAT_PRIVATE_SESSIONS")
+    risky = sql_list(pack["lists"]["high_risk_receiving"])
+    engine.execute(
+        f"""
+        CREATE TABLE session_pairs AS
+        WITH s AS (
+            SELECT s.session_id, s.started_at, he.entity_id AS h_ent, ve.entity_id AS v_ent, s.viewer_country,
+                   s.host_country, coalesce(s.paid_amount, 0) > 0 AS paid, coalesce(s.private, false) AS private,
+                   hour(s.started_at + to_minutes(coalesce(tz.offset_min, 0))) AS v_hour
+            FROM sessions s
+            JOIN account_entities he ON he.account_id = s.host_account_id
+            JOIN account_entities ve ON ve.account_id = s.viewer_account_id
+            LEFT JOIN country_offsets tz ON tz.country = s.viewer_country
+            WHERE (coalesce(s.private, false) OR coalesce(s.paid_amount, 0) > 0)
+              AND s.host_country IN ({risky}) AND s.viewer_country IS DISTINCT FROM s.host_country
+              AND he.entity_id <> ve.entity_id
+        ), near AS (
+            SELECT s.session_id, s.h_ent, s.v_ent,
+                   bool_or(c.ts BETWEEN s.started_at AND s.started_at + INTERVAL {float(p["near_payment_hours"])} HOUR)
+                       AS near_payment,
+                   list(c.txn_id) FILTER (WHERE c.ts BETWEEN s.started_at
+                       AND s.started_at + INTERVAL {float(p["near_payment_hours"])} HOUR) AS txn_ids
+            FROM s LEFT JOIN cross_border_payments c ON c.s_ent = s.v_ent AND c.r_ent = s.h_ent
+            GROUP BY 1, 2, 3
+        )
+        SELECT s.h_ent, s.v_ent, count(DISTINCT s.session_id) AS n_sessions,
+               count(DISTINCT s.session_id) FILTER (WHERE s.private) AS n_private,
+               count(DISTINCT s.session_id) FILTER (WHERE n.near_payment) AS n_near_payment,
+               avg(s.paid::INTEGER) AS paid_share,
+               avg({night_sql(pack, "s.v_hour")}::INTEGER) AS night_share,
+               min(s.started_at) AS first_ts, max(s.started_at) AS last_ts,
+               list(DISTINCT s.session_id ORDER BY s.session_id) AS session_ids,
+               list_distinct(flatten(list(n.txn_ids) FILTER (WHERE n.txn_ids IS NOT NULL))) AS txn_ids,
+               -- a family tie from evidence only: a surname the host and viewer records share
+               coalesce(len(list_intersect(any_value(hn.surnames), any_value(vn.surnames))) > 0, false) AS family
+        FROM s JOIN near n USING (session_id, h_ent, v_ent)
+        LEFT JOIN entity_names hn ON hn.entity_id = s.h_ent
+        LEFT JOIN entity_names vn ON vn.entity_id = s.v_ent
+        GROUP BY s.h_ent, s.v_ent
+        """,
+        stage=STAGE,
+    )
+
+
+#: the live hits whose evidence a session-payment link carries to the payment side: platform
+#: evidence about a host or a viewer (not the link's own hits)
+CARRIED_PLATFORM_HITS = (
+    "code LIKE 'PLAT%' AND code <> 'PLAT_SESSION_PAYMENT_LINK' AND role IN ('host', 'viewer')"
+)
+
+
+#: the platform pairs the detect step matches with payments: those with live platform evidence
+CARRIER_SESSIONS = """(he.entity_id IN (SELECT entity_id FROM carriers WHERE role = 'host')
+                   OR ve.entity_id IN (SELECT entity_id FROM carriers WHERE role = 'viewer'))"""
+
+
+def build_session_payment_links(
+    engine: Engine,
+    pack: Pack,
+    *,
+    into: str = "session_payment_links",
+    sessions_where: str = CARRIER_SESSIONS,
+    payments_where: str = "true",
+    stage: str = STAGE,
+) -> None:
+    """Viewer/host pairs whose private sessions are, again and again, followed within hours by a
+    payment between two other entities: the same two people seen by a platform and by a payment
+    provider whose records share no identifier.
+
+    A link needs `min_sessions` sessions followed by a payment from the same payer to the same
+    receiver within `window_hours`, at least `session_share` of the pair's sessions, and at
+    least `payment_share` of that payer's payments to that receiver. Pairs already joined as
+    one entity on both sides are left out (they are in `session_pairs`).
+
+    Built in the detect step, after the typologies whose evidence it carries: only pairs whose
+    host or viewer already has live platform evidence are looked at, since matching every
+    session with every payment in its window grows with the square of the data (measured: 1.2 s
+    of a 1M-payment run, against 0.02 s restricted). The link step calls it again for the payments
+    between flagged people (`payments_where`: a condition on the payer and receiver of `c`, a
+    `corridor_payments` row, so that it also restricts the per-pair counts), every session.
+    """
+    p = pack.typology("PLAT_SESSION_PAYMENT_LINK")
+    risky = sql_list(pack["lists"]["high_risk_receiving"])
+    w = float(p["window_hours"])
+    engine.execute(
+        f"""
+        CREATE TABLE {into} AS
+        WITH carriers AS (
+            SELECT DISTINCT entity_id, role FROM hits
+            WHERE {CARRIED_PLATFORM_HITS}
+        ), s AS (
+            SELECT DISTINCT s.session_id, s.started_at, he.entity_id AS h_ent, ve.entity_id AS v_ent
+            FROM sessions s
+            JOIN account_entities he ON he.account_id = s.host_account_id
+            JOIN account_entities ve ON ve.account_id = s.viewer_account_id
+            WHERE coalesce(s.private, false) AND s.host_country IN ({risky})
+              AND s.viewer_country IS DISTINCT FROM s.host_country AND he.entity_id <> ve.entity_id
+              AND {sessions_where}
+        ), pay AS (
+            -- each payment under every hour in which a session it follows may have started, so
+            -- that the band join is an equality join on the hour (DuckDB runs a bare band join
+            -- as a nested loop: 10.8 s for 61,273 sessions x 10,208 payments, against 0.2 s)
+            SELECT c.s_ent, c.r_ent, c.txn_id, c.ts,
+                   unnest(range(CAST(floor(epoch(c.ts - INTERVAL {w} HOUR) / 3600) AS BIGINT),
+                                CAST(floor(epoch(c.ts) / 3600) AS BIGINT) + 1)) AS hour_bucket
+            FROM corridor_payments c WHERE {payments_where}
+        ), followed AS (
+            SELECT s.session_id, s.h_ent, s.v_ent, c.s_ent, c.r_ent, c.txn_id
+            FROM s JOIN pay c
+              ON c.hour_bucket = CAST(floor(epoch(s.started_at) / 3600) AS BIGINT)
+             AND c.ts BETWEEN s.started_at AND s.started_at + INTERVAL {w} HOUR
+            WHERE NOT (c.s_ent = s.v_ent AND c.r_ent = s.h_ent)
+        ), per_pair AS (
+            SELECT h_ent, v_ent, count(*) AS n_sessions FROM s GROUP BY h_ent, v_ent
+        ), per_payment_pair AS (
+            SELECT s_ent, r_ent, count(*) AS n_payments FROM corridor_payments c
+            WHERE {payments_where} GROUP BY s_ent, r_ent
+        )
+        SELECT f.h_ent, f.v_ent, f.s_ent, f.r_ent, any_value(pp.n_sessions) AS n_sessions,
+               count(DISTINCT f.session_id) AS n_followed, any_value(pq.n_payments) AS n_payments,
+               count(DISTINCT f.txn_id) AS n_payments_after,
+               list(DISTINCT f.session_id ORDER BY f.session_id) AS session_ids,
+               list(DISTINCT f.txn_id ORDER BY f.txn_id) AS txn_ids
+        FROM followed f JOIN per_pair pp USING (h_ent, v_ent) JOIN per_payment_pair pq USING (s_ent, r_ent)
+        GROUP BY f.h_ent, f.v_ent, f.s_ent, f.r_ent
+        HAVING count(DISTINCT f.session_id) >= {int(p["min_sessions"])}
+           AND count(DISTINCT f.session_id) >= {float(p["session_share"])} * any_value(pp.n_sessions)
+           AND count(DISTINCT f.txn_id) >= {float(p["payment_share"])} * any_value(pq.n_payments)
+        """,
+        stage=stage,
+    )
+
+
+def build_banned_links(engine: Engine, pack: Pack) -> None:
+    """Per account: its links to accounts banned for child sexual exploitation.
+
+    `kind` is `contact` (a private session, either side, or a chat message with a banned
+    account), `device` or `ip` (a device or IP address also seen on a banned account, unless it
+    is seen on more accounts than the pack allows: a shared tablet, an internet cafe, a carrier
+    NAT). Accounts that are themselves banned, and accounts of the same person, are left out.
+    """
+    p = pack.typology("PLAT_BANNED_REUSE")
+    engine.execute(
+        f"""
+        CREATE TABLE banned_links AS
+        WITH banned AS (
+            SELECT account_id FROM accounts WHERE nullif(trim(banned_reason), '') IS NOT NULL
+        ), seen AS (
+            SELECT host_account_id AS account_id, 'device' AS kind, host_device_id AS value, session_id,
+                   started_at AS ts FROM sessions WHERE host_device_id IS NOT NULL
+            UNION ALL SELECT viewer_account_id, 'device', viewer_device_id, session_id, started_at FROM sessions
+                WHERE viewer_device_id IS NOT NULL AND viewer_account_id IS NOT NULL
+            UNION ALL SELECT host_account_id, 'ip', host_ip, session_id, started_at FROM sessions
+                WHERE host_ip IS NOT NULL
+            UNION ALL SELECT viewer_account_id, 'ip', viewer_ip, session_id, started_at FROM sessions
+                WHERE viewer_ip IS NOT NULL AND viewer_account_id IS NOT NULL
+        ), uses AS (
+            SELECT account_id, kind, value, min(ts) AS first_ts, min(session_id) AS session_id
+            FROM seen GROUP BY ALL
+        ), shared AS (
+            SELECT kind, value FROM uses GROUP BY kind, value
+            HAVING count(*) <= CASE kind WHEN 'device' THEN {int(p["max_accounts_per_device"])}
+                                         ELSE {int(p["max_accounts_per_ip"])} END
+               AND count(*) FILTER (WHERE account_id IN (SELECT account_id FROM banned)) > 0
+        ), reuse AS (
+            SELECT u.account_id, u.kind, b.account_id AS banned_account, u.first_ts,
+                   [u.session_id, b.session_id] AS record_ids
+            FROM uses u JOIN shared USING (kind, value)
+            JOIN uses b ON b.kind = u.kind AND b.value = u.value AND b.account_id <> u.account_id
+            WHERE b.account_id IN (SELECT account_id FROM banned)
+        ), contact AS (
+            SELECT viewer_account_id AS account_id, host_account_id AS banned_account, session_id AS record_id,
+                   started_at AS ts
+            FROM sessions WHERE coalesce(private, false) AND host_account_id IN (SELECT account_id FROM banned)
+            UNION ALL SELECT host_account_id, viewer_account_id, session_id, started_at FROM sessions
+            WHERE coalesce(private, false) AND viewer_account_id IN (SELECT account_id FROM banned)
+            UNION ALL SELECT sender_account_id, recipient_account_id, message_id, sent_at FROM messages
+            WHERE recipient_account_id IN (SELECT account_id FROM banned)
+            UNION ALL SELECT recipient_account_id, sender_account_id, message_id, sent_at FROM messages
+            WHERE sender_account_id IN (SELECT account_id FROM banned) AND recipient_account_id IS NOT NULL
+        ), links AS (
+            SELECT account_id, 'contact' AS kind, banned_account, count(*) AS n_records, min(ts) AS first_ts,
+                   list(DISTINCT record_id ORDER BY record_id) AS record_ids
+            FROM contact GROUP BY account_id, banned_account
+            UNION ALL
+            SELECT account_id, kind, banned_account, 1, min(first_ts), list_distinct(flatten(list(record_ids)))
+            FROM reuse GROUP BY account_id, kind, banned_account
+        )
+        SELECT ae.entity_id, l.* FROM links l
+        JOIN account_entities ae ON ae.account_id = l.account_id
+        JOIN account_entities be ON be.account_id = l.banned_account
+        WHERE l.account_id NOT IN (SELECT account_id FROM banned) AND ae.entity_id <> be.entity_id
+        """,
+        stage=STAGE,
+    )
+
+
+def run(engine: Engine, pack: Pack) -> None:
+    build_corridor_payments(engine, pack)
+    build_receiver_profiles(engine, pack)
+    build_session_pairs(engine, pack)
+    build_payer_features(engine)
+    build_receiver_features(engine, pack)
+    build_payment_bursts(engine, pack)
+    build_crypto_payments(engine, pack)
+    build_banned_links(engine, pack)
+    build_message_signals(engine, pack)
+    build_media_matches(engine, pack)

@@ -1,0 +1,461 @@
+"""Finance typologies: consumer remitter, facilitator collector, shared beneficiary, payer beneficiary.
+
+Each reads the feature tables of `tanglaw.stages.detect.features` (and, for the graph typologies, the
+hits of the earlier ones) and looks across all of a person's accounts and sources at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...engine.sqltext import literal_list
+from ...pack import Pack
+from .base import Detector, noisy_or
+from .base import date_text as _d
+from .base import usd_text as _usd
+from .features import LOOKALIKE_RECEIVERS, any_word_regex
+
+
+def _countries(col: str) -> str:
+    return f"array_to_string({col}, ', ')"
+
+
+def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
+    months = "greatest(span_days / 30.4, 1.0)"
+    weight, words = noisy_or(
+        [
+            ("true", p["weight_base"], f"{p['min_payments']}+ corridor payments"),
+            ("n_unrelated = 2", p["weight_two_beneficiaries"], "2 unrelated beneficiaries"),
+            ("n_unrelated >= 3", p["weight_three_beneficiaries"], "3+ unrelated beneficiaries"),
+            (f"night_share >= {p['night_share']}", p["weight_night"], "night-time"),
+            (f"median_usd <= {p['small_median_usd']}", p["weight_small"], "small amounts"),
+            (f"n_payments / {months} >= {p['payments_per_month']}", p["weight_frequent"], "frequent"),
+            (
+                f"n_payments >= 6 AND greatest(amount_growth, pace_growth) >= {p['escalation_ratio']}",
+                p["weight_escalation"],
+                "escalation",
+            ),
+            (f"keyword_share >= {p['keyword_share']}", p["weight_keywords"], "listed references"),
+            (f"round_share >= {p['round_share']}", p["weight_round"], "round amounts"),
+        ]
+    )
+    family = f"family_share >= {p['family_share']}"
+    steady = (
+        f"span_days >= {p['steady_min_span_days']} AND coalesce(gap_cv, 9) <= {p['steady_max_gap_cv']} "
+        "AND median_gap_days BETWEEN 20 AND 40"
+    )
+    large = f"median_usd > {p['large_median_usd']}"
+    daytime = f"night_share < {p['daytime_night_share']}"
+    tiny = f"median_usd < {p['below_band_usd']}"
+    flat = (
+        f"((span_days >= {p['long_history_days']} "
+        f"AND greatest(pace_growth, amount_growth) < {p['long_history_max_growth']}) "
+        f"OR span_days >= {p['years_days']})"
+    )
+    a = pack["lookalikes"]["adult_work"]
+    adult = (
+        f"(paid_session_share >= {float(a['paid_session_share'])} "
+        f"AND n_private_sessions >= {int(a['min_private_sessions'])})"
+    )
+    return f"""
+        SELECT entity_id, 'payer' AS role,
+               {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
+                        * (CASE WHEN {steady} THEN {p["steady_factor"]} ELSE 1 END)
+                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
+                        * (CASE WHEN {daytime} THEN {p["daytime_factor"]} ELSE 1 END)
+                        * (CASE WHEN {tiny} THEN {p["below_band_factor"]} ELSE 1 END)
+                        * (CASE WHEN {flat} THEN {p["long_history_factor"]} ELSE 1 END)
+                        * (CASE WHEN {adult} THEN {float(a["factor"])} ELSE 1 END) AS weight,
+               printf('Sent %d small payments (%s) from %s to %d beneficiar%s in %s between %s and %s; '
+                      || '%d%% at night in the sender''s time zone; median US$%.0f; %.1f a month',
+                      n_payments, {_usd("total_usd")}, {_countries("from_countries")}, n_beneficiaries,
+                      CASE WHEN n_beneficiaries = 1 THEN 'y' ELSE 'ies' END, {_countries("to_countries")},
+                      {_d("first_ts")}, {_d("last_ts")}, round(night_share * 100)::INTEGER, median_usd,
+                      n_payments / {months})
+               || CASE WHEN n_payments >= 6 AND greatest(amount_growth, pace_growth) >= {p["escalation_ratio"]}
+                       THEN printf('; amounts x%.1f and pace x%.1f from the first to the last part of the period',
+                                   amount_growth, pace_growth) ELSE '' END
+               || CASE WHEN keyword_share > 0
+                       THEN printf('; %d%% with references like "%s"', round(keyword_share * 100)::INTEGER,
+                                   example_reference) ELSE '' END
+               || CASE WHEN {family} THEN printf('; %d%% to beneficiaries sharing the payer''s surname',
+                                   round(family_share * 100)::INTEGER) ELSE '' END
+               || CASE WHEN {steady} THEN printf('; steady support: a payment every %.0f days for %.0f days',
+                                   median_gap_days, span_days) ELSE '' END
+               || CASE WHEN {flat} THEN printf('; payments over %.0f days', span_days) ELSE '' END
+               || CASE WHEN {adult} THEN printf('; pays for webcam shows on the platform (%d%% of its %d private '
+                                   || 'sessions paid there)', round(paid_session_share * 100)::INTEGER,
+                                   n_private_sessions) ELSE '' END
+               || '.' AS evidence,
+               txn_ids AS record_ids,
+               {words}
+               || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
+               || CASE WHEN {steady} THEN '; steady support x{p["steady_factor"]}' ELSE '' END
+               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
+               || CASE WHEN {daytime} THEN '; not concentrated at night x{p["daytime_factor"]}' ELSE '' END
+               || CASE WHEN {tiny} THEN '; below the usual amounts x{p["below_band_factor"]}' ELSE '' END
+               || CASE WHEN {flat} THEN '; long steady history x{p["long_history_factor"]}' ELSE '' END
+               || CASE WHEN {adult} THEN '; adult webcam customer x{float(a["factor"])}' ELSE '' END AS components
+        FROM payer_features WHERE n_payments >= {int(p["min_payments"])}
+    """
+
+
+def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
+    weight, words = noisy_or(
+        [
+            ("true", p["weight_base"], f"{p['min_senders']}+ unrelated foreign senders"),
+            (f"n_unrelated >= {p['many_senders']}", p["weight_many"], f"{p['many_senders']}+ senders"),
+            ("n_sender_countries >= 2", p["weight_countries"], "several sending countries"),
+            (f"cash_out_share >= {p['cash_out_share']}", p["weight_cash_out"], "quick cash-out"),
+            (f"night_share >= {p['night_share']}", p["weight_night"], "sent at night"),
+            (f"median_usd <= {p['small_median_usd']}", p["weight_small"], "small amounts"),
+            (
+                f"n_payments / greatest(epoch(last_ts - first_ts) / 86400 / 30.4, 1.0) >= {p['payments_per_month']}",
+                p["weight_frequent"],
+                "frequent",
+            ),
+        ]
+    )
+    family = f"family_share >= {p['family_share']}"
+    large = f"median_usd > {p['large_median_usd']}"
+    seller = float(pack["lookalikes"]["seller"]["factor"])
+    return f"""
+        SELECT entity_id, 'facilitator' AS role,
+               {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
+                        * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
+                        * (CASE WHEN coalesce(lookalike, false) THEN {seller} ELSE 1 END) AS weight,
+               printf('Received %d small payments (%s) from %d unrelated senders in %s between %s and %s; '
+                      || 'median US$%.0f; %d%% sent at night in the senders'' time zones; '
+                      || '%d%% followed by a payment out within %d hours',
+                      n_payments, {_usd("total_usd")}, n_unrelated, {_countries("from_countries")},
+                      {_d("first_ts")}, {_d("last_ts")}, median_usd, round(night_share * 100)::INTEGER,
+                      round(cash_out_share * 100)::INTEGER, {int(p["cash_out_hours"])})
+               || '.' AS evidence,
+               txn_ids AS record_ids,
+               {words} || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
+               || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
+               || CASE WHEN coalesce(lookalike, false) THEN '; a shop or a performer x{seller}' ELSE '' END AS components
+        FROM receiver_features
+        LEFT JOIN (SELECT entity_id, lookalike FROM receiver_profiles) USING (entity_id)
+        WHERE n_unrelated >= {int(p["min_senders"])} AND n_payments >= {int(p["min_payments"])}
+    """
+
+
+def _strong_pairs(min_weight: float) -> str:
+    """Corridor payments from payers whose remitter weight reaches `min_weight`, per payer and
+    receiver: unrelated payers only, and no purchases from a shop."""
+    return f"""
+        SELECT c.s_ent, c.r_ent, count(*) AS n, list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids,
+               any_value(h.weight) AS payer_weight,
+               count(*) FILTER (WHERE c.night) AS n_night, median(c.amount_usd) AS median_usd
+        FROM corridor_payments c
+        JOIN hits h ON h.entity_id = c.s_ent AND h.code = 'FIN_CONSUMER_REMITTER' AND h.weight >= {min_weight}
+        WHERE NOT c.family
+          AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
+        GROUP BY c.s_ent, c.r_ent
+    """
+
+
+def _specificity(p: dict[str, Any]) -> str:
+    """SQL: the share of a receiver's unrelated senders that pay it with the payer pattern,
+    as a factor that is 1 at `full_specificity` and shrinks in proportion below it."""
+    return f"least(1.0, n_payers / greatest(n_unrelated, 1) / {float(p['full_specificity'])})"
+
+
+def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
+    base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
+    return f"""
+        WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
+        recv AS (
+            SELECT r_ent, count(*) AS n_payers, sum(n) AS n_pay, sum(n_night) AS n_night,
+                   list_sort(flatten(list(ids))) AS ids
+            FROM pairs GROUP BY r_ent HAVING count(*) >= {int(p["min_payers"])}
+        ), x AS (
+            SELECT r.*, rp.n_senders, rp.n_unrelated FROM recv r JOIN receiver_profiles rp ON rp.entity_id = r.r_ent
+        )
+        SELECT r_ent AS entity_id, 'facilitator' AS role, {base} * {_specificity(p)} AS weight,
+               printf('Paid by %d unrelated senders, %d of whom show the payer pattern on their own evidence '
+                      || '(%d payments from them, %d at night in their time zones).',
+                      n_unrelated, n_payers, n_pay, n_night) AS evidence,
+               ids AS record_ids,
+               printf('%d payers with the payer pattern %.2f; %d%% of its unrelated senders x%.2f', n_payers, {base},
+                      round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, {_specificity(p)}) AS components
+        FROM x
+    """
+
+
+def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
+    family = float(pack.typology("FIN_FACILITATOR_COLLECTOR")["family_share"])
+    r = pack.typology("FIN_CONSUMER_REMITTER")
+    return f"""
+        WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
+        best AS (
+            -- the payments to this receiver must themselves show the pattern: mostly at night,
+            -- in the band of session payments (not a relative's monthly support or load top-ups)
+            SELECT r_ent, max(payer_weight) AS w, sum(n) AS n_pay, count(*) AS n_payers,
+                   list_sort(flatten(list(ids))) AS ids
+            FROM pairs WHERE n >= {int(p["min_payments"])} AND n_night >= {float(r["night_share"])} * n
+              AND median_usd BETWEEN {float(r["below_band_usd"])} AND {float(r["small_median_usd"])}
+            GROUP BY r_ent
+        )
+        SELECT r_ent AS entity_id, 'facilitator' AS role, {p["payer_weight_share"]} * w AS weight,
+               printf('Received %d payments from %d payer%s with a strong payer pattern (weight up to %.2f).',
+                      n_pay, n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END, w) AS evidence,
+               ids AS record_ids,
+               printf('paid by a strong payer %.2f', {p["payer_weight_share"]} * w) AS components
+        FROM best
+        -- a relative supported by the family (most of its money from people sharing its surname)
+        WHERE r_ent NOT IN (SELECT entity_id FROM receiver_features WHERE family_share >= {family})
+    """
+
+
+def household_payer(p: dict[str, Any], pack: Pack) -> str:
+    """Receiver → payer: a payer gains weight from the household it pays, in proportion to the
+    household's evidence from OTHER payers and to how specific the household is to payers."""
+    sb = pack.typology("FIN_SHARED_BENEFICIARY")
+    strong = float(sb["min_payer_weight"])
+    r = pack.typology("FIN_CONSUMER_REMITTER")
+    large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
+    return f"""
+        WITH pay AS (
+            SELECT s_ent, r_ent, txn_id, ts, night, amount_usd FROM corridor_payments
+            WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS}
+        ), strong_payers AS (
+            SELECT r_ent, s_ent, payer_weight AS own_w FROM ({_strong_pairs(strong)})
+        ), households AS (
+            SELECT r_ent, count(*) AS n_payers FROM strong_payers GROUP BY r_ent
+        ), pairs AS (
+            SELECT s_ent, r_ent, count(*) AS n, count(*) FILTER (WHERE night) AS n_night,
+                   min(ts) AS first_ts, max(ts) AS last_ts, list(txn_id ORDER BY ts, txn_id) AS ids,
+                   median(amount_usd) AS median_usd
+            FROM pay GROUP BY s_ent, r_ent HAVING count(*) >= {int(p["min_payments"])}
+        ), carried AS (
+            -- the household's strength from the payers other than this one (damped), and how
+            -- specific it is: the share of its unrelated senders who are payers on their own
+            SELECT pr.s_ent, pr.r_ent, pr.n, pr.n_night, pr.first_ts, pr.last_ts, pr.ids, pr.median_usd,
+                   count(sp.s_ent) AS n_others, rp.n_unrelated, h.n_payers,
+                   1 - product(1 - {float(p["per_payer_share"])} * sp.own_w) AS strength
+            FROM pairs pr
+            JOIN households h ON h.r_ent = pr.r_ent
+            JOIN receiver_profiles rp ON rp.entity_id = pr.r_ent
+            JOIN strong_payers sp ON sp.r_ent = pr.r_ent AND sp.s_ent <> pr.s_ent
+            GROUP BY ALL HAVING count(sp.s_ent) >= {int(p["min_other_payers"])}
+        ), scored AS (
+            -- payments far above the band of session payments are a relative's support, not a show
+            SELECT *, {float(p["carry_share"])} * strength * {_specificity(sb)}
+                      * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM carried
+        )
+        -- one hit per payer, on the household that carries most (ties, to 9 decimals: the first
+        -- receiver id; a product over payers in no fixed order differs in its last bits)
+        SELECT s_ent AS entity_id, 'payer' AS role, w AS weight,
+               printf('Pays a household that %d other payers pay on their own evidence (%d%% of its %d '
+                      || 'unrelated senders): %d payment%s to it between %s and %s, %d at night.',
+                      n_others, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, n_unrelated,
+                      n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night) AS evidence,
+               ids AS record_ids,
+               printf('household paid by %d other payers %.2f x specificity %.2f x carry {float(p["carry_share"])}',
+                      n_others, strength, {_specificity(sb)}) AS components
+        FROM scored QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, r_ent) = 1
+    """
+
+
+def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
+    countries = literal_list(pack["lists"]["sextortion_receiving"])
+    weight, words = noisy_or(
+        [
+            ("true", p["weight_base"], "burst to a new foreign beneficiary"),
+            (
+                f"burst_payments >= {int(p['three_payments'])}",
+                p["weight_three"],
+                f"{int(p['three_payments'])}+ payments",
+            ),
+            (f"burst_span_hours <= {float(p['fast_hours'])}", p["weight_fast"], "within hours"),
+            (f"sender_age <= {int(p['young_age'])}", p["weight_young"], "young sender"),
+            (f"sender_age < {int(p['minor_age'])}", p["weight_minor"], "minor sender"),
+            (f"account_age_days <= {float(p['new_account_days'])}", p["weight_new_account"], "new account"),
+            (
+                f"len(list_intersect(burst_countries, [{countries}])) > 0",
+                p["weight_country"],
+                "sextortion corridor",
+            ),
+            (
+                f"coalesce(burst_growth, 1) >= {float(p['escalation_ratio'])}",
+                p["weight_escalation"],
+                "rising amounts",
+            ),
+        ]
+    )
+    # a victim may pay several extortionists: one hit per victim, on its strongest burst
+    return f"""
+        WITH b AS (
+            SELECT *, {weight} * (CASE WHEN family THEN {p["family_factor"]} ELSE 1 END) AS w,
+                   {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END AS why
+            FROM payment_bursts
+        ), victims AS (
+            SELECT s_ent AS entity_id, 'victim' AS role, w AS weight,
+                   printf('Sent %d payments (%s, none above US$%.0f) to %s in %s within %.0f hours'
+                                  || ' between %s and %s', burst_payments, {_usd("burst_total_usd")}, burst_max_usd,
+                                  CASE WHEN burst_receivers > 1 THEN printf('%d new beneficiaries', burst_receivers)
+                                       WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
+                                  array_to_string(burst_countries, ', '), burst_span_hours,
+                                  {_d("burst_first_ts")}, {_d("burst_last_ts")})
+                           || CASE WHEN sender_age IS NOT NULL THEN printf('; the sender was %d', sender_age) ELSE '' END
+                           || CASE WHEN coalesce(burst_growth, 1) >= {float(p["escalation_ratio"])}
+                                   THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END || '.' AS evidence,
+                   burst_txn_ids AS record_ids, why AS components
+            -- the strongest burst (ties: the earliest, then the first receiver id)
+            FROM b QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, burst_first_ts, r_ent) = 1
+        ), receivers AS (
+            SELECT r_ent AS entity_id, 'facilitator' AS role,
+                   1 - product(1 - {p["receiver_weight_share"]} * w) AS weight,
+                   printf('Received a burst of small payments from %d likely sextortion victim%s (%s).',
+                          count(*), CASE WHEN count(*) = 1 THEN '' ELSE 's' END, {_usd("sum(total_usd)")}) AS evidence,
+                   list_sort(flatten(list(txn_ids))) AS record_ids,
+                   printf('paid by likely victims %.2f', 1 - product(1 - {p["receiver_weight_share"]} * w)) AS components
+            FROM b WHERE w >= {pack["scoring"]["victim_threshold"]} AND NOT via_merchant GROUP BY r_ent
+        )
+        SELECT * FROM victims UNION ALL SELECT * FROM receivers
+    """
+
+
+def _mcc_in(ranges: list[str]) -> str:
+    parts = []
+    for r in ranges:
+        lo, _, hi = r.partition("-")
+        parts.append(f"(TRY_CAST(merchant_category AS INTEGER) BETWEEN {int(lo)} AND {int(hi or lo)})")
+    return "(" + " OR ".join(parts) + ")" if parts else "false"
+
+
+def travel_side_purchases(p: dict[str, Any], pack: Pack) -> str:
+    risky = literal_list(pack["lists"]["high_risk_receiving"])
+    words = any_word_regex(p["side_purchase_words"])
+    travel = f"{_mcc_in(p['travel_mcc_ranges'])} AND r_country IN ({risky})"
+    atm = f"{_mcc_in(p['atm_mcc_ranges'])} AND r_country IN ({risky})"
+    side = f"regexp_matches(lower(coalesce(merchant_name, '')), '{words}')"
+    return f"""
+        WITH payers AS (
+            SELECT entity_id FROM hits WHERE code = 'FIN_CONSUMER_REMITTER' AND weight >= {p["min_payer_weight"]}
+        ), buys AS (
+            SELECT ae.entity_id, p.txn_id, p.ts, p.amount_usd, p.r_country,
+                   {travel} AS is_travel, {atm} AS is_atm, {side} AS is_side
+            FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
+            JOIN payers USING (entity_id)
+            WHERE p.is_purchase OR p.merchant_category IS NOT NULL
+        ), per AS (
+            SELECT entity_id,
+                   count(*) FILTER (WHERE is_travel) AS n_travel, count(*) FILTER (WHERE is_atm) AS n_atm,
+                   count(*) FILTER (WHERE is_side) AS n_side,
+                   sum(amount_usd) FILTER (WHERE is_travel OR is_atm OR is_side) AS usd,
+                   list(DISTINCT r_country ORDER BY r_country) FILTER (WHERE is_travel OR is_atm) AS where_,
+                   min(ts) FILTER (WHERE is_travel OR is_atm OR is_side) AS first_ts,
+                   max(ts) FILTER (WHERE is_travel OR is_atm OR is_side) AS last_ts,
+                   list(txn_id ORDER BY ts, txn_id) FILTER (WHERE is_travel OR is_atm OR is_side) AS ids
+            FROM buys GROUP BY entity_id
+        )
+        SELECT entity_id, 'payer' AS role,
+               1 - (1 - CASE WHEN n_travel > 0 THEN {p["weight_travel"]} ELSE 0 END)
+                 * (1 - CASE WHEN n_atm > 0 THEN {p["weight_atm"]} ELSE 0 END)
+                 * (1 - CASE WHEN n_side > 0 THEN {p["weight_side"]} ELSE 0 END) AS weight,
+               concat_ws('; ',
+                   CASE WHEN n_travel > 0 THEN printf('%d flight or lodging purchase%s in %s', n_travel,
+                        CASE WHEN n_travel = 1 THEN '' ELSE 's' END, array_to_string(where_, ', ')) END,
+                   CASE WHEN n_atm > 0 THEN printf('%d cash withdrawal%s in %s', n_atm,
+                        CASE WHEN n_atm = 1 THEN '' ELSE 's' END, array_to_string(where_, ', ')) END,
+                   CASE WHEN n_side > 0 THEN printf('%d purchase%s of VPN, video-chat or live-stream services',
+                        n_side, CASE WHEN n_side = 1 THEN '' ELSE 's' END) END)
+               || printf(' (%s) between %s and %s, by a payer with the remitter pattern.',
+                         {_usd("usd")}, {_d("first_ts")}, {_d("last_ts")}) AS evidence,
+               ids AS record_ids,
+               concat_ws('; ', CASE WHEN n_travel > 0 THEN 'travel {p["weight_travel"]}' END,
+                         CASE WHEN n_atm > 0 THEN 'cash abroad {p["weight_atm"]}' END,
+                         CASE WHEN n_side > 0 THEN 'side purchases {p["weight_side"]}' END) AS components
+        FROM per WHERE n_travel + n_atm + n_side > 0
+    """
+
+
+def crypto_buyer(p: dict[str, Any], pack: Pack) -> str:
+    return f"""
+        WITH tiers AS (
+            SELECT s_ent, round(amount_usd) AS tier, count(*) AS k FROM crypto_payments GROUP BY 1, 2
+        ), b AS (
+            SELECT c.s_ent AS entity_id, count(*) AS n, sum(c.amount_usd) AS usd,
+                   count(*) FILTER (WHERE c.exposed) AS n_exposed, bool_or(c.direct) AS direct,
+                   avg(c.night::INTEGER) AS night_share,
+                   avg((t.k >= {int(p["tier_repeats"])})::INTEGER) AS tier_share,
+                   min(c.ts) AS first_ts, max(c.ts) AS last_ts,
+                   list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids
+            FROM crypto_payments c JOIN tiers t ON t.s_ent = c.s_ent AND t.tier = round(c.amount_usd)
+            WHERE c.amount_usd <= {float(p["max_amount_usd"])}
+            GROUP BY c.s_ent
+        ), buyers AS (
+            SELECT entity_id, 'buyer' AS role,
+                   1 - (1 - {p["weight_exposed"]}) * (1 - CASE WHEN direct THEN {p["weight_direct"]} ELSE 0 END)
+                     * (1 - CASE WHEN tier_share >= {p["tier_share"]} THEN {p["weight_tiers"]} ELSE 0 END)
+                     * (1 - CASE WHEN night_share >= 0.5 THEN {p["weight_night"]} ELSE 0 END) AS weight,
+                   printf('Made %d crypto payments (%s) between %s and %s, %d to addresses exposed to a known '
+                          || 'vendor%s; %d%% at repeated price tiers; %d%% at night in the sender''s time zone.',
+                          n, {_usd("usd")}, {_d("first_ts")}, {_d("last_ts")}, n_exposed,
+                          CASE WHEN direct THEN ' (some paid directly)' ELSE '' END,
+                          round(tier_share * 100)::INTEGER, round(night_share * 100)::INTEGER) AS evidence,
+                   ids AS record_ids,
+                   concat_ws('; ', 'exposed to a vendor {p["weight_exposed"]}',
+                             CASE WHEN direct THEN 'pays the vendor directly {p["weight_direct"]}' END,
+                             CASE WHEN tier_share >= {p["tier_share"]} THEN 'price tiers {p["weight_tiers"]}' END,
+                             CASE WHEN night_share >= 0.5 THEN 'night-time {p["weight_night"]}' END) AS components
+            FROM b WHERE n >= {int(p["min_payments"])} AND n_exposed > 0
+        ), sellers AS (
+            SELECT c.r_ent AS entity_id, 'seller' AS role, {p["weight_seller"]} AS weight,
+                   printf('A listed or banned address, paid %d times in crypto by %d buyer%s.', count(*),
+                          count(DISTINCT c.s_ent), CASE WHEN count(DISTINCT c.s_ent) = 1 THEN '' ELSE 's' END)
+                       AS evidence,
+                   list(c.txn_id ORDER BY c.ts, c.txn_id) AS record_ids,
+                   'known vendor {p["weight_seller"]}' AS components
+            FROM crypto_payments c JOIN buyers b ON b.entity_id = c.s_ent
+            WHERE c.direct GROUP BY c.r_ent
+        )
+        SELECT * FROM buyers UNION ALL SELECT * FROM sellers
+    """
+
+
+FINANCE_DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "FIN_CONSUMER_REMITTER",
+        ("transactions",),
+        consumer_remitter,
+    ),
+    Detector(
+        "FIN_FACILITATOR_COLLECTOR",
+        ("transactions",),
+        facilitator_collector,
+    ),
+    Detector(
+        "FIN_SHARED_BENEFICIARY",
+        ("transactions",),
+        shared_beneficiary,
+    ),
+    Detector(
+        "FIN_PAYER_BENEFICIARY",
+        ("transactions",),
+        payer_beneficiary,
+    ),
+    Detector(
+        "FIN_HOUSEHOLD_PAYER",
+        ("transactions",),
+        household_payer,
+    ),
+    Detector(
+        "FIN_SEXTORTION_VICTIM",
+        ("transactions", "parties"),
+        sextortion_victim,
+    ),
+    Detector(
+        "FIN_TRAVEL_SIDE_PURCHASES",
+        ("transactions",),
+        travel_side_purchases,
+    ),
+    Detector(
+        "FIN_CRYPTO_BUYER",
+        ("transactions", "accounts"),
+        crypto_buyer,
+    ),
+)
