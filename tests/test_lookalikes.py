@@ -349,3 +349,57 @@ def test_a_victim_whose_burst_also_looks_like_a_remitter_is_a_victim(tmp_path: P
     assert {("FIN_SEXTORTION_VICTIM", "AV"), ("FIN_CONSUMER_REMITTER", "AV")} <= codes
     assert ("AV", "victim") in {(m["account_id"], m["role"]) for m in members}
     assert cases[0]["priority"] == "P1"
+
+
+def test_a_surname_the_payment_message_writes_is_a_family_tie(tmp_path: Path) -> None:
+    """Three senders seen only in a wallet's inbound credits (no party record) each pay one
+    recipient at night; the payment messages carry the originators' names (the travel rule). When
+    they share the recipient's surname they are her relatives: no payer pattern, no household."""
+    from .typology_contract import detect
+
+    def bundle(folder: Path, surname: str) -> Path:
+        write_table(
+            folder,
+            "parties",
+            [{"party_id": "P-MOM", "source": "wallet-ph", "name": "Elena Santos", "country": "PH"}],
+        )
+        write_table(
+            folder,
+            "accounts",
+            [
+                {
+                    "account_id": "MOM",
+                    "source": "wallet-ph",
+                    "party_id": "P-MOM",
+                    "kind": "ewallet",
+                    "country": "PH",
+                }
+            ],
+        )
+        rows = [
+            payment(
+                f"T{s}{i}",
+                f"2026-03-{2 + 3 * i:02d}T04:{10 * s:02d}:00Z",
+                50,
+                f"X{s}",
+                "MOM",
+                source="wallet-ph",
+                channel="ewallet",
+                sender_country="US",
+                receiver_country="PH",
+                sender_name=f"{first} {surname}",
+                receiver_name="Elena Santos",
+            )
+            for s, first in enumerate(("Ramon", "Liza", "Joy"))
+            for i in range(8)
+        ]
+        write_table(folder, "transactions", rows)
+        return folder
+
+    strangers = detect(bundle(tmp_path / "strangers", "Walker"))
+    relatives = detect(bundle(tmp_path / "relatives", "Santos"))
+    payer = "FIN_CONSUMER_REMITTER"
+    assert {e for e, h in strangers.get(payer, {}).items() if h.weight >= 0.6} == {"A:X0", "A:X1", "A:X2"}
+    assert not [h for h in relatives.get(payer, {}).values() if h.weight >= 0.3]
+    assert "100% to beneficiaries sharing the payer's surname" in relatives[payer]["A:X0"].evidence
+    assert "FIN_SHARED_BENEFICIARY" in strangers and "FIN_SHARED_BENEFICIARY" not in relatives

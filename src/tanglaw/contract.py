@@ -136,6 +136,17 @@ TRANSACTIONS = Table(
             meaning="extension: the on-chain transaction a crypto payment belongs to; "
             "payments sharing one were spent together (common-input clustering)",
         ),
+        C(
+            "sender_name",
+            meaning="extension: the originator's name as the payment message carries it (FATF "
+            "Recommendation 16, the travel rule); read only for a family tie (a surname shared with "
+            "the receiver), never to join people",
+        ),
+        C(
+            "receiver_name",
+            meaning="extension: the beneficiary's name as the payment message carries it; read only "
+            "for a family tie",
+        ),
     ),
     key="txn_id",
     time_column="timestamp",

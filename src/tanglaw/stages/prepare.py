@@ -115,6 +115,7 @@ def payments_sql(pack: Pack) -> str:
                r.amount * coalesce(r.usd_per_unit, fb.usd_per_unit) AS amount_usd,
                r.sender_account_id AS s_acc, r.receiver_account_id AS r_acc, r.channel,
                r.s_country, r.r_country, r.reference, r.merchant_category, r.merchant_name,
+               r.sender_name, r.receiver_name,
                r.r_kind, r.s_kind,
                coalesce(r.r_kind = 'merchant' OR r.merchant_category IS NOT NULL
                     OR r.channel IN ({purchase}) OR r.r_party_kind = 'organization', false) AS is_purchase,

@@ -47,6 +47,14 @@ def keyword_regex(words: list[str]) -> str:
 LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
 
 
+def _written_surname(expr: str) -> str:
+    """SQL for the surname of a name as a payment message writes it (its last word, lower case,
+    accents and punctuation removed; NULL when shorter than two letters), to compare with the
+    surnames entity resolution keeps (`entity_names.surnames`)."""
+    word = f"regexp_replace(lower(strip_accents(regexp_extract(trim({expr}), '(\\S+)$'))), '[^a-z]', '', 'g')"
+    return f"CASE WHEN length({word}) >= 2 THEN {word} END"
+
+
 def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     lists, pay = pack["lists"], pack["payments"]
     window = float(pay["duplicate_window_minutes"])
@@ -61,7 +69,13 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                    p.s_country, p.r_country, p.reference, p.s_local_hour, p.is_purchase,
                    se.entity_id AS s_ent, re.entity_id AS r_ent,
                    coalesce(rn.is_organization, false) AS r_is_organization,
-                   coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,
+                   coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false)
+                   -- or a surname the payment message writes for one side that the other side's
+                   -- records or message share (the travel rule's originator and beneficiary names)
+                   OR coalesce(list_contains(rn.surnames, {_written_surname("p.sender_name")})
+                               OR list_contains(sn.surnames, {_written_surname("p.receiver_name")})
+                               OR {_written_surname("p.sender_name")} = {_written_surname("p.receiver_name")},
+                               false) AS family,
                    -- beneficiaries who share a surname are one household to send to
                    coalesce(nullif(array_to_string(list_sort(rn.surnames), ' '), ''), re.entity_id) AS r_household
             FROM payments p
