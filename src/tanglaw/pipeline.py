@@ -73,6 +73,9 @@ Watcher = Callable[[StepProgress], None]
 
 @dataclass
 class RunResult:
+    """What a run did: records read per table, notes, hits per typology, cases, tips linked to
+    cases, seconds per step, the files published, and the case book's changes."""
+
     out_dir: Path
     rows: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
