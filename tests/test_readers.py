@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tanglaw.engine import DuckDBEngine
 from tanglaw.stages.ingest import ingest_bundle
 
 ROWS = [
@@ -63,7 +64,7 @@ def _write(folder: Path, fmt: str, rows: list[dict[str, str]]) -> None:
 def _load(folder: Path) -> list[tuple[object, ...]]:
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
-    ingest_bundle(con, folder)
+    ingest_bundle(DuckDBEngine(con), folder)
     return con.execute(
         "SELECT txn_id, timestamp, timestamp_utc_offset_min, amount, currency, reference, sender_country "
         "FROM transactions ORDER BY txn_id"
@@ -90,7 +91,7 @@ def test_unknown_columns_are_kept(tmp_path: Path) -> None:
     rows = [dict(r, my_extra="x") for r in ROWS]
     _write(tmp_path / "b", "csv", rows)
     con = duckdb.connect()
-    ingest_bundle(con, tmp_path / "b")
+    ingest_bundle(DuckDBEngine(con), tmp_path / "b")
     assert con.execute("SELECT my_extra FROM transactions LIMIT 1").fetchone() == ("x",)
 
 
@@ -124,7 +125,7 @@ def test_fast_scan_agrees_with_the_problem_lines(value: str | None) -> None:
     from tanglaw.stages.ingest.validate import _bad_expr, _problem_expr, ensure_code_tables, value_expr
 
     con = duckdb.connect()
-    ensure_code_tables(con)
+    ensure_code_tables(DuckDBEngine(con))
     for col in (
         Column("a", "dec", minimum=0, exclusive_minimum=True),
         Column("b", "dec", required=True),

@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tanglaw.contract import TABLES_BY_NAME
+from tanglaw.engine import DuckDBEngine
 from tanglaw.errors import BundleError
 from tanglaw.stages.ingest import ingest_bundle
 from tanglaw.stages.ingest.loader import _load_checked
@@ -34,12 +35,12 @@ def _row(txn_id: str, reference: str = "x") -> str:
 
 def _refusal(folder: Path, **kw: bool) -> list[str]:
     with pytest.raises(BundleError) as e:
-        ingest_bundle(duckdb.connect(), folder, **kw)
+        ingest_bundle(DuckDBEngine(duckdb.connect()), folder, **kw)
     return e.value.lines()
 
 
 def _rows(folder: Path, table: str = "transactions", **kw: bool) -> int:
-    return ingest_bundle(duckdb.connect(), folder, **kw).rows[table]
+    return ingest_bundle(DuckDBEngine(duckdb.connect()), folder, **kw).rows[table]
 
 
 # ---- 1. misspelt and unknown columns -------------------------------------------------------
@@ -100,7 +101,7 @@ def test_a_misspelt_column_is_refused(tmp_path: Path, table: str, wrong: str, ri
         f"{table}.csv: {wrong}: unknown column; did you mean {right}? (--allow-unknown-columns to accept it)"
     ]
     # with the switch it is kept as given, and said so
-    report = ingest_bundle(duckdb.connect(), b, allow_unknown_columns=True)
+    report = ingest_bundle(DuckDBEngine(duckdb.connect()), b, allow_unknown_columns=True)
     assert f"{table}.csv: {wrong}: unknown column, kept as given; did you mean {right}?" in report.notes
 
 
@@ -135,7 +136,7 @@ def test_the_extras_real_sources_add_are_kept_with_a_note(tmp_path: Path) -> Non
     write_table(b, "accounts", [dict(BASE["accounts"], currency="USD", status="active")])
     write_table(b, "parties", [dict(BASE["parties"], segment="retail")])
     write_table(b, "sessions", [dict(BASE["sessions"], duration_s="60", category="music")])
-    report = ingest_bundle(duckdb.connect(), b)
+    report = ingest_bundle(DuckDBEngine(duckdb.connect()), b)
     assert report.rows["transactions"] == 1
     notes = "\n".join(report.notes)
     for name in ("fee", "value_date", "status", "currency", "segment", "duration_s", "category"):
@@ -164,7 +165,7 @@ def test_hostile_column_names_are_data(tmp_path: Path) -> None:
     b = tmp_path / "b"
     write_table(b, "transactions", [dict(GOOD, **dict.fromkeys(names, "v"))])
     con = duckdb.connect()
-    ingest_bundle(con, b)
+    ingest_bundle(DuckDBEngine(con), b)
     cols = [d[0] for d in con.execute("SELECT * FROM transactions").description]
     assert all(n.lower() in cols for n in names)  # names are read lower-cased
     j = tmp_path / "j"
@@ -191,7 +192,7 @@ def test_glob_characters_read_one_folder(tmp_path: Path, name: str, fmt: str) ->
         rows = [dict(GOOD, txn_id=f"{folder}-{i}") for i in range(n)]
         _write(tmp_path / folder, fmt, rows)
     con = duckdb.connect()
-    ingest_bundle(con, tmp_path / name)
+    ingest_bundle(DuckDBEngine(con), tmp_path / name)
     assert con.execute("SELECT txn_id FROM transactions").fetchall() == [(f"{name}-0",)]
 
 
@@ -245,7 +246,7 @@ def test_a_10_mb_field_is_loaded_whole(tmp_path: Path, quoted: bool) -> None:
     ref = f'"{big}\nsecond line"' if quoted else big
     b = _csv_bundle(tmp_path, (HEADER + _row("T1") + _row("T2", ref) + _row("T3")).encode())
     con = duckdb.connect()
-    ingest_bundle(con, b)
+    ingest_bundle(DuckDBEngine(con), b)
     got = con.execute("SELECT txn_id, length(reference) FROM transactions ORDER BY txn_id").fetchall()
     assert got == [("T1", 1), ("T2", len(big) + (12 if quoted else 0)), ("T3", 1)]
 
@@ -316,11 +317,11 @@ def test_a_count_that_differs_from_the_file_is_a_refusal(tmp_path: Path) -> None
     """The last wall: rows loaded are compared with the records counted apart from the parser."""
     b = _csv_bundle(tmp_path, (HEADER + _row("T1") + _row("T2")).encode())
     con = duckdb.connect()
-    ensure_code_tables(con)
-    raw = read_table_file(con, b / "transactions.csv", "csv", "__raw")
+    ensure_code_tables(DuckDBEngine(con))
+    raw = read_table_file(DuckDBEngine(con), b / "transactions.csv", "csv", "__raw")
     assert raw.expected() == 2
     lying = RawTable(raw.name, raw.columns, raw.first_line, raw.is_view, raw.explain_error, None, 3)
-    check, _ = _load_checked(con, TABLES_BY_NAME["transactions"], lying, "transactions.csv")
+    check, _ = _load_checked(DuckDBEngine(con), TABLES_BY_NAME["transactions"], lying, "transactions.csv")
     assert [str(p) for p in check.problems] == [
         "transactions.csv: 2 record(s) were read but the file holds 3; refused rather than load part of it "
         "(check the file's line breaks and quotes)"

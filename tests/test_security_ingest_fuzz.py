@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tanglaw.engine import DuckDBEngine
 from tanglaw.errors import BundleError, TanglawError
 from tanglaw.stages.ingest import ingest_bundle
 
@@ -104,7 +105,7 @@ def _jsonl_records(data: bytes) -> int:
 
 def _check(folder: Path, table: str, expected: int | None) -> None:
     try:
-        report = ingest_bundle(duckdb.connect(), folder)
+        report = ingest_bundle(DuckDBEngine(duckdb.connect()), folder)
     except TanglawError as e:
         lines = e.lines() if isinstance(e, BundleError) else str(e).splitlines()
         assert lines and all(ln.strip() for ln in lines)
@@ -181,7 +182,7 @@ def _xml_reports(data: bytes) -> int | None:
 def test_fuzz_xml_reports(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     folder = _folder(tmp_path_factory, "reports.xml", data)
     try:
-        report = ingest_bundle(duckdb.connect(), folder)
+        report = ingest_bundle(DuckDBEngine(duckdb.connect()), folder)
     except TanglawError as e:
         lines = e.lines() if isinstance(e, BundleError) else str(e).splitlines()
         assert lines and all(ln.strip() for ln in lines)

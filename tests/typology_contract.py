@@ -45,7 +45,7 @@ def detect(bundle: Path, pack: Pack | None = None) -> dict[str, dict[str, Hit]]:
     con = duckdb.connect()
     try:
         engine = DuckDBEngine(con)
-        ingest_bundle(con, bundle)
+        ingest_bundle(engine, bundle)
         prepare.run(engine, pack)
         resolve.run(engine, pack)
         features.run(engine, pack)

@@ -200,7 +200,7 @@ def _run_locked(
 
             step("ingest")
             report = ingest_bundle(
-                engine.con, bundle, allow_unknown_columns=allow_unknown_columns, on_file=step.within
+                engine, bundle, allow_unknown_columns=allow_unknown_columns, on_file=step.within
             )
             result.rows, result.notes = report.rows, list(report.notes)
             records = f"{sum(result.rows.values()):,} records read"

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from ..casebook.store import CaseBook
+from ..engine.core import DuckDBEngine
 from ..engine.sqltext import literal
 from ..pipeline import run_bundle
 from ..stages.ingest.discover import discover_bundle
@@ -42,14 +43,13 @@ def _writer(path: Path, fmt: str) -> tuple[str, str]:
 
 def cut_bundle(bundle: Path, dest: Path, share: float = 5 / 6) -> str:
     """Copy `bundle` to `dest` keeping the first `share` of the transactions' time span."""
-    con = duckdb.connect()
-    con.execute("SET TimeZone = 'UTC'")
+    engine = DuckDBEngine(duckdb.connect())
     files = discover_bundle(bundle)
-    raw = {t: read_table_file(con, path, fmt, f"__evaluate__cut_{t}") for t, (path, fmt) in files.items()}
-    lo, hi = con.execute(
+    raw = {t: read_table_file(engine, path, fmt, f"__evaluate__cut_{t}") for t, (path, fmt) in files.items()}
+    lo, hi = engine.rows(
         "SELECT min(TRY_CAST(timestamp AS TIMESTAMPTZ)), max(TRY_CAST(timestamp AS TIMESTAMPTZ)) "
         f"FROM {raw['transactions'].name}"
-    ).fetchall()[0]
+    )[0]
     cutoff = lo + (hi - lo) * share
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
@@ -65,8 +65,10 @@ def cut_bundle(bundle: Path, dest: Path, share: float = 5 / 6) -> str:
             if col
             else ""
         )
-        con.execute(f"COPY (SELECT * FROM {raw[table].name} {keep}) TO {literal(str(dest / name))} {options}")
-    con.close()
+        engine.execute(
+            f"COPY (SELECT * FROM {raw[table].name} {keep}) TO {literal(str(dest / name))} {options}"
+        )
+    engine.close()
     return cutoff.isoformat()
 
 

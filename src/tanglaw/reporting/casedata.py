@@ -253,7 +253,7 @@ def _member_rows(engine: Engine, case_id: str) -> list[dict[str, Any]]:
         WITH ents AS (
             SELECT entity_id,
                    CASE WHEN bool_or(role IN (SELECT unnest(?::VARCHAR[]))) THEN 'victim'
-                        ELSE arg_max(role, score) END AS role,
+                        ELSE arg_max(role, (score, role)) END AS role,
                    max(score) AS score
             FROM case_member_table WHERE case_id = ? GROUP BY 1
         ), direct AS (SELECT DISTINCT account_id FROM case_member_table WHERE case_id = ?)
@@ -340,7 +340,7 @@ def load_case(engine: Engine, case_id: str) -> CaseData:
         """SELECT * FROM (
                SELECT m.entity_id,
                       CASE WHEN bool_or(m.role IN (SELECT unnest(?::VARCHAR[]))) THEN 'victim'
-                           ELSE arg_max(m.role, m.score) END AS role,
+                           ELSE arg_max(m.role, (m.score, m.role)) END AS role,
                       max(m.score) AS score,
                       any_value(n.names) AS names, any_value(n.countries) AS countries,
                       coalesce(any_value(n.is_organization), false) AS is_organization

@@ -264,7 +264,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
-                   arg_max(amount_usd, ts) / nullif(arg_min(amount_usd, ts), 0) AS growth,
+                   arg_max(amount_usd, (ts, txn_id)) / nullif(arg_min(amount_usd, (ts, txn_id)), 0) AS growth,
                    any_value(s_country) AS s_country, any_value(r_country) AS r_country,
                    bool_or(is_purchase OR r_is_organization) AS via_merchant,
                    list(txn_id ORDER BY ts, txn_id) AS txn_ids,

@@ -195,7 +195,7 @@ def new_account(p: dict[str, Any], pack: Pack) -> str:
     )
     return f"""
         WITH firsts AS (
-            SELECT account, entity_id, side, min(started_at) AS first_ts, arg_min(session_id, started_at) AS sid
+            SELECT account, entity_id, side, min(started_at) AS first_ts, arg_min(session_id, (started_at, session_id)) AS sid
             FROM (SELECT viewer_account_id AS account, v_ent AS entity_id, 'viewer' AS side, started_at, session_id
                   FROM ({_risky_private(pack)})
                   UNION ALL SELECT host_account_id, h_ent, 'host', started_at, session_id FROM ({_risky_private(pack)}))
@@ -348,8 +348,9 @@ def session_payment_link(p: dict[str, Any], pack: Pack) -> str:
                list_concat(session_ids[1:10], txn_ids[1:10]) AS record_ids,
                printf('{share:g} x platform weight %.2f', platform_weight) AS components
         FROM carried
+        -- the strongest link, and on a tie the same one every run (every column of the pair decides)
         QUALIFY row_number() OVER (PARTITION BY entity_id, role ORDER BY platform_weight DESC, n_followed DESC,
-                                   platform_ent) = 1
+                                   platform_ent, h_ent, v_ent, s_ent, r_ent) = 1
     """
 
 

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-
 from ...contract import DUCKDB_TYPES, INPUT_TABLES, Column, Table
-from ...errors import BundleError, Problem
+from ...engine.core import Engine
+from ...errors import BundleError, EngineError, Problem
 from .discover import discover_bundle
 from .readers import RawTable, read_table_file
 from .validate import (
@@ -71,7 +70,7 @@ def _value_ref(i: int) -> str:
 
 
 def _load_checked(
-    con: duckdb.DuckDBPyConnection, spec: Table, raw: RawTable, label: str, allow_unknown: bool = False
+    engine: Engine, spec: Table, raw: RawTable, label: str, allow_unknown: bool = False
 ) -> tuple[TableCheck, bool]:
     """Load `raw` into the typed table `spec.name` and check it, in one pass over the file;
     return the problems and whether the typed table was made (not when the file cannot be read).
@@ -113,25 +112,25 @@ def _load_checked(
     # the typed table need not keep the file's order (no stage reads it in order; problems are
     # located on the file itself), and letting DuckDB write it in parallel saves a third
     try:
-        con.execute("SET preserve_insertion_order = false")
-        con.execute(
+        engine.execute("SET preserve_insertion_order = false")
+        engine.execute(
             f'CREATE TABLE "{spec.name}" AS SELECT {", ".join(cols + flags)} '
             f"FROM (SELECT {', '.join(inner) or 'NULL AS __ingest__empty'} FROM {raw.name})"
         )
-    except duckdb.Error as e:
+    except EngineError as e:
         if raw.explain_error is None:
             raise
-        err = raw.explain_error(e)
+        err = raw.explain_error(e.__cause__ if isinstance(e.__cause__, Exception) else e)
         out.add(err.problems, err.total)
         return out, False
     finally:
-        con.execute("RESET preserve_insertion_order")
+        engine.execute("RESET preserve_insertion_order")
     # one scan of the typed table counts its rows, the rows with a bad value and the repeated ids
     counted = ["count(*)"] + (['count(*) FILTER (WHERE "__ingest__bad")'] if bad else [])
     key = f'"{spec.key}"' if spec.key and spec.key in have else None
     if key:
         counted.append(f"count({key}) - count(DISTINCT {key})")
-    counts = con.execute(f'SELECT {", ".join(counted)} FROM "{spec.name}"').fetchall()[0]
+    counts = engine.rows(f'SELECT {", ".join(counted)} FROM "{spec.name}"')[0]
     try:
         expected = raw.expected()
     except BundleError as refused:
@@ -141,19 +140,19 @@ def _load_checked(
         # the parser read more or fewer records than the file holds: refuse rather than lose any
         out.add([Problem(label, None, None, lost_records(int(counts[0]), expected))], 1)
     if bad and counts[1]:
-        per_column = con.execute(
+        per_column = engine.rows(
             f"SELECT {', '.join(f'count(*) FILTER (WHERE {b})' for b in bad)} "
             f"FROM (SELECT {', '.join(inner)} FROM {raw.name})"
-        ).fetchall()[0]
+        )[0]
         for (c, expr), n in zip(checked, per_column, strict=True):
             if n:
-                out.add(locate_problems(con, raw, label, c, expr), int(n))
+                out.add(locate_problems(engine, raw, label, c, expr), int(n))
     if bad:
-        con.execute(f'ALTER TABLE "{spec.name}" DROP COLUMN "__ingest__bad"')
+        engine.execute(f'ALTER TABLE "{spec.name}" DROP COLUMN "__ingest__bad"')
     if not out.problems and not out.extra:
-        out.notes += choice_notes(con, spec, spec.name, have, label)
+        out.notes += choice_notes(engine, spec, spec.name, have, label)
     if key and counts[-1]:
-        dups, total = duplicate_problems(con, spec, raw, label)
+        dups, total = duplicate_problems(engine, spec, raw, label)
         out.add(dups, total)
     out.problems.sort(key=lambda p: p.line or 0)
     return out, True
@@ -166,21 +165,21 @@ def lost_records(loaded: int, expected: int) -> str:
     )
 
 
-def create_empty(con: duckdb.DuckDBPyConnection, spec: Table) -> None:
+def create_empty(engine: Engine, spec: Table) -> None:
     cols = [f'"{c.name}" {DUCKDB_TYPES[c.type]}' for c in spec.columns]
     if spec.time_column:
         cols.append(f'"{spec.time_column}{OFFSET_SUFFIX}" INTEGER')
-    con.execute(f'CREATE TABLE "{spec.name}" ({", ".join(cols)})')
+    engine.execute(f'CREATE TABLE "{spec.name}" ({", ".join(cols)})')
 
 
 def ingest_bundle(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     bundle: Path,
     *,
     allow_unknown_columns: bool = False,
     on_file: Callable[[float, str], None] | None = None,
 ) -> IngestReport:
-    """Read, check and load every table of `bundle` into `con`.
+    """Read, check and load every table of `bundle` into the workspace of `engine`.
 
     Raises `BundleError` with every problem found (up to the display limit), having dropped every
     typed table it made. Tables the bundle lacks are created empty, so later stages can rely on
@@ -192,7 +191,7 @@ def ingest_bundle(
     found = discover_bundle(bundle)
     sizes = {name: _size(path) for name, (path, _fmt) in found.items()}
     total, before = max(sum(sizes.values()), 1), 0
-    ensure_code_tables(con)
+    ensure_code_tables(engine)
     report = IngestReport()
     check = TableCheck()
     loaded: list[str] = []
@@ -205,27 +204,27 @@ def ingest_bundle(
             on_file(before / total, f"reading {path.name} ({len(report.files)} of {len(found)} files)")
         before += sizes[spec.name]
         try:
-            raw = read_table_file(con, path, fmt, f"__ingest__raw_{spec.name}")
+            raw = read_table_file(engine, path, fmt, f"__ingest__raw_{spec.name}")
         except BundleError as e:
             check.add(e.problems, e.total)
             continue
         try:
-            t, made = _load_checked(con, spec, raw, path.name, allow_unknown_columns)
+            t, made = _load_checked(engine, spec, raw, path.name, allow_unknown_columns)
         finally:
-            raw.drop(con)
+            raw.drop(engine)
         if made:
             loaded.append(spec.name)
         check.add(t.problems, len(t.problems) + t.extra)
         report.notes += t.notes
     if check.problems or check.extra:
         for name in loaded:
-            con.execute(f'DROP TABLE IF EXISTS "{name}"')
+            engine.execute(f'DROP TABLE IF EXISTS "{name}"')
         raise BundleError(check.problems, check.extra)
     for spec in INPUT_TABLES:
         if spec.name in loaded:
-            report.rows[spec.name] = int(con.execute(f'SELECT count(*) FROM "{spec.name}"').fetchall()[0][0])
+            report.rows[spec.name] = int(engine.rows(f'SELECT count(*) FROM "{spec.name}"')[0][0])
         else:
-            create_empty(con, spec)
+            create_empty(engine, spec)
             report.rows[spec.name] = 0
     return report
 

@@ -25,10 +25,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
-
+from ...engine.core import Engine
 from ...engine.sqltext import literal
-from ...errors import BundleError, Problem
+from ...errors import BundleError, EngineError, Problem
 from .records import MAX_RECORD_BYTES, count_records, limit_text
 
 LINE_COLUMN = "__ingest__line"
@@ -67,8 +66,8 @@ class RawTable:
     def physical_lines(self, lines: set[int]) -> dict[int, int]:
         return self.line_map(lines) if self.line_map else {n: n for n in lines}
 
-    def drop(self, con: duckdb.DuckDBPyConnection) -> None:
-        con.execute(f"DROP {'VIEW' if self.is_view else 'TABLE'} IF EXISTS {self.name}")
+    def drop(self, engine: Engine) -> None:
+        engine.execute(f"DROP {'VIEW' if self.is_view else 'TABLE'} IF EXISTS {self.name}")
 
     @property
     def with_lines(self) -> str:
@@ -162,12 +161,17 @@ def _csv_physical_lines(path: Path, lines: set[int]) -> dict[int, int]:
     return out
 
 
+def _backend(e: EngineError) -> Exception:
+    """The database's own error behind the engine's (its message names the file's problem)."""
+    return e.__cause__ if isinstance(e.__cause__, Exception) else e
+
+
 def _duckdb_message(e: Exception) -> str:
     msg = str(e).split("\n")[0]
     return re.sub(r"^[A-Za-z ]*Error: ", "", msg)
 
 
-def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
+def read_csv(engine: Engine, path: Path, label: str, table: str) -> RawTable:
     try:
         with _open_text(path) as fh:
             header = next(csv.reader(fh), None)
@@ -182,7 +186,7 @@ def read_csv(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str)
     counting = pool.submit(count_records, path, label, csv=True)
     pool.shutdown(wait=False)
     columns = "{" + ", ".join(f"{literal(n)}: 'VARCHAR'" for n in names) + "}"
-    con.execute(
+    engine.execute(
         f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM read_csv({duckdb_path(path)}, "
         f"auto_detect=false, header=true, columns={columns}, delim=',', quote='\"', escape='\"', "
         f"strict_mode=true, null_padding=false, compression={_compression(path)}, "
@@ -295,38 +299,38 @@ def _jsonl_error(path: Path, label: str, e: Exception | None) -> BundleError:
     return BundleError([Problem(label, None, None, f"not valid JSON Lines: {reason}")])
 
 
-def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
+def read_jsonl(engine: Engine, path: Path, label: str, table: str) -> RawTable:
     expected = count_records(path, label, csv=False)
     try:
-        con.execute(
+        engine.execute(
             "CREATE OR REPLACE TEMP TABLE __ingest__jsonl AS SELECT json "
             f"FROM read_ndjson_objects({duckdb_path(path)}, compression={_compression(path)}, "
             f"maximum_object_size={_DUCKDB_LINE_BYTES})"
         )
-        bad = con.execute(
+        bad = engine.rows(
             "SELECT 1 FROM __ingest__jsonl WHERE json IS NULL OR json_type(json) <> 'OBJECT' LIMIT 1"
         )
-        if bad.fetchall():
+        if bad:
             raise _jsonl_error(path, label, None)
         keys = [
             r[0]
-            for r in con.execute(
+            for r in engine.rows(
                 "SELECT k FROM (SELECT k, min(n) AS first FROM (SELECT unnest(json_keys(json)) AS k, n "
                 "FROM (SELECT row_number() OVER () AS n, json FROM __ingest__jsonl)) GROUP BY k) ORDER BY first, k"
-            ).fetchall()
+            )
         ]
         names = _check_header(label, keys) if keys else []
         selects = ", ".join(
             f"json_extract_string(json, {literal(_json_path(k))}) AS {_ident(n)}"
             for k, n in zip(keys, names, strict=True)
         )
-        con.execute(
+        engine.execute(
             f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {selects or 'NULL AS __ingest__empty'} FROM __ingest__jsonl"
         )
-    except duckdb.Error as e:
-        raise _jsonl_error(path, label, e) from e
+    except EngineError as e:
+        raise _jsonl_error(path, label, _backend(e)) from e
     finally:
-        con.execute("DROP TABLE IF EXISTS __ingest__jsonl")
+        engine.execute("DROP TABLE IF EXISTS __ingest__jsonl")
     return RawTable(
         table,
         names,
@@ -336,18 +340,18 @@ def read_jsonl(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: st
     )
 
 
-def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, label: str, table: str) -> RawTable:
+def read_parquet(engine: Engine, path: Path, label: str, table: str) -> RawTable:
     src = duckdb_path(path)
     try:
-        rows = con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata({src})").fetchall()[0][0]
-        desc = con.execute(f"DESCRIBE SELECT * FROM read_parquet({src})").fetchall()
+        rows = engine.rows(f"SELECT sum(num_rows) FROM parquet_file_metadata({src})")[0][0]
+        desc = engine.rows(f"DESCRIBE SELECT * FROM read_parquet({src})")
         names = _check_header(label, [d[0] for d in desc])
         cols = ", ".join(
             f"CAST({_ident(d[0])} AS VARCHAR) AS {_ident(n)}" for d, n in zip(desc, names, strict=True)
         )
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT {cols} FROM read_parquet({src})")
-    except duckdb.Error as e:
-        raise _parquet_error(label, e) from e
+        engine.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT {cols} FROM read_parquet({src})")
+    except EngineError as e:
+        raise _parquet_error(label, _backend(e)) from e
     return RawTable(
         table,
         names,
@@ -362,7 +366,7 @@ def _parquet_error(label: str, e: Exception) -> BundleError:
     return BundleError([Problem(label, None, None, f"not a valid Parquet file: {_duckdb_message(e)}")])
 
 
-def read_xml_reports(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> RawTable:
+def read_xml_reports(engine: Engine, path: Path, table: str) -> RawTable:
     """CyberTipline-style XML tips, parsed safely (no DTDs, no entities), as text rows."""
     import pyarrow as pa
 
@@ -371,23 +375,19 @@ def read_xml_reports(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> 
     rows = read_tip_xml(path)
     names = list(rows[0]) if rows else ["report_id"]
     arrow = pa.table({n: pa.array([r.get(n) or None for r in rows], pa.string()) for n in names})
-    con.register("__ingest__xml_rows", arrow)
-    try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM __ingest__xml_rows")
-    finally:
-        con.unregister("__ingest__xml_rows")
+    engine.register_arrow(table, arrow)
     return RawTable(table, names, first_line=1)
 
 
-def read_table_file(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, table: str) -> RawTable:
+def read_table_file(engine: Engine, path: Path, fmt: str, table: str) -> RawTable:
     """Read one bundle file as the temporary text relation `table` (a view or a table)."""
     label = path.name
     if fmt == "csv":
-        return read_csv(con, path, label, table)
+        return read_csv(engine, path, label, table)
     if fmt == "jsonl":
-        return read_jsonl(con, path, label, table)
+        return read_jsonl(engine, path, label, table)
     if fmt == "parquet":
-        return read_parquet(con, path, label, table)
+        return read_parquet(engine, path, label, table)
     if fmt == "xml":
-        return read_xml_reports(con, path, table)
+        return read_xml_reports(engine, path, table)
     raise ValueError(f"unknown format {fmt!r}")

@@ -12,10 +12,9 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import duckdb
-
 from ...contract import INPUT_TABLES, Column, Table
 from ...data import country_codes, currency_codes
+from ...engine.core import Engine
 from ...engine.sqltext import literal
 from ...errors import MAX_PROBLEM_LINES, Problem
 from .readers import LINE_COLUMN, RawTable
@@ -119,10 +118,10 @@ class TableCheck:
         self.extra += total - min(len(problems), room)
 
 
-def ensure_code_tables(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_code_tables(engine: Engine) -> None:
     for name, codes in (("__ingest__iso_cc", country_codes()), ("__ingest__iso_cur", currency_codes())):
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (code VARCHAR PRIMARY KEY)")
-        con.executemany(f"INSERT INTO {name} VALUES (?)", [(c,) for c in sorted(codes)])
+        engine.execute(f"CREATE OR REPLACE TEMP TABLE {name} (code VARCHAR PRIMARY KEY)")
+        engine.execute(f"INSERT INTO {name} VALUES " + ", ".join(f"({literal(c)})" for c in sorted(codes)))
 
 
 #: how alike (difflib's ratio) an unknown column's name must be to a column of its own table to be
@@ -214,32 +213,28 @@ def bad_flag(c: Column, v: str) -> str:
     return _bad_expr(c, v)
 
 
-def locate_problems(
-    con: duckdb.DuckDBPyConnection, table: RawTable, label: str, c: Column, expr: str
-) -> list[Problem]:
+def locate_problems(engine: Engine, table: RawTable, label: str, c: Column, expr: str) -> list[Problem]:
     """The first problems of one column, located by line (a second read, only when refusing)."""
-    rows = con.execute(
+    rows = engine.rows(
         f"SELECT {LINE_COLUMN}, msg FROM ("
         f"SELECT {LINE_COLUMN}, {expr} AS msg FROM ("
         f"SELECT {LINE_COLUMN}, {value_expr(c.name)} AS v FROM {table.with_lines})) "
         f"WHERE msg IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
-    ).fetchall()
+    )
     lines = table.physical_lines({int(r[0]) for r in rows})
     return [Problem(label, lines[int(r[0])], c.name, r[1]) for r in rows]
 
 
-def choice_notes(
-    con: duckdb.DuckDBPyConnection, spec: Table, typed: str, have: set[str], label: str
-) -> list[str]:
+def choice_notes(engine: Engine, spec: Table, typed: str, have: set[str], label: str) -> list[str]:
     """Notes on values outside a column's listed choices, read from the typed (lower-cased) table."""
     notes = []
     for c in spec.columns:
         if c.name in have and c.choices:
             allowed = ", ".join(literal(x) for x in c.choices)
-            row = con.execute(
+            row = engine.rows(
                 f"SELECT count(*), min({_ident(c.name)}) FROM {_ident(typed)} "
                 f"WHERE {_ident(c.name)} IS NOT NULL AND {_ident(c.name)} NOT IN ({allowed})"
-            ).fetchall()[0]
+            )[0]
             if row[0]:
                 notes.append(
                     f"{label}: {c.name}: {row[0]} value(s) outside the contract's list "
@@ -248,20 +243,18 @@ def choice_notes(
     return notes
 
 
-def duplicate_problems(
-    con: duckdb.DuckDBPyConnection, spec: Table, table: RawTable, label: str
-) -> tuple[list[Problem], int]:
+def duplicate_problems(engine: Engine, spec: Table, table: RawTable, label: str) -> tuple[list[Problem], int]:
     """The repeated ids of the table's key, located in the file (read only when there are some)."""
     if not spec.key or spec.key not in table.columns:
         return [], 0
     v = value_expr(spec.key)
-    rows = con.execute(
+    rows = engine.rows(
         f"SELECT {LINE_COLUMN}, v, first, count(*) OVER () FROM ("
         f"SELECT {LINE_COLUMN}, {v} AS v, min({LINE_COLUMN}) OVER (PARTITION BY {v}) AS first, "
         f"count(*) OVER (PARTITION BY {v}) AS n FROM {table.with_lines}) "
         f"WHERE v IS NOT NULL AND n > 1 AND {LINE_COLUMN} > first "
         f"ORDER BY {LINE_COLUMN} LIMIT {MAX_PROBLEM_LINES}"
-    ).fetchall()
+    )
     lines = table.physical_lines({int(r[0]) for r in rows} | {int(r[2]) for r in rows})
     problems = [
         Problem(

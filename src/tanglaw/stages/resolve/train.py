@@ -115,7 +115,7 @@ def train_bundle(bundle: Path, *, truth: Path | None = None, pack_path: Path | N
     pack = load_pack(pack_path)
     discover_bundle(bundle)
     engine = DuckDBEngine(duckdb.connect())
-    ingest_bundle(engine.con, bundle)
+    ingest_bundle(engine, bundle)
     build_records(engine, pack, stage="train")
     records = engine.arrow("SELECT * FROM er_records ORDER BY party_id")
     labels = None
