@@ -77,3 +77,21 @@ def test_the_checker_sees_an_upward_import(tmp_path: Path) -> None:
 def test_architecture_page_is_current() -> None:
     page = Path(__file__).resolve().parents[1] / "docs" / "architecture.md"
     assert page.read_text(encoding="utf-8") == render(), "run `make docs` to regenerate docs/architecture.md"
+
+
+def test_no_module_outside_the_engine_layer_touches_a_database_connection() -> None:
+    """`engine.con` is the engine's own: stages speak SQL through `Engine` (execute, rows, arrow).
+    The case book keeps its own SQLite connection (`casebook/`), which is not the workspace's."""
+    import ast
+
+    from .architecture import PACKAGE
+
+    reaching = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith(("engine/", "casebook/")):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "con":
+                reaching.append(f"{rel}:{node.lineno}")
+    assert reaching == []

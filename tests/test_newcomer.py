@@ -339,6 +339,8 @@ def test_report_names_the_person_and_accounts_of_every_indicator_row(tmp_path: P
     out = tmp_path / "out"
     run_bundle(_two_account_world(tmp_path / "b1"), out)
     html = (out / "report.html").read_text(encoding="utf-8")
+    # one network drawing for the report and the case package (reporting.network)
+    assert re.search(r'aria-label="Network of 4 people and \d+ payment links"', html), "one renderer"
     table = html[html.index("<th>about</th>") :]
     table = table[: table.index("</table>")]
     rows = re.findall(

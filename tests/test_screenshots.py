@@ -49,7 +49,7 @@ def _keep(png: bytes, name: str) -> Path:
         old = Image.open(path).convert("L")
         if old.size == new.size:
             diff = ImageStat.Stat(ImageChops.difference(old, new)).mean[0]
-            if diff < 1.5:  # the same page, give or take a date
+            if diff < 0.2:  # the same page, give or take a date
                 return path
     IMAGES.mkdir(parents=True, exist_ok=True)
     path.write_bytes(png)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -68,30 +69,39 @@ def _ring(n: int, radius: float, phase: float) -> list[tuple[float, float]]:
     ]
 
 
-def layout(case: CaseData) -> Layout:
-    owner = {m.account_id: m.entity_id for m in case.members}
-    names = {
-        e.entity_id: best_name([m.name for m in case.accounts_of(e.entity_id)]) or e.label
-        for e in case.entities
-    }
+def layout_people(people: Sequence[tuple[str, str, str]], payments: Mapping[tuple[str, str], int]) -> Layout:
+    """`people`: (entity id, label, role); `payments`: (payer, receiver) -> number of payments.
+
+    The household (facilitators, hosts, sellers) on an inner ring, payers and victims on an outer
+    ring; the one layout of every network picture (the report, the case package, the PDF)."""
     outer_roles = (*PAYER_ROLES, "victim")
-    inner = [e for e in case.entities if e.role not in outer_roles]
-    outer = [e for e in case.entities if e.role in outer_roles]
+    inner = [p for p in people if p[2] not in outer_roles]
+    outer = [p for p in people if p[2] in outer_roles]
     nodes: dict[str, Node] = {}
     for group, radius, phase in ((inner, 0.0 if len(inner) == 1 else 0.17, 0.0), (outer, 0.42, 0.3)):
-        for e, (x, y) in zip(group, _ring(len(group), radius, phase), strict=True):
-            nodes[e.entity_id] = Node(e.entity_id, names[e.entity_id], e.role, round(x, 4), round(y, 4))
-    counts: Counter[tuple[str, str]] = Counter()
-    for p in case.payments:
-        a, b = owner.get(p.sender), owner.get(p.receiver)
-        if a and b and a != b and a in nodes and b in nodes:
-            counts[(a, b)] += 1
+        for (entity, label, role), (x, y) in zip(group, _ring(len(group), radius, phase), strict=True):
+            nodes[entity] = Node(entity, label, role, round(x, 4), round(y, 4))
+    counts = {k: n for k, n in payments.items() if k[0] != k[1] and k[0] in nodes and k[1] in nodes}
     top = max(counts.values(), default=1)
     edges = tuple(
         Edge(nodes[a], nodes[b], n, round(0.5 + 3 * math.log1p(n) / math.log1p(top), 2))
         for (a, b), n in sorted(counts.items())
     )
     return Layout(tuple(nodes.values()), edges)
+
+
+def layout(case: CaseData) -> Layout:
+    owner = {m.account_id: m.entity_id for m in case.members}
+    people = [
+        (e.entity_id, best_name([m.name for m in case.accounts_of(e.entity_id)]) or e.label, e.role)
+        for e in case.entities
+    ]
+    counts: Counter[tuple[str, str]] = Counter()
+    for p in case.payments:
+        a, b = owner.get(p.sender), owner.get(p.receiver)
+        if a and b:
+            counts[(a, b)] += 1
+    return layout_people(people, counts)
 
 
 def colour(role: str) -> str:
@@ -129,8 +139,15 @@ def svg(lay: Layout, width: int = 640, height: int = 420) -> str:
             f"<title>{escape(n.label)} ({escape(n.role)})</title></circle>"
         )
         if lay.labelled:
+            # the household's names under their dots (the inner ring is close together); a payer's
+            # beside it, reading leftwards on the right half, so that no label leaves the picture
+            if n.role not in (*PAYER_ROLES, "victim"):
+                tx, ty, anchor = x, y + 20, "middle"
+            else:
+                tx, ty, anchor = (x - 10, y + 4, "end") if n.x > 0.55 else (x + 10, y + 4, "start")
             parts.append(
-                f'<text x="{x + 10:.1f}" y="{y + 4:.1f}" font-size="11">{escape(n.label[:28])}</text>'
+                f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="11" text-anchor="{anchor}">'
+                f"{escape(n.label[:28])}</text>"
             )
     parts.append("</svg>")
     return "".join(parts)

@@ -33,47 +33,21 @@ def _env() -> jinja2.Environment:
     )
 
 
-def _network_svg(members: list[dict[str, Any]], links: list[dict[str, Any]]) -> dict[str, Any]:
-    """Facilitators on an inner ring, payers on an outer ring, lines for the payments between them."""
-    import math
+def _network_svg(members: list[dict[str, Any]], links: list[dict[str, Any]]) -> str:
+    """The case's network as the case package draws it (one layout for every picture)."""
+    from ...reporting.network import layout_people, svg
 
-    facs = [m for m in members if m["role"] in HOUSEHOLD_ROLES]
-    payers = [m for m in members if m["role"] not in HOUSEHOLD_ROLES]
-    # the outer ring grows with the payers (a dot every ~16 px), with room for labels on both sides
-    rx = 230.0 if len(payers) <= 40 else min(520.0, 230.0 * math.sqrt(len(payers) / 40))
-    ry = round(rx * 0.55, 1)
-    w, h = round(2 * rx + 260), round(2 * ry + 60)
-    cx, cy = w / 2, h / 2
-    pos: dict[str, dict[str, Any]] = {}
+    people = [(m["entity_id"], m["names"].split(" / ")[0], m["role"]) for m in members]
+    lay = layout_people(people, {(lk["a"], lk["b"]): int(lk["n"]) for lk in links})
+    # the outer ring needs room as the payers grow: about 16 px a person around it
+    width = max(640, min(1400, 16 * len(people)))
+    return svg(lay, width=width, height=round(width * 0.62))
 
-    def ring(items: list[dict[str, Any]], rx: float, ry: float, phase: float) -> None:
-        for i, m in enumerate(items):
-            a = phase + 2 * math.pi * i / max(len(items), 1)
-            x, y = (
-                (cx, cy) if len(items) == 1 and rx < 100 else (cx + rx * math.cos(a), cy + ry * math.sin(a))
-            )
-            pos[m["entity_id"]] = {
-                "x": round(x, 1),
-                "y": round(y, 1),
-                "role": m["role"],
-                "label": m["names"].split(" / ")[0],
-                "id": m["entity_id"],
-            }
 
-    ring(facs, 70 if len(facs) > 1 else 0, 45 if len(facs) > 1 else 0, 0.0)
-    ring(payers, rx, ry, math.pi / max(len(payers), 1))
-    top = max((lk["n"] for lk in links), default=1)
-    edges = [
-        {
-            "a": pos[lk["a"]],
-            "b": pos[lk["b"]],
-            "width": round(0.6 + 3 * math.log1p(lk["n"]) / math.log1p(top), 2),
-            "n": lk["n"],
-        }
-        for lk in links
-        if lk["a"] in pos and lk["b"] in pos
-    ]
-    return {"nodes": list(pos.values()), "edges": edges, "w": w, "h": h, "labels": len(pos) <= 14}
+def _legend() -> list[tuple[str, str]]:
+    from ...reporting.network import legend
+
+    return legend(True)
 
 
 def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | None = None) -> Path:
@@ -138,6 +112,7 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
         _env()
         .get_template("report.html.j2")
         .render(
+            legend=_legend(),
             cases=cases,
             detail=detail,
             info=info,
