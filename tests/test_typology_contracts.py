@@ -78,3 +78,53 @@ class TestSextortionVictim(TypologyContract):
         # an adult's long-standing monthly payments to the same country are no burst
         adult = [payment(f"A{m}", f"2026-{m:02d}-05T15:00:00Z", 120, "ADULT", "EXT") for m in range(1, 4)]
         return {**t, "transactions": burst + adult}
+
+
+def _household_world() -> dict[str, list[dict[str, Any]]]:
+    """Three payers abroad (US, GB, AU) each pay one facilitator in PH eight times at their night;
+    a fourth payer pays her twice in the daytime; a relative pays his own mother every month."""
+    t = _people(
+        ("P1", "John Smith", "US"),
+        ("P2", "Mark Jones", "GB"),
+        ("P3", "Lee Brown", "AU"),
+        ("P4", "Tom Clark", "US"),
+        ("FAC", "Ana Reyes", "PH"),
+        ("REL", "Jose Garcia", "US"),
+        ("MOM", "Rosa Garcia", "PH"),
+    )
+    night = {"P1": "03:30", "P2": "23:30", "P3": "13:30"}  # 22:30 New York, 23:30 London, 23:30 Sydney
+    rows = [
+        payment(f"{p}-{i}", f"2026-03-{2 + 3 * i:02d}T{night[p]}:00Z", 50 + 5 * i, p, "FAC")
+        for p in ("P1", "P2", "P3")
+        for i in range(8)
+    ]
+    rows += [payment(f"P4-{i}", f"2026-03-{10 + i:02d}T17:00:00Z", 40, "P4", "FAC") for i in range(2)]
+    rows += [payment(f"R{m}", f"2026-{m:02d}-01T16:00:00Z", 200, "REL", "MOM") for m in range(1, 7)]
+    return {**t, "transactions": rows}
+
+
+class TestSharedBeneficiary(TypologyContract):
+    code = "FIN_SHARED_BENEFICIARY"
+    # three payers with the pattern of their own make 3 of her 4 unrelated senders (75%)
+    expected = {
+        "E:P-FAC": ("facilitator", 0.70, "Paid by 4 unrelated senders, 3 of whom show the payer pattern"),
+    }
+    absent = {"E:P-MOM"}
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        return _household_world()
+
+
+class TestHouseholdPayer(TypologyContract):
+    code = "FIN_HOUSEHOLD_PAYER"
+    # the daytime payer is found through the household the three others pay: noisy-or of
+    # 0.55 x 0.678 per other payer, x specificity 1.00 x carry 0.9 = 0.678; each of the three
+    # gains from the two others (0.546)
+    expected = {
+        "E:P-P4": ("payer", 0.678, "Pays a household that 3 other payers pay on their own evidence"),
+        "E:P-P1": ("payer", 0.546, "Pays a household that 2 other payers pay on their own evidence"),
+    }
+    absent = {"E:P-REL"}
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        return _household_world()
