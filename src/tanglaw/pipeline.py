@@ -66,6 +66,8 @@ class StepProgress:
     index: int
     done: float
     detail: str
+    #: whether the step has ended (`detail` then holds its counts)
+    finished: bool = False
 
 
 Watcher = Callable[[StepProgress], None]
@@ -154,10 +156,10 @@ class _Tracker:
     def _done_before(self, name: str) -> float:
         return sum(STEP_SHARE[n] for n in self.names[: self.names.index(name)])
 
-    def _emit(self, done: float) -> None:
+    def _emit(self, done: float, finished: bool = False) -> None:
         if self.on_progress:
             index = self.names.index(self.current) + 1
-            self.on_progress(StepProgress(self.current, index, min(done, 1.0), self.detail))
+            self.on_progress(StepProgress(self.current, index, min(done, 1.0), self.detail, finished))
 
     def __call__(self, name: str) -> None:
         """Step `name` starts."""
@@ -172,7 +174,12 @@ class _Tracker:
         self._emit(self._done_before(self.current) + STEP_SHARE[self.current] * share)
 
     def ended(self, detail: str) -> None:
-        self.within(1.0, detail)
+        """What the current step counted, said when it finishes."""
+        self.detail = detail
+
+    def finish(self) -> None:
+        """The current step has ended: said once, with its counts."""
+        self._emit(self._done_before(self.current) + STEP_SHARE[self.current], finished=True)
 
 
 def _run_locked(
@@ -193,7 +200,7 @@ def _run_locked(
 
             def lap(name: str) -> None:
                 nonlocal t
-                step.ended(step.detail)
+                step.finish()
                 now = time.perf_counter()
                 result.seconds[name] = now - t
                 t = now

@@ -168,11 +168,10 @@ def run_progress(quiet: bool) -> Iterator[Callable[[StepProgress], None]]:
         yield lambda _p: None
         return
     if not err.is_terminal:
-        t0, said = time.perf_counter(), set()
+        t0 = time.perf_counter()
 
         def log(p: StepProgress) -> None:
-            if p.done > 0 and p.step not in said and p.detail and _ends(p):
-                said.add(p.step)
+            if p.finished:
                 err.print(
                     f"[{p.index}/{n}] {p.step} done at {time.perf_counter() - t0:.1f} s: {p.detail}",
                     markup=False,
@@ -215,11 +214,3 @@ def run_progress(quiet: bool) -> Iterator[Callable[[StepProgress], None]]:
             bar.update(task, completed=p.done, description=f"{p.step:<8}", index=p.index)
 
         yield show
-
-
-def _ends(p: StepProgress) -> bool:
-    """Whether `p` is the end of its step (what a log line reports)."""
-    from ..pipeline import STEP_SHARE, STEPS
-
-    names = [name for name, _ in STEPS]
-    return p.done >= sum(STEP_SHARE[s] for s in names[: names.index(p.step) + 1]) - 1e-9

@@ -12,6 +12,7 @@ from ...engine.sqltext import literal_list as sql_list
 from ...media.signals import build_media_matches
 from ...pack import Pack
 from ...text.signals import build_message_signals
+from ..resolve.normalise import surnames_sql
 
 STAGE = "detect"
 
@@ -47,14 +48,6 @@ def keyword_regex(words: list[str]) -> str:
 LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
 
 
-def _written_surname(expr: str) -> str:
-    """SQL for the surname of a name as a payment message writes it (its last word, lower case,
-    accents and punctuation removed; NULL when shorter than two letters), to compare with the
-    surnames entity resolution keeps (`entity_names.surnames`)."""
-    word = f"regexp_replace(lower(strip_accents(regexp_extract(trim({expr}), '(\\S+)$'))), '[^a-z]', '', 'g')"
-    return f"CASE WHEN length({word}) >= 2 THEN {word} END"
-
-
 def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     lists, pay = pack["lists"], pack["payments"]
     window = float(pay["duplicate_window_minutes"])
@@ -64,21 +57,24 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     engine.execute(
         f"""
         CREATE TABLE cross_border_payments AS
-        WITH x AS (
+        WITH named AS (
+            -- the surnames a payment message writes (the travel rule's originator and beneficiary
+            -- names), read once per payment as entity resolution reads a party's name
+            SELECT p.*, {surnames_sql("p.sender_name", pack)} AS s_written,
+                   {surnames_sql("p.receiver_name", pack)} AS r_written
+            FROM payments p
+        ), x AS (
             SELECT p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd, p.s_acc, p.r_acc, p.channel,
                    p.s_country, p.r_country, p.reference, p.s_local_hour, p.is_purchase,
                    se.entity_id AS s_ent, re.entity_id AS r_ent,
                    coalesce(rn.is_organization, false) AS r_is_organization,
-                   coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false)
-                   -- or a surname the payment message writes for one side that the other side's
-                   -- records or message share (the travel rule's originator and beneficiary names)
-                   OR coalesce(list_contains(rn.surnames, {_written_surname("p.sender_name")})
-                               OR list_contains(sn.surnames, {_written_surname("p.receiver_name")})
-                               OR {_written_surname("p.sender_name")} = {_written_surname("p.receiver_name")},
-                               false) AS family,
+                   -- a family tie: a surname both sides' records share, or one a message writes for
+                   -- one side that the other side's records or message share
+                   len(list_intersect(list_concat(coalesce(sn.surnames, []), p.s_written),
+                                      list_concat(coalesce(rn.surnames, []), p.r_written))) > 0 AS family,
                    -- beneficiaries who share a surname are one household to send to
                    coalesce(nullif(array_to_string(list_sort(rn.surnames), ' '), ''), re.entity_id) AS r_household
-            FROM payments p
+            FROM named p
             JOIN account_entities se ON se.account_id = p.s_acc
             JOIN account_entities re ON re.account_id = p.r_acc
             LEFT JOIN entity_names sn ON sn.entity_id = se.entity_id

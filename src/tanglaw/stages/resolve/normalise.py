@@ -18,6 +18,34 @@ from ...engine.sqltext import literal
 from ...pack import Pack
 
 
+def family_tokens_sql(name: str) -> str:
+    """SQL for the words of a written name that may be family names, as a list: "LAST, First M."
+    puts the family name first; otherwise the first word is the given name and the rest are
+    middle (often the mother's family) and family names."""
+    return (
+        f"CASE WHEN {name} LIKE '%,%' THEN string_split(split_part({name}, ',', 1), ' ') "
+        f"ELSE string_split(trim({name}), ' ')[2:] END"
+    )
+
+
+def surname_sql(token: str) -> str:
+    """SQL for one family-name word as `entity_names.surnames` keeps it (lower case, letters only)."""
+    return f"lower(regexp_replace({token}, '[^[:alpha:]]', '', 'g'))"
+
+
+def surname_kept_sql(surname: str, pack: Pack) -> str:
+    """SQL: whether a surname is one to compare (3+ letters, not a particle such as "dela")."""
+    particles = ", ".join(literal(w) for w in pack["names"]["particles"])
+    return f"(length({surname}) >= 3 AND {surname} NOT IN ({particles}))"
+
+
+def surnames_sql(name: str, pack: Pack) -> str:
+    """SQL for the surnames of one written name (a payment message's originator, say), read as
+    `entity_names.surnames` reads a party's name: a list, empty when there is none."""
+    words = f"list_transform({family_tokens_sql(name)}, lambda t: {surname_sql('t')})"
+    return f"coalesce(list_filter({words}, lambda s: {surname_kept_sql('s', pack)}), [])"
+
+
 def pairs_list(items: list[str], what: str) -> list[tuple[str, str]]:
     """`["a=b", ...]` → `[(a, b), ...]` (validated by the pack loader)."""
     out = []

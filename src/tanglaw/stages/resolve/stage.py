@@ -17,11 +17,10 @@ from typing import Any
 
 from ...engine.core import Engine
 from ...engine.graph import components_table
-from ...engine.sqltext import literal
 from ...pack import Pack
 from .link import MW_PREFIX, merge_condition, score_pairs
 from .model import default_model
-from .normalise import build_records
+from .normalise import build_records, family_tokens_sql, surname_kept_sql, surname_sql
 
 STAGE = "resolve"
 #: Splink is asked for pairs down to this probability, so that shared-identifier pairs are seen
@@ -151,24 +150,18 @@ def run(
         "DROP TABLE __resolve__ent_comp; CREATE TABLE account_entities AS SELECT * FROM __resolve__acc; DROP TABLE __resolve__acc",
         stage=STAGE,
     )
-    particles = ", ".join(literal(w) for w in pack["names"]["particles"])
     engine.execute(
         f"""
         CREATE TABLE entity_names AS
         WITH names AS (
-            SELECT pe.entity_id, p.name, p.country, p.kind,
-                   -- "LAST, First M." puts the family name first; otherwise the first token is the
-                   -- given name and the rest are middle (often the mother's family) and family names
-                   CASE WHEN p.name LIKE '%,%'
-                        THEN string_split(split_part(p.name, ',', 1), ' ')
-                        ELSE string_split(trim(p.name), ' ')[2:] END AS family_tokens
+            SELECT pe.entity_id, p.name, p.country, p.kind, {family_tokens_sql("p.name")} AS family_tokens
             FROM party_entities pe JOIN parties p USING (party_id)
         ), tokens AS (
-            SELECT entity_id, lower(regexp_replace(t, '[^[:alpha:]]', '', 'g')) AS surname
+            SELECT entity_id, {surname_sql("t")} AS surname
             FROM (SELECT entity_id, unnest(family_tokens) AS t FROM names)
         ), surnames AS (
             SELECT entity_id, list(DISTINCT surname ORDER BY surname) AS surnames FROM tokens
-            WHERE length(surname) >= 3 AND surname NOT IN ({particles}) GROUP BY entity_id
+            WHERE {surname_kept_sql("surname", pack)} GROUP BY entity_id
         )
         SELECT n.entity_id,
                list(DISTINCT n.name ORDER BY n.name) FILTER (WHERE n.name IS NOT NULL) AS names,
