@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test test-fast lint typecheck bench docs clean browser
+.PHONY: install demo test test-fast lint typecheck bench docs clean browser postgres
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,18 @@ browser:
 	      { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
 	  else echo "browser tests need Debian's chromium: sudo apt-get install -y chromium"; exit 1; fi; }
 
+# Debian's PostgreSQL for the tests of the store on PostgreSQL (tests/postgres.py starts a
+# throw-away server per test process). Installed when missing and we may; otherwise the one line to run.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's postgresql for the PostgreSQL tests"; \
+	    apt-get install -y -q postgresql >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null; }; \
+	  else echo "PostgreSQL tests need Debian's postgresql: sudo apt-get install -y postgresql"; exit 1; fi; }
+
 # the whole suite, slow tests included (CI runs exactly this)
-test: lint typecheck browser
+test: lint typecheck browser postgres
 	$(BIN)/pytest -n 2 -m "not spark" -q
 
 # the default quick suite while developing

@@ -37,6 +37,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("the run: every stage in order, published all or nothing", ("tanglaw.pipeline",)),
     ("evaluation and synthetic worlds (outside a run)", ("tanglaw.evaluation", "tanglaw.simulate")),
+    ("the workbench: a web application over a run's cases (queue, case pages, decisions, audit)", (
+        "tanglaw.workbench",
+    )),
     ("the command line", ("tanglaw.cli", "tanglaw.__main__")),
 )  # fmt: skip
 

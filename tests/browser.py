@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,3 +51,28 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
+
+
+def keep_picture(png: bytes, name: str) -> Path:
+    """Write docs/images/`name` when it is new or looks different from the picture there (a date
+    or an age alone does not rewrite it)."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops, ImageStat
+
+    new = Image.open(BytesIO(png)).convert("L")
+    lo, hi = new.getextrema()
+    assert hi - lo > 100, f"{name}: a blank picture"
+    path = IMAGES / name
+    if path.exists():
+        old = Image.open(path).convert("L")
+        if old.size == new.size:
+            diff = ImageStat.Stat(ImageChops.difference(old, new)).mean[0]
+            if diff < 0.2:  # the same page, give or take a date
+                return path
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png)
+    return path

@@ -19,10 +19,10 @@ from tanglaw.pipeline import run_bundle
 from tanglaw.simulate import SimulationConfig, simulate_world
 
 from .browser import chromium
+from .browser import keep_picture as _keep
 from .conftest import invoke
 
 pytestmark = pytest.mark.slow
-IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
 README = Path(__file__).resolve().parents[1] / "README.md"
 WIDTH = 1100
 
@@ -33,27 +33,6 @@ def run_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     simulate_world(root / "world", SimulationConfig(seed=7, customers=3000), progress=False)
     run_bundle(root / "world" / "bundle", root / "out")
     return root / "out"
-
-
-def _keep(png: bytes, name: str) -> Path:
-    """Write docs/images/`name` when it is new or looks different from the picture there."""
-    from io import BytesIO
-
-    from PIL import Image, ImageChops, ImageStat
-
-    new = Image.open(BytesIO(png)).convert("L")
-    lo, hi = new.getextrema()
-    assert hi - lo > 100, f"{name}: a blank picture"
-    path = IMAGES / name
-    if path.exists():
-        old = Image.open(path).convert("L")
-        if old.size == new.size:
-            diff = ImageStat.Stat(ImageChops.difference(old, new)).mean[0]
-            if diff < 0.2:  # the same page, give or take a date
-                return path
-    IMAGES.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(png)
-    return path
 
 
 def test_report_reads_in_a_browser_and_its_pictures_are_in_the_readme(run_out: Path) -> None:

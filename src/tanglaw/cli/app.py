@@ -422,15 +422,16 @@ def typologies_show(
 
 def _register() -> None:
     """Every command group and every command that lives in a module of its own, in one place."""
-    from . import cases, entities, media, reports
+    from . import cases, entities, media, reports, workbench
 
-    for command in reports.COMMANDS:
+    for command in (*reports.COMMANDS, *workbench.COMMANDS):
         app.command()(command)
     for name, group in (
         ("share", reports.share_app),
         ("media", media.app),
         ("cases", cases.app),
         ("entities", entities.app),
+        *workbench.GROUPS,
     ):
         app.add_typer(group, name=name)
 

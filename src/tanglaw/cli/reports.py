@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -18,11 +17,10 @@ import typer
 
 from ..engine.workspace import open_workspace
 from ..errors import TanglawError
+from ..reporting.case_export import FORMATS, export_case
 from ..reporting.casedata import CaseData, load_case
-from ..safepath import inside, safe_name, write_inside
+from ..safepath import inside, safe_name
 from .console import err, out
-
-FORMATS = ("cybertip", "goaml", "sar", "stix", "html", "pdf")
 
 
 def _case(out_dir: Path, case_id: str) -> CaseData:
@@ -37,64 +35,6 @@ def _case(out_dir: Path, case_id: str) -> CaseData:
         return load_case(engine, found[0][0] if found else case_id)
     finally:
         engine.close()
-
-
-def export_case(
-    case: CaseData,
-    fmt: str,
-    dest: Path,
-    *,
-    settings_file: Path | None = None,
-    goaml_version: str = "5.0.2",
-    now: datetime | None = None,
-) -> tuple[list[Path], list[str]]:
-    """Write one format of an already-loaded case into `dest`; (files, warnings)."""
-    from ..reporting.settings import load_settings
-
-    settings = load_settings(settings_file)
-    now = now or datetime.now(UTC)
-    # file names are derived from the ids, never the ids themselves: see tanglaw.safepath
-    stem = safe_name(case.case_id)
-
-    def write(suffix: str, data: bytes) -> Path:
-        return write_inside(dest, f"{stem}{suffix}", data)
-
-    warnings: list[str] = []
-    if "reporter" in settings.placeholders and fmt in ("cybertip", "goaml", "sar"):
-        warnings.append("the reporter is a placeholder (compliance@example.com); pass --settings FILE")
-    if fmt == "cybertip":
-        from ..reporting.cybertip import cybertip_file_details, cybertip_report
-
-        files = [write(".cybertip.xml", cybertip_report(case, settings))]
-        for media_id, doc in cybertip_file_details(case, settings):
-            files.append(write(f".cybertip-file-{safe_name(media_id)}.xml", doc))
-        return files, warnings
-    if fmt == "goaml":
-        from ..reporting.goaml import goaml_report
-        from ..reporting.sar import sar_narrative
-
-        result = goaml_report(
-            case, settings, reason=sar_narrative(case, settings, now=now), version=goaml_version, now=now
-        )
-        return [write(f".goaml-{safe_name(goaml_version)}.xml", result.xml)], warnings + result.warnings
-    if fmt == "sar":
-        from ..reporting.sar import sar_narrative
-
-        return [write(".sar.txt", sar_narrative(case, settings, now=now).encode())], warnings
-    if fmt == "stix":
-        from ..reporting.stix import stix_json
-
-        return [write(".stix.json", stix_json(case, settings, now=now))], warnings
-    if fmt in ("html", "pdf"):
-        from ..reporting.package import package_html, package_model
-
-        model = package_model(case, settings, now=now)
-        if fmt == "html":
-            return [write(".html", package_html(model).encode())], warnings
-        from ..reporting.pdf import package_pdf
-
-        return [write(".pdf", package_pdf(model))], warnings
-    raise TanglawError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
 def export_command(

@@ -126,6 +126,10 @@ def _parse(path: Path, label: str) -> tuple[ET.Element, dict[int, int]]:
         where, _col = getattr(e, "position", (None, None))
         reason = str(e).split(":")[0]
         raise _refuse(label, where, f"not well-formed XML: {reason}") from e
+    except LookupError as e:  # an encoding Python does not know, named in the XML declaration
+        raise _refuse(
+            label, 1, "the XML declaration names an unknown encoding; save the file as UTF-8"
+        ) from e
     except OSError as e:
         raise _refuse(label, None, f"cannot read the file: {e.strerror or e}") from e
     return root, builder.lines

@@ -1,0 +1,492 @@
+"""Case state in the workbench: the queue copied from the run, claims, holds, escalations, notes,
+decisions and shares. Every change is one transaction with its audit entry.
+
+A run's cases are copied into `wb_cases` (`import_run`) with the run's rank and an evidence key (a
+digest of the case's indicators and the records behind them). Case ids are kept across runs by the
+case book, so a re-run keeps every decision, note and assignment. A case cleared as a false positive
+stays out of the queue until a run finds new evidence on it (its evidence key changes): then it is
+opened again and the audit trail says why.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..casebook.store import CaseBook
+from ..engine.core import Engine
+from ..errors import TanglawError
+from . import audit
+from .auth import User
+from .roles import PARTNER
+from .store import Store
+
+OUTCOMES = {
+    "confirmed": "confirmed",
+    "false_positive": "false positive",
+    "needs_info": "needs information",
+    "referred": "referred",
+}
+FP_REASONS = {
+    "family": "a family (support between relatives)",
+    "seller": "an online seller and their customers",
+    "adult_work": "legal adult work",
+    "other": "other (say why in the note)",
+}
+#: decision -> the case's status afterwards
+STATUS_AFTER = {
+    "confirmed": "confirmed",
+    "false_positive": "cleared",
+    "needs_info": "needs_info",
+    "referred": "referred",
+}
+STATUSES = ("open", "on_hold", "escalated", "needs_info", "confirmed", "referred", "cleared")
+#: statuses of a case still to be worked
+ACTIVE = ("open", "on_hold", "escalated", "needs_info")
+PAGE = 50
+
+
+class WorkbenchError(TanglawError):
+    """An action a person must change: an unknown case, a missing reason, a case someone else holds."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse(ts: str | None) -> datetime | None:
+    if not ts:
+        return None
+    return datetime.strptime(ts[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC)
+
+
+def age_text(since: str | None, now: datetime | None = None) -> str:
+    """An exact age: `3d 04h 12m` (or `—`)."""
+    start = _parse(since)
+    if start is None:
+        return "—"
+    seconds = max(0, int(((now or datetime.now(UTC)) - start).total_seconds()))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    return f"{days}d {hours:02d}h {rest // 60:02d}m"
+
+
+# ---- copying the run's cases ---------------------------------------------------------------------
+def run_cases(engine: Engine, out_dir: Path) -> list[tuple[Any, ...]]:
+    """(case_id, rank, priority, score, title, typologies, countries, n_people, first_flagged,
+    evidence_key) for every case of the run in `out_dir`."""
+    found = engine.rows(
+        """
+        WITH people AS (
+            SELECT m.case_id, count(DISTINCT m.entity_id) AS n_people,
+                   string_agg(DISTINCT a.country, ';' ORDER BY a.country) AS countries
+            FROM case_member_table m LEFT JOIN all_accounts a USING (account_id)
+            GROUP BY 1),
+        evidence AS (
+            SELECT case_id, md5(string_agg(indicator_id || ':' || coalesce(record_ids, ''), ','
+                                           ORDER BY indicator_id)) AS evidence_key
+            FROM indicator_table GROUP BY 1)
+        SELECT c.case_id, c.rank, c.priority, c.score, c.title, c.typologies,
+               coalesce(p.countries, ''), coalesce(p.n_people, 0), e.evidence_key
+        FROM case_table c LEFT JOIN people p USING (case_id) LEFT JOIN evidence e USING (case_id)
+        ORDER BY c.rank
+        """,
+        stage="workbench",
+    )
+    book = CaseBook.open(out_dir, create=False)
+    try:
+        flagged = dict(book.rows("SELECT case_id, created_at FROM cases"))
+    finally:
+        book.close()
+    return [(*r[:8], flagged.get(r[0]), r[8]) for r in found]
+
+
+def latest_run(out_dir: Path) -> str:
+    """An id of the latest run in `out_dir` (changes when a new run is published)."""
+    book = CaseBook.open(out_dir, create=False)
+    try:
+        row = book.rows("SELECT max(run_id), max(at) FROM runs")
+    finally:
+        book.close()
+    return f"{row[0][0]}@{row[0][1]}" if row else "none"
+
+
+def import_run(
+    store: Store, rows: list[tuple[Any, ...]], run_id: str, who: str = "tanglaw"
+) -> dict[str, int]:
+    """Copy the run's cases into the workbench; reopen a cleared case with new evidence."""
+    now = now_iso()
+    counts = {"new": 0, "updated": 0, "reopened": 0, "gone": 0}
+    with store.transaction():
+        known = {
+            r[0]: (r[1], r[2], r[3])
+            for r in store.rows("SELECT case_id, status, decided_evidence_key, in_latest_run FROM wb_cases")
+        }
+        seen = set()
+        inserts, updates = [], []
+        for case_id, rank, priority, score, title, typologies, countries, n_people, flagged, key in rows:
+            seen.add(case_id)
+            values = [
+                int(rank),
+                priority,
+                float(score or 0),
+                title,
+                typologies,
+                countries,
+                int(n_people),
+                key,
+            ]
+            if case_id not in known:
+                inserts.append([case_id, *values, flagged or now, now])
+                counts["new"] += 1
+            else:
+                updates.append([*values, now, case_id])
+                counts["updated"] += 1
+                status, decided_key, _ = known[case_id]
+                if status == "cleared" and decided_key != key:
+                    store.execute(
+                        "UPDATE wb_cases SET status = 'open', assignee = NULL, claimed_at = NULL, decision = NULL "
+                        "WHERE case_id = ?",
+                        [case_id],
+                    )
+                    audit.append(store, who, "case.reopen", "new evidence since it was cleared", case_id)
+                    counts["reopened"] += 1
+        store.executemany(
+            "INSERT INTO wb_cases (case_id, rank, priority, score, title, typologies, countries, n_people, "
+            "evidence_key, first_flagged, updated_at, in_latest_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            inserts,
+        )
+        store.executemany(
+            "UPDATE wb_cases SET rank = ?, priority = ?, score = ?, title = ?, typologies = ?, countries = ?, "
+            "n_people = ?, evidence_key = ?, updated_at = ?, in_latest_run = 1 WHERE case_id = ?",
+            updates,
+        )
+        gone = [[now, c] for c, v in known.items() if c not in seen and v[2]]
+        store.executemany("UPDATE wb_cases SET in_latest_run = 0, updated_at = ? WHERE case_id = ?", gone)
+        counts["gone"] = len(gone)
+        store.execute(
+            "DELETE FROM wb_meta WHERE key = 'run'",
+        )
+        store.execute("INSERT INTO wb_meta (key, value) VALUES ('run', ?)", [run_id])
+        audit.append(
+            store,
+            who,
+            "run.import",
+            f"run {run_id}: {len(rows)} cases ({counts['new']} new, {counts['reopened']} reopened)",
+        )
+    return counts
+
+
+def imported_run(store: Store) -> str | None:
+    row = store.one("SELECT value FROM wb_meta WHERE key = 'run'")
+    return str(row[0]) if row else None
+
+
+# ---- the queue ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QueueFilter:
+    priority: str = ""
+    status: str = "active"  # active (still to work), or one status, or all
+    assignee: str = ""  # "", "me", "unclaimed", or a user name
+    typology: str = ""
+    country: str = ""
+    min_age_days: int = 0
+    page: int = 1
+
+
+def _visible(user: User) -> tuple[str, list[Any]]:
+    if user.role == PARTNER:
+        return "case_id IN (SELECT case_id FROM wb_shares WHERE org = ?)", [user.org or ""]
+    return "1 = 1", []
+
+
+def _where(f: QueueFilter, user: User) -> tuple[str, list[Any]]:
+    clause, params = _visible(user)
+    where, ps = ["in_latest_run = 1", clause], list(params)
+    if f.status == "active":
+        where.append("status IN ('open', 'on_hold', 'escalated', 'needs_info')")
+    elif f.status in STATUSES:
+        where.append("status = ?")
+        ps.append(f.status)
+    if f.priority:
+        where.append("priority = ?")
+        ps.append(f.priority)
+    if f.assignee == "me":
+        where.append("assignee = ?")
+        ps.append(user.username)
+    elif f.assignee == "unclaimed":
+        where.append("assignee IS NULL")
+    elif f.assignee:
+        where.append("assignee = ?")
+        ps.append(f.assignee)
+    if f.typology:
+        where.append("typologies LIKE ?")
+        ps.append("%" + f.typology.replace("%", "").replace("_", "\\_") + "%")
+        where[-1] += " ESCAPE '\\'"
+    if f.country:
+        where.append("(';' || countries || ';') LIKE ?")
+        ps.append("%;" + f.country.upper().replace("%", "").replace("_", "") + ";%")
+    if f.min_age_days > 0:
+        cutoff = datetime.now(UTC).timestamp() - f.min_age_days * 86400
+        where.append("first_flagged <= ?")
+        ps.append(datetime.fromtimestamp(cutoff, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return " AND ".join(where), ps
+
+
+QUEUE_COLUMNS = (
+    "case_id, rank, priority, score, title, typologies, countries, n_people, first_flagged, status, "
+    "assignee, claimed_at, escalated_to, hold_reason, decision"
+)
+
+
+def queue(store: Store, user: User, f: QueueFilter) -> tuple[list[dict[str, Any]], int]:
+    """One page of the queue (in the run's rank order) and the number of cases that match."""
+    where, params = _where(f, user)
+    total = store.one(f"SELECT count(*) FROM wb_cases WHERE {where}", params)
+    offset = (max(1, f.page) - 1) * PAGE
+    found = store.dicts(
+        f"SELECT {QUEUE_COLUMNS} FROM wb_cases WHERE {where} ORDER BY rank LIMIT {PAGE} OFFSET {offset}",
+        params,
+    )
+    return found, int(total[0]) if total else 0
+
+
+def oldest_unclaimed(store: Store, user: User) -> str | None:
+    clause, params = _visible(user)
+    row = store.one(
+        f"SELECT min(first_flagged) FROM wb_cases WHERE in_latest_run = 1 AND status = 'open' "
+        f"AND assignee IS NULL AND {clause}",
+        params,
+    )
+    return row[0] if row and row[0] else None
+
+
+def assignees(store: Store) -> list[str]:
+    return [
+        r[0]
+        for r in store.rows("SELECT DISTINCT assignee FROM wb_cases WHERE assignee IS NOT NULL ORDER BY 1")
+    ]
+
+
+# ---- one case ----------------------------------------------------------------------------------
+def case_state(store: Store, case_id: str, user: User) -> dict[str, Any]:
+    clause, params = _visible(user)
+    found = store.dicts(
+        f"SELECT {QUEUE_COLUMNS}, in_latest_run FROM wb_cases WHERE case_id = ? AND {clause}",
+        [case_id, *params],
+    )
+    if not found:
+        raise WorkbenchError(f"no case {case_id} here")
+    return found[0]
+
+
+def _locked_case(store: Store, case_id: str) -> dict[str, Any]:
+    found = store.dicts(
+        f"SELECT case_id, status, assignee, escalated_to FROM wb_cases WHERE case_id = ?{store.for_update}",
+        [case_id],
+    )
+    if not found:
+        raise WorkbenchError(f"no case {case_id} here")
+    return found[0]
+
+
+def _mine_or_free(case: dict[str, Any], user: User) -> None:
+    holder = case["assignee"]
+    if (
+        holder
+        and holder != user.username
+        and user.role != "lead"
+        and case.get("escalated_to") != user.username
+    ):
+        raise WorkbenchError(f"{case['case_id']} is assigned to {holder}; ask them or a lead")
+
+
+def claim_next(store: Store, user: User) -> str | None:
+    """Claim the first unclaimed open case in rank order; two people never get the same case."""
+    for _ in range(20):
+        with store.transaction():
+            row = store.one(
+                "SELECT case_id FROM wb_cases WHERE in_latest_run = 1 AND status = 'open' AND assignee IS NULL "
+                "ORDER BY rank LIMIT 1"
+            )
+            if row is None:
+                return None
+            # the guard on `assignee IS NULL` makes the claim atomic: a concurrent claimer changes 0 rows
+            if store.execute(
+                "UPDATE wb_cases SET assignee = ?, claimed_at = ?, updated_at = ? WHERE case_id = ? AND assignee IS NULL",
+                [user.username, now_iso(), now_iso(), row[0]],
+            ):
+                audit.append(store, user.username, "case.claim", "claim next", row[0])
+                return str(row[0])
+    return None
+
+
+def claim(store: Store, user: User, case_id: str) -> None:
+    with store.transaction():
+        case = _locked_case(store, case_id)
+        if case["assignee"] and case["assignee"] != user.username:
+            raise WorkbenchError(f"{case_id} is already claimed by {case['assignee']}")
+        store.execute(
+            "UPDATE wb_cases SET assignee = ?, claimed_at = ?, updated_at = ? WHERE case_id = ?",
+            [user.username, now_iso(), now_iso(), case_id],
+        )
+        audit.append(store, user.username, "case.claim", "", case_id)
+
+
+def release(store: Store, user: User, case_id: str) -> None:
+    with store.transaction():
+        case = _locked_case(store, case_id)
+        _mine_or_free(case, user)
+        store.execute(
+            "UPDATE wb_cases SET assignee = NULL, claimed_at = NULL, updated_at = ? WHERE case_id = ?",
+            [now_iso(), case_id],
+        )
+        audit.append(store, user.username, "case.release", "", case_id)
+
+
+def _user_exists(store: Store, username: str, role: str | None = None) -> bool:
+    row = store.one("SELECT role FROM wb_users WHERE username = ? AND active = 1", [username])
+    return row is not None and (role is None or row[0] in (role, "admin"))
+
+
+def assign(store: Store, user: User, case_ids: list[str], assignee: str) -> int:
+    assignee = assignee.strip()
+    if not _user_exists(store, assignee):
+        raise WorkbenchError(f"no user {assignee!r} to assign to")
+    with store.transaction():
+        for case_id in case_ids:
+            _locked_case(store, case_id)
+            store.execute(
+                "UPDATE wb_cases SET assignee = ?, claimed_at = ?, updated_at = ? WHERE case_id = ?",
+                [assignee, now_iso(), now_iso(), case_id],
+            )
+            audit.append(store, user.username, "case.assign", f"to {assignee}", case_id)
+    return len(case_ids)
+
+
+def hold(store: Store, user: User, case_id: str, reason: str) -> None:
+    reason = reason.strip()
+    if not reason:
+        raise WorkbenchError("say why the case is on hold")
+    with store.transaction():
+        case = _locked_case(store, case_id)
+        _mine_or_free(case, user)
+        store.execute(
+            "UPDATE wb_cases SET status = 'on_hold', hold_reason = ?, updated_at = ? WHERE case_id = ?",
+            [reason[:500], now_iso(), case_id],
+        )
+        audit.append(store, user.username, "case.hold", reason[:500], case_id)
+
+
+def escalate(store: Store, user: User, case_id: str, lead: str, reason: str) -> None:
+    lead = lead.strip()
+    if not _user_exists(store, lead, "lead"):
+        raise WorkbenchError(f"{lead!r} is not a lead; escalate to a user with the lead role")
+    with store.transaction():
+        case = _locked_case(store, case_id)
+        _mine_or_free(case, user)
+        store.execute(
+            "UPDATE wb_cases SET status = 'escalated', escalated_to = ?, assignee = ?, updated_at = ? "
+            "WHERE case_id = ?",
+            [lead, lead, now_iso(), case_id],
+        )
+        audit.append(store, user.username, "case.escalate", f"to {lead}: {reason.strip()[:500]}", case_id)
+
+
+def add_note(store: Store, user: User, case_id: str, text: str) -> None:
+    text = text.strip()
+    if not text:
+        raise WorkbenchError("a note needs some text")
+    with store.transaction():
+        _locked_case(store, case_id)
+        store.execute(
+            "INSERT INTO wb_notes (note_id, case_id, at, author, text) VALUES (?, ?, ?, ?, ?)",
+            [uuid.uuid4().hex, case_id, now_iso(), user.username, text[:10000]],
+        )
+        audit.append(store, user.username, "case.note", f"{len(text)} characters", case_id)
+
+
+def notes(store: Store, case_id: str) -> list[dict[str, Any]]:
+    return store.dicts(
+        "SELECT at, author, text FROM wb_notes WHERE case_id = ? ORDER BY at, note_id", [case_id]
+    )
+
+
+def decide(
+    store: Store,
+    user: User,
+    case_id: str,
+    outcome: str,
+    *,
+    reason: str = "",
+    referred_to: str = "",
+    people: list[str] | None = None,
+) -> None:
+    """Record a decision; `people` are the case's suspects (entity ids), who become labels."""
+    if outcome not in OUTCOMES:
+        raise WorkbenchError(f"unknown decision {outcome!r}; choose one of {', '.join(OUTCOMES)}")
+    if outcome == "false_positive" and reason not in FP_REASONS:
+        raise WorkbenchError("a false positive needs a reason: family, seller, adult work or other")
+    if outcome == "referred" and not referred_to.strip():
+        raise WorkbenchError("say to whom the case is referred")
+    with store.transaction():
+        case = _locked_case(store, case_id)
+        _mine_or_free(case, user)
+        key = store.one("SELECT evidence_key, claimed_at FROM wb_cases WHERE case_id = ?", [case_id])
+        evidence_key, claimed_at = (key[0], key[1]) if key else (None, None)
+        at = now_iso()
+        store.execute(
+            "INSERT INTO wb_decisions (decision_id, case_id, at, who, outcome, reason, referred_to, evidence_key, "
+            "people, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [uuid.uuid4().hex, case_id, at, user.username, outcome, reason or None,
+             referred_to.strip()[:200] or None, evidence_key, ";".join(sorted(people or [])), claimed_at],
+        )  # fmt: skip
+        store.execute(
+            "UPDATE wb_cases SET status = ?, decision = ?, decided_at = ?, decided_evidence_key = ?, updated_at = ? "
+            "WHERE case_id = ?",
+            [STATUS_AFTER[outcome], outcome, at, evidence_key, at, case_id],
+        )
+        detail = OUTCOMES[outcome] + (f" ({FP_REASONS[reason]})" if outcome == "false_positive" else "")
+        detail += f" to {referred_to.strip()[:200]}" if outcome == "referred" else ""
+        audit.append(store, user.username, "case.decide", detail, case_id)
+
+
+def decisions(store: Store, case_id: str | None = None) -> list[dict[str, Any]]:
+    where, params = ("WHERE case_id = ?", [case_id]) if case_id else ("", [])
+    return store.dicts(
+        f"SELECT case_id, at, who, outcome, reason, referred_to, evidence_key, people, claimed_at FROM wb_decisions "
+        f"{where} "
+        "ORDER BY at, decision_id",
+        params,
+    )
+
+
+def labels(store: Store) -> list[tuple[str, int]]:
+    """(entity_id, label) from every person's latest decision: 1 confirmed or referred, 0 false
+    positive; `needs_info` gives no label. The file `tanglaw calibrate --labels` reads."""
+    latest: dict[str, int] = {}
+    for d in decisions(store):
+        label = {"confirmed": 1, "referred": 1, "false_positive": 0}.get(d["outcome"])
+        if label is None:
+            continue
+        for person in filter(None, (d["people"] or "").split(";")):
+            latest[person] = label
+    return sorted(latest.items())
+
+
+def share(store: Store, user: User, case_id: str, org: str) -> None:
+    org = org.strip()
+    if not org:
+        raise WorkbenchError("name the partner organisation")
+    with store.transaction():
+        _locked_case(store, case_id)
+        if not store.one("SELECT 1 FROM wb_shares WHERE case_id = ? AND org = ?", [case_id, org]):
+            store.execute("INSERT INTO wb_shares (case_id, org) VALUES (?, ?)", [case_id, org[:200]])
+        audit.append(store, user.username, "case.share", f"with {org[:200]}", case_id)
+
+
+def history(store: Store, case_id: str) -> list[dict[str, Any]]:
+    return audit.entries(store, case_id=case_id, limit=500)

@@ -1,0 +1,159 @@
+"""What every page of the workbench shares: the open run and store, the signed-in user, the role
+check of `roles.ROUTES` and the CSRF check on every change, security headers, templates and
+one-time messages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..engine.core import Engine
+from ..engine.workspace import open_workspace
+from . import auth, cases
+from .roles import BY_NAME, ROLE_TEXT, allowed
+from .store import Store
+
+SESSION_COOKIE = "tanglaw_session"
+LOGIN_CSRF_COOKIE = "tanglaw_login_csrf"
+CSP = (
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+)
+
+
+@dataclass
+class Context:
+    """The workbench of one server: the run folder, its store and (in an exercise) the world."""
+
+    out_dir: Path
+    store: Store
+    exercise: Path | None = None
+    settings_file: Path | None = None
+    flashes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    env: Environment = field(
+        default_factory=lambda: Environment(
+            loader=PackageLoader("tanglaw.workbench", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+    )
+
+    def sync_run(self) -> None:
+        """Copy the run's cases when a new run was published since the last copy."""
+        run = cases.latest_run(self.out_dir)
+        if run == cases.imported_run(self.store):
+            return
+        with self.lock:
+            if run == cases.imported_run(self.store):
+                return
+            engine = open_workspace(self.out_dir)
+            try:
+                rows = cases.run_cases(engine, self.out_dir)
+            finally:
+                engine.close()
+            cases.import_run(self.store, rows, run)
+
+    @contextmanager
+    def workspace(self) -> Iterator[Engine]:
+        engine = open_workspace(self.out_dir)
+        try:
+            yield engine
+        finally:
+            engine.close()
+
+
+def context(request: Request) -> Context:
+    ctx: Context = request.app.state.ctx
+    return ctx
+
+
+def _key(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()[:32]
+
+
+def flash(request: Request, kind: str, text: str) -> None:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        context(request).flashes.setdefault(_key(token), []).append((kind, text))
+
+
+def take_flashes(request: Request) -> list[tuple[str, str]]:
+    token = request.cookies.get(SESSION_COOKIE)
+    return context(request).flashes.pop(_key(token), []) if token else []
+
+
+class NeedLogin(Exception):
+    """No valid session: the page sends the person to the log-in form."""
+
+
+def guard(route: str) -> Callable[[Request], Any]:
+    """A FastAPI dependency: the signed-in user, allowed `route` by `roles.ROUTES`, with a valid
+    CSRF token on a change. Refusals: log in (303), 403."""
+    if route not in BY_NAME:  # pragma: no cover - a programming error, caught by the matrix test
+        raise ValueError(f"route {route} is not in roles.ROUTES")
+
+    async def dependency(request: Request) -> auth.User:
+        ctx = context(request)
+        user = auth.session_user(ctx.store, request.cookies.get(SESSION_COOKIE))
+        if user is None:
+            raise NeedLogin()
+        if not allowed(route, user.role):
+            raise HTTPException(403, f"your role ({user.role}) may not do this")
+        if request.method == "POST":
+            sent = request.headers.get("x-csrf-token")
+            if not sent:
+                form = await request.form()
+                value = form.get("csrf_token")
+                sent = value if isinstance(value, str) else None
+            if not auth.csrf_ok(user, sent):
+                raise HTTPException(
+                    403, "the form is out of date (CSRF token missing or wrong); reload the page"
+                )
+        return user
+
+    return dependency
+
+
+def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    ctx = context(request)
+    user = values.get("user")
+    page = ctx.env.get_template(template).render(
+        request=request,
+        flashes=take_flashes(request) if user else [],
+        exercise=ctx.exercise is not None,
+        role_text=ROLE_TEXT,
+        can=(lambda route: allowed(route, user.role)) if user else (lambda route: False),
+        **values,
+    )
+    return HTMLResponse(page, status_code=status)
+
+
+def back(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def security_headers(response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    if "cache-control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def login_csrf() -> str:
+    return secrets.token_urlsafe(24)
