@@ -62,6 +62,7 @@ docs: $(STAMP)
 	$(BIN)/tanglaw contract > docs/contract.md
 	$(BIN)/tanglaw typologies docs > docs/typologies.md
 	$(BIN)/python -m tests.architecture > docs/architecture.md
+	$(BIN)/python -m tanglaw.workbench.roles > docs/authorization.md
 
 clean:
 	rm -rf demo-out .pytest_cache .mypy_cache .ruff_cache

@@ -17,7 +17,7 @@ from tanglaw.workbench import audit, auth, cases
 from tanglaw.workbench.roles import ROLES, ROUTES
 
 from .postgres import postgres_server_fixture, postgres_url_fixture  # noqa: F401
-from .workbench_world import USERS, Bench, assert_escaped, bench_for, csrf, hostile_run, login
+from .workbench_world import USERS, Bench, assert_escaped, bench_for, csrf, hostile_run, login, make_bench
 
 pytest.importorskip("fastapi")
 
@@ -438,3 +438,36 @@ def test_cli_users_audit_verify_and_decisions_export(run_dir: Path, tmp_path: Pa
     store.close()
     r = runner.invoke(app, ["serve", "--out", str(tmp_path / "nothing")])
     assert r.exit_code == 2 and "no run here" in r.output
+
+
+# ---- exercises ----------------------------------------------------------------------------------
+def test_exercise_scores_decisions_against_the_hidden_truth(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    from tanglaw.workbench.app import create_app
+
+    world, out = hostile_run(tmp_path_factory)
+    bench = make_bench(out, f"sqlite:///{tmp_path / 'wb.sqlite'}")
+    app = create_app(out, store=bench.store, exercise=world)
+    trainee = Bench(out, app, bench.store).client("ana")
+    page = trainee.get("/").text
+    assert "the truth is hidden until you end it" in page and "End the exercise" in page
+    assert trainee.get("/exercise/score").status_code == 409  # not before it ends
+    token = csrf(trainee)
+    first = trainee.post("/claim-next", data={"csrf_token": token}, follow_redirects=False).headers[
+        "location"
+    ]
+    trainee.post(f"{first}/decision", data={"csrf_token": token, "outcome": "confirmed"})
+    r = trainee.post("/exercise/end", data={"csrf_token": token})
+    assert r.status_code == 200 and "Exercise score" in r.text
+    assert re.search(r"confirmed or referred, and real</th><td>1<", r.text)
+    assert "Every case, with the truth" in r.text
+    assert_escaped(r.text)
+    bench.store.close()
+
+
+def test_authorization_page_is_current() -> None:
+    from tanglaw.workbench.roles import authorization_page
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "authorization.md"
+    assert page.read_text(encoding="utf-8") == authorization_page(), "run `make docs`"

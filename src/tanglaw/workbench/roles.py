@@ -77,3 +77,21 @@ def matrix_markdown() -> str:
         cells = " | ".join("yes" if role in r.roles else "403" for role in ROLES)
         lines.append(f"| `{r.method} {r.path}` ({r.what}) | {cells} |")
     return "\n".join(lines) + "\n"
+
+
+def authorization_page() -> str:
+    """docs/authorization.md: the roles and the matrix (`make docs` writes it; a test checks it)."""
+    roles = "\n".join(f"- **{r.replace('_', ' ')}** (`{r}`): {ROLE_TEXT[r]}" for r in ROLES)
+    return (
+        "# Who may do what in the workbench\n\n"
+        "Generated from `tanglaw.workbench.roles.ROUTES`, the one table the server checks on every request "
+        "(`make docs` rewrites this page). A route not in the table is refused; `403` is the answer to a "
+        "role the table does not name. Every change (POST) also needs the session's CSRF token.\n\n"
+        f"{roles}\n\n{matrix_markdown()}"
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    sys.stdout.write(authorization_page())
