@@ -66,12 +66,18 @@ TYPOLOGIES = [
 # ---- the run -------------------------------------------------------------------------------------
 def make_run(out: Path | None, scratch: Path, customers: int) -> Path:
     """A finished run folder: `out` when it holds one, else a new world's run (in `out` or scratch)."""
-    if out is not None and (out / "workspace.duckdb").exists() and (out / "casebook.sqlite").exists():
-        return out
+    for folder in (out, scratch / "run"):
+        if (
+            folder is not None
+            and (folder / "workspace.duckdb").exists()
+            and (folder / "casebook.sqlite").exists()
+        ):
+            return folder
     from tanglaw.pipeline import run_bundle
     from tanglaw.simulate import SimulationConfig, simulate_world
 
     world = scratch / "world"
+    shutil.rmtree(world, ignore_errors=True)
     simulate_world(world, SimulationConfig(seed=7, customers=customers), progress=False)
     target = out or scratch / "run"
     run_bundle(world / "bundle", target)
@@ -260,7 +266,7 @@ def timed(send: Callable[[], Any], repeat: int, expect: int) -> list[float]:
 #: frames of the web stack and the test client, left out of a profile's list (their time is in
 #: the application's functions below them)
 PLUMBING = ("starlette", "fastapi", "anyio", "httpx", "asyncio", "concurrent", "threading.py", "selectors",
-            "contextlib", "bench_workbench", "functools")  # fmt: skip
+            "contextlib", "bench_workbench", "functools", "_contextvars", "builtins.next")  # fmt: skip
 
 
 def profile(app: Any, cookies: Any, method: str, path: str, headers: dict[str, str], n: int, top: int) -> str:
@@ -299,7 +305,7 @@ def profile(app: Any, cookies: Any, method: str, path: str, headers: dict[str, s
     stats = pstats.Stats(prof)
     rows = []
     for (file, line, fn), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if any(p in file for p in PLUMBING):
+        if any(p in file or p in fn for p in PLUMBING):
             continue
         where = f"{Path(file).name}:{line}({fn})" if line else fn
         rows.append((cumtime, tottime, calls, where))
@@ -318,7 +324,8 @@ def machine(store: Any) -> str:
         db = f"PostgreSQL {row[0] if row else '?'}"
     return (
         f"machine: {nproc} cores ({platform.machine()}, {platform.processor() or platform.system()}), "
-        f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, store {db}"
+        f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, store {db}; "
+        f"load average {os.getloadavg()[0]:.1f} at the start"
     )
 
 
@@ -399,6 +406,7 @@ def main() -> None:
             person = facts["first_person"]
             csrf = {"x-csrf-token": token}
             requests = [
+                ("GET", "/static/workbench.css", {}, 200),  # the floor: client, routing, middleware
                 ("GET", "/", {}, 200),
                 ("GET", "/queue/rows?priority=P1", {}, 200),
                 ("GET", "/queue/rows?assignee=unclaimed&country=PH", {}, 200),
@@ -425,6 +433,8 @@ def main() -> None:
                 )
                 if args.profile == "all" or (args.profile and not ok):
                     to_profile.append((method, path, headers))
+            claimed = store.one("SELECT count(*) FROM wb_cases WHERE assignee = 'ana'")[0]
+            assert int(claimed) == WARMUP + args.repeat, f"claim-next claimed {claimed} cases"
             # the part of each queue request that checks for a new run (must stay a cheap no-op)
             sync = []
             for _ in range(args.repeat):

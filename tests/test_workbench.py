@@ -277,7 +277,7 @@ def _fill(path: str, case_id: str) -> str:
     )
 
 
-@pytest.mark.parametrize("kind", ["sqlite"])
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_authorization_matrix_every_role_every_route(
     kind: str, run_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:

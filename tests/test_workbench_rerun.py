@@ -35,11 +35,17 @@ def test_a_rerun_keeps_decisions_notes_and_assignments(tmp_path: Path) -> None:
     client.post(f"/cases/{first}/notes", data={"csrf_token": token, "text": "called the remitter"})
     client.post(f"/cases/{second}/decision", data={"csrf_token": token, "outcome": "needs_info"})
     before = dict(store.rows("SELECT case_id, title FROM wb_cases"))
+    from tanglaw.casebook.store import CaseBook
+
+    book = CaseBook.open(out)
+    book.add_note(first, "noted on the command line", "jun")
+    book.close()
 
     # the same bundle again: a new run, the same cases
     run_bundle(world / "bundle", out)
     page = client.get("/").text  # the next page picks the run up
-    assert "called the remitter" in client.get(f"/cases/{first}").text
+    case_page = client.get(f"/cases/{first}").text
+    assert "called the remitter" in case_page and "noted on the command line" in case_page
     assert dict(store.rows("SELECT case_id, title FROM wb_cases WHERE in_latest_run = 1")) == before
     assert store.one("SELECT assignee FROM wb_cases WHERE case_id = ?", [first]) == ("ana",)
     assert store.one("SELECT status FROM wb_cases WHERE case_id = ?", [second]) == ("needs_info",)

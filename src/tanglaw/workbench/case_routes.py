@@ -85,7 +85,7 @@ def case_page(request: Request, case_id: str, user: Annotated[User, Depends(guar
         related=related,
         tips=[] if partner else tips,
         excerpts=excerpts,
-        notes=cases.notes(ctx.store, case.case_id),
+        notes=cases.book_notes(ctx.out_dir, case.case_id) + cases.notes(ctx.store, case.case_id),
         decisions=cases.decisions(ctx.store, case.case_id),
         history=cases.history(ctx.store, case.case_id) if not partner else [],
         outcomes=cases.OUTCOMES,

@@ -415,6 +415,17 @@ def notes(store: Store, case_id: str) -> list[dict[str, Any]]:
     )
 
 
+def book_notes(out_dir: Path, case_id: str) -> list[dict[str, Any]]:
+    """Notes written with `tanglaw cases note` (the case book), shown beside the workbench's own."""
+    book = CaseBook.open(out_dir, create=False)
+    try:
+        return [
+            {"at": at, "author": a, "text": text, "from_book": True} for at, a, text in book.notes(case_id)
+        ]
+    finally:
+        book.close()
+
+
 def decide(
     store: Store,
     user: User,

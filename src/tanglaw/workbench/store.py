@@ -78,6 +78,7 @@ class Store:
         self._connect = connect
         self._local = threading.local()
         self._all: list[Any] = []
+        self._idle: list[Any] = []
         self._all_lock = threading.Lock()
 
     # ---- opening ------------------------------------------------------------------------------
@@ -113,24 +114,41 @@ class Store:
         store.create_schema()
         return store
 
-    @property
-    def con(self) -> Any:
-        con = getattr(self._local, "con", None)
-        if con is None:
-            con = self._connect()
-            self._local.con = con
-            self._local.depth = 0
-            with self._all_lock:
-                self._all.append(con)
+    # ---- connections: a small pool, one connection per transaction -----------------------------
+    def _take(self) -> Any:
+        with self._all_lock:
+            if self._idle:
+                return self._idle.pop()
+        con = self._connect()
+        with self._all_lock:
+            self._all.append(con)
         return con
 
+    def _give(self, con: Any) -> None:
+        with self._all_lock:
+            self._idle.append(con)
+
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[Any]:
+        """The connection of this thread's open transaction, or one borrowed for one statement."""
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            yield con
+            return
+        con = self._take()
+        try:
+            yield con
+        finally:
+            self._give(con)
+
     def close(self) -> None:
-        """Close every connection this store opened (one per thread that used it)."""
+        """Close every connection this store opened."""
         with self._all_lock:
             for con in self._all:
                 with contextlib.suppress(Exception):
                     con.close()
             self._all.clear()
+            self._idle.clear()
         self._local = threading.local()
 
     def create_schema(self) -> None:
@@ -148,29 +166,32 @@ class Store:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement; the number of rows it changed."""
-        cur = self.con.execute(self._sql(sql), tuple(params))
-        return int(cur.rowcount or 0)
+        with self._connection() as con:
+            return int(con.execute(self._sql(sql), tuple(params)).rowcount or 0)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        if self.kind == "postgresql":
-            with self.con.cursor() as cur:
-                cur.executemany(self._sql(sql), [tuple(r) for r in rows])
-        else:
-            self.con.executemany(sql, [tuple(r) for r in rows])
+        with self._connection() as con:
+            if self.kind == "postgresql":
+                with con.cursor() as cur:
+                    cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+            else:
+                con.executemany(sql, [tuple(r) for r in rows])
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return [tuple(r) for r in self.con.execute(self._sql(sql), tuple(params)).fetchall()]
+        with self._connection() as con:
+            return [tuple(r) for r in con.execute(self._sql(sql), tuple(params)).fetchall()]
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         found = self.rows(sql, params)
         return found[0] if found else None
 
     def dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self.con.execute(self._sql(sql), tuple(params))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        with self._connection() as con:
+            cur = con.execute(self._sql(sql), tuple(params))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     @property
     def for_update(self) -> str:
@@ -181,18 +202,23 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
         """One transaction (nested calls join the outer one): all of it commits or none of it."""
-        con = self.con
-        depth = self._local.depth
-        if depth == 0:
-            con.execute("BEGIN IMMEDIATE" if self.kind == "sqlite" else "BEGIN")
-        self._local.depth = depth + 1
+        if getattr(self._local, "con", None) is not None:
+            self._local.depth += 1
+            try:
+                yield self
+            finally:
+                self._local.depth -= 1
+            return
+        con = self._take()
+        self._local.con, self._local.depth = con, 1
         try:
-            yield self
-        except BaseException:
-            self._local.depth = depth
-            if depth == 0:
+            con.execute("BEGIN IMMEDIATE" if self.kind == "sqlite" else "BEGIN")
+            try:
+                yield self
+            except BaseException:
                 con.execute("ROLLBACK")
-            raise
-        self._local.depth = depth
-        if depth == 0:
+                raise
             con.execute("COMMIT")
+        finally:
+            self._local.con = None
+            self._give(con)
