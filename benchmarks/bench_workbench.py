@@ -411,6 +411,9 @@ def main() -> None:
                 ("GET", "/queue/rows?priority=P1", {}, 200),
                 ("GET", "/queue/rows?assignee=unclaimed&country=PH", {}, 200),
                 ("GET", "/queue/rows?page=1000", {}, 200),
+                # the first view of a case reads it from the workspace; a case page read again, and
+                # its people's panels, find it in the workbench's memory (the few most recent)
+                ("GET", f"/cases/{case_id} (first view)", {}, 200),
                 ("GET", f"/cases/{case_id}", {}, 200),
                 ("GET", f"/cases/{case_id}/people/{person}", {}, 200),
                 ("POST", "/claim-next", csrf, 303),  # each claims the next unclaimed case
@@ -421,6 +424,9 @@ def main() -> None:
             for method, path, headers, expect in requests:
 
                 def send(method: str = method, path: str = path, headers: dict[str, str] = headers) -> Any:
+                    if path.endswith(" (first view)"):
+                        ctx.loaded.clear()
+                        path = path.removesuffix(" (first view)")
                     return client.request(method, path, headers=headers, follow_redirects=False)
 
                 ms = timed(send, args.repeat, expect)

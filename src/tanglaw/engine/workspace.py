@@ -73,3 +73,45 @@ def open_workspace(out_dir: Path, *, read_only: bool = True) -> DuckDBEngine:
         return DuckDBEngine(duckdb.connect(str(path), read_only=read_only))
     except duckdb.Error as e:
         raise WorkspaceError(f"{path}: cannot open the workspace: {e}") from e
+
+
+class SharedWorkspace:
+    """One read-only connection to a run's workspace for a long-lived reader (the workbench):
+    `engine()` gives each request its own cursor on it (DuckDB cursors may run in parallel
+    threads and share the database's cache); `reopen()` after a new run was published."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._tables: frozenset[str] = frozenset()
+
+    def reopen(self) -> None:
+        old, self._con = self._con, None
+        if old is not None:
+            with contextlib.suppress(duckdb.Error):
+                old.close()
+        engine = open_workspace(self.out_dir)
+        self._con = engine.con
+        self._tables = frozenset(
+            r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        )
+
+    def has_table(self, name: str) -> bool:
+        return name in self._tables
+
+    @contextlib.contextmanager
+    def engine(self) -> Iterator[DuckDBEngine]:
+        if self._con is None:
+            self.reopen()
+        assert self._con is not None
+        engine = DuckDBEngine(self._con.cursor())
+        try:
+            yield engine
+        finally:
+            engine.close()
+
+    def close(self) -> None:
+        if self._con is not None:
+            with contextlib.suppress(duckdb.Error):
+                self._con.close()
+            self._con = None

@@ -289,7 +289,9 @@ def _payments(engine: Engine, record_ids: list[str]) -> list[Payment]:
     return [Payment(**r) for r in rows]
 
 
-def _sessions(engine: Engine, accounts: list[str]) -> tuple[list[LiveSession], int]:
+def _sessions(
+    engine: Engine, accounts: list[str], limit: int = MAX_SESSIONS
+) -> tuple[list[LiveSession], int]:
     if not accounts or not engine.table_exists("sessions"):
         return [], 0
     where = """FROM sessions s WHERE s.host_account_id IN (SELECT unnest(?::VARCHAR[]))
@@ -300,7 +302,7 @@ def _sessions(engine: Engine, accounts: list[str]) -> tuple[list[LiveSession], i
         f"""SELECT s.session_id, s.source, s.started_at, s.ended_at, s.host_account_id,
                    s.viewer_account_id, s.host_country, s.viewer_country, s.host_ip, s.viewer_ip,
                    s.host_device_id, s.viewer_device_id, s.private, s.paid_amount, s.currency
-            {where} ORDER BY s.started_at DESC, s.session_id LIMIT {MAX_SESSIONS}""",
+            {where} ORDER BY s.started_at DESC, s.session_id LIMIT {int(limit)}""",
         [accounts, accounts],
     )
     return [LiveSession(**r) for r in reversed(rows)], n
@@ -326,8 +328,9 @@ def _fx(engine: Engine) -> dict[str, float]:
     return {c: float(v) for c, v in rows if v}
 
 
-def load_case(engine: Engine, case_id: str) -> CaseData:
-    """Read one case and everything its exports need; `CaseNotFound` if the id is unknown."""
+def load_case(engine: Engine, case_id: str, *, max_sessions: int = MAX_SESSIONS) -> CaseData:
+    """Read one case and everything its exports need; `CaseNotFound` if the id is unknown.
+    `max_sessions`: the most recent live sessions read as rows (all are counted)."""
     found = _dicts(engine, "SELECT * FROM case_table WHERE case_id = ?", [case_id])
     if not found:
         known = list_case_ids(engine)
@@ -384,7 +387,7 @@ def load_case(engine: Engine, case_id: str) -> CaseData:
         for rid in ind.record_ids:
             ids.setdefault(rid, None)
     accounts = [m.account_id for m in members]
-    sessions, n_sessions = _sessions(engine, accounts)
+    sessions, n_sessions = _sessions(engine, accounts, max_sessions)
     info: dict[str, str] = {}
     if engine.table_exists("run_info"):
         info = {k: v for k, v in engine.rows("SELECT key, value FROM run_info WHERE key <> 'note'")}

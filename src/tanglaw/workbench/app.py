@@ -163,6 +163,7 @@ def create_app(
             "total": total,
             "filter": f,
             "pages": max(1, -(-total // cases.PAGE)),
+            "count_cap": cases.COUNT_CAP,
             "oldest": cases.age_text(oldest, now) if oldest else None,
             "assignees": cases.assignees(ctx.store),
             "users": [

@@ -35,11 +35,10 @@ def _load(request: Request, user: User, case_id: str) -> tuple[dict[str, Any], C
         state = cases.case_state(ctx.store, case_id, user)
     except cases.WorkbenchError as e:
         raise HTTPException(404, str(e)) from None
-    with ctx.workspace() as engine:
-        try:
-            case = load_case(engine, state["case_id"])
-        except CaseNotFound:
-            raise HTTPException(404, f"{case_id} is not in the latest run") from None
+    try:
+        case = ctx.case(state["case_id"])
+    except CaseNotFound:
+        raise HTTPException(404, f"{case_id} is not in the latest run") from None
     return state, case
 
 
@@ -62,6 +61,7 @@ def case_page(request: Request, case_id: str, user: Annotated[User, Depends(guar
         related = casepage.related(engine, case.case_id)
         tips = casepage.tips(engine, case.case_id)
         excerpts = casepage.excerpts(engine, case, for_partner=partner)
+        sessions = casepage.session_counts(engine, case)
     if partner:
         shared = {
             r[0] for r in ctx.store.rows("SELECT case_id FROM wb_shares WHERE org = ?", [user.org or ""])
@@ -77,8 +77,8 @@ def case_page(request: Request, case_id: str, user: Annotated[User, Depends(guar
         case=case,
         age=cases.age_text(state["first_flagged"], now),
         claimed_age=cases.age_text(state["claimed_at"], now) if state["claimed_at"] else "",
-        network_json=_json(casepage.network(case, for_partner=partner)),
-        timeline_json=_json(casepage.timeline(case)),
+        network_json=_json(casepage.network(case, for_partner=partner, sessions=sessions)),
+        timeline_json=_json(casepage.timeline(case, sessions)),
         size_note=casepage.size_note(case),
         people=casepage.people(case, for_partner=partner),
         evidence=casepage.evidence(case, for_partner=partner),
@@ -251,7 +251,9 @@ def export(
     if fmt not in FORMATS:
         raise HTTPException(404, f"unknown format; choose one of {', '.join(FORMATS)}")
     ctx = context(request)
-    _state, case = _load(request, user, case_id)
+    _state, shown = _load(request, user, case_id)
+    with ctx.workspace() as engine:  # the exports read the case whole, its session rows too
+        case = load_case(engine, shown.case_id)
     files, _warnings = export_files(case, fmt, settings_file=ctx.settings_file)
     name, data = files[0]
     audit.append(ctx.store, user.username, "case.export", f"{fmt}: {name} ({len(data)} bytes)", case.case_id)

@@ -40,7 +40,31 @@ def _node_role(role: str) -> str:
     return "other"
 
 
-def network(case: CaseData, *, for_partner: bool = False) -> dict[str, Any]:
+def session_counts(engine: Engine, case: CaseData) -> dict[str, Any]:
+    """Live sessions of the case's accounts, counted in the workspace: per day, and per (viewer,
+    host) pair of the case's people. The page needs counts, not the session rows."""
+    if not engine.table_exists("sessions"):
+        return {"days": {}, "pairs": {}}
+    owner = {m.account_id: m.entity_id for m in case.members}
+    accounts = sorted(owner)
+    where = """FROM sessions WHERE host_account_id IN (SELECT unnest(?::VARCHAR[]))
+               OR viewer_account_id IN (SELECT unnest(?::VARCHAR[]))"""
+    days = engine.rows(
+        f"SELECT CAST(started_at AS DATE)::VARCHAR, count(*) {where} GROUP BY 1", [accounts, accounts]
+    )
+    pairs: Counter[tuple[str, str]] = Counter()
+    for viewer, host, n in engine.rows(
+        f"SELECT viewer_account_id, host_account_id, count(*) {where} GROUP BY 1, 2", [accounts, accounts]
+    ):
+        a, b = owner.get(viewer or ""), owner.get(host)
+        if a and b and a != b:
+            pairs[(a, b)] += int(n)
+    return {"days": {str(d): int(n) for d, n in days}, "pairs": dict(pairs)}
+
+
+def network(
+    case: CaseData, *, for_partner: bool = False, sessions: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The case's people and the money and sessions between them, for the page's network view."""
     hidden = case.victim_entities if for_partner else frozenset()
     owner = {m.account_id: m.entity_id for m in case.members}
@@ -68,6 +92,10 @@ def network(case: CaseData, *, for_partner: bool = False) -> dict[str, Any]:
             pay[(a, b)][0] += 1
             pay[(a, b)][1] += float(p.amount_usd or 0)
     sess: Counter[tuple[str, str]] = Counter()
+    if sessions is not None:
+        for (a, b), n in sessions["pairs"].items():
+            if a in shown and b in shown:
+                sess[(a, b)] += n
     for s in case.sessions:
         a, b = owner.get(s.viewer_account_id or ""), owner.get(s.host_account_id)
         if a and b and a != b and a in shown and b in shown:
@@ -85,7 +113,7 @@ def network(case: CaseData, *, for_partner: bool = False) -> dict[str, Any]:
     return {"nodes": nodes, "households": households, "edges": edges}
 
 
-def timeline(case: CaseData) -> dict[str, Any]:
+def timeline(case: CaseData, sessions: dict[str, Any] | None = None) -> dict[str, Any]:
     """Per day: evidence payments (US dollars, count) and live sessions of the case's accounts."""
     usd: defaultdict[str, float] = defaultdict(float)
     n_pay: Counter[str] = Counter()
@@ -96,6 +124,8 @@ def timeline(case: CaseData) -> dict[str, Any]:
         n_pay[day] += 1
     for s in case.sessions:
         n_sess[s.started_at.date().isoformat()] += 1
+    for day, n in (sessions or {}).get("days", {}).items():
+        n_sess[day] += n
     days = sorted(set(usd) | set(n_sess))
     return {
         "days": days,

@@ -207,7 +207,7 @@ def _where(f: QueueFilter, user: User) -> tuple[str, list[Any]]:
     clause, params = _visible(user)
     where, ps = ["in_latest_run = 1", clause], list(params)
     if f.status == "active":
-        where.append("status IN ('open', 'on_hold', 'escalated', 'needs_info')")
+        where.append("active = 1")
     elif f.status in STATUSES:
         where.append("status = ?")
         ps.append(f.status)
@@ -242,10 +242,18 @@ QUEUE_COLUMNS = (
 )
 
 
+#: the queue counts matching cases up to this many ("more than 10,000")
+COUNT_CAP = 10_000
+
+
 def queue(store: Store, user: User, f: QueueFilter) -> tuple[list[dict[str, Any]], int]:
-    """One page of the queue (in the run's rank order) and the number of cases that match."""
+    """One page of the queue (in the run's rank order) and the number of cases that match, up to
+    `COUNT_CAP` + 1 (a count past it says "more than")."""
     where, params = _where(f, user)
-    total = store.one(f"SELECT count(*) FROM wb_cases WHERE {where}", params)
+    total = store.one(
+        f"SELECT count(*) FROM (SELECT 1 FROM wb_cases WHERE {where} LIMIT {COUNT_CAP + 1}) AS matching",
+        params,
+    )
     offset = (max(1, f.page) - 1) * PAGE
     found = store.dicts(
         f"SELECT {QUEUE_COLUMNS} FROM wb_cases WHERE {where} ORDER BY rank LIMIT {PAGE} OFFSET {offset}",
@@ -309,8 +317,8 @@ def claim_next(store: Store, user: User) -> str | None:
     for _ in range(20):
         with store.transaction():
             row = store.one(
-                "SELECT case_id FROM wb_cases WHERE in_latest_run = 1 AND status = 'open' AND assignee IS NULL "
-                "ORDER BY rank LIMIT 1"
+                "SELECT case_id FROM wb_cases WHERE in_latest_run = 1 AND active = 1 AND assignee IS NULL "
+                "AND status = 'open' ORDER BY rank LIMIT 1"
             )
             if row is None:
                 return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,12 +20,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..engine.core import Engine
-from ..engine.workspace import open_workspace
+from ..engine.workspace import SharedWorkspace
+from ..reporting.casedata import CaseData, load_case
 from . import auth, cases
 from .roles import BY_NAME, ROLE_TEXT, allowed
 from .store import Store
 
 SESSION_COOKIE = "tanglaw_session"
+#: cases kept in memory after a page read them (a case page, then its people's panels)
+CASES_KEPT = 16
 LOGIN_CSRF_COOKIE = "tanglaw_login_csrf"
 CSP = (
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -51,28 +55,51 @@ class Context:
         )
     )
 
+    shared: SharedWorkspace | None = None
+    run: str = ""
+    loaded: OrderedDict[str, CaseData] = field(default_factory=OrderedDict)
+
     def sync_run(self) -> None:
-        """Copy the run's cases when a new run was published since the last copy."""
+        """Follow the latest run: reopen the workspace when a new run was published, and copy its
+        cases into the store when this store has not seen that run yet."""
         run = cases.latest_run(self.out_dir)
-        if run == cases.imported_run(self.store):
+        if run == self.run and run == cases.imported_run(self.store):
             return
         with self.lock:
-            if run == cases.imported_run(self.store):
-                return
-            engine = open_workspace(self.out_dir)
-            try:
-                rows = cases.run_cases(engine, self.out_dir)
-            finally:
-                engine.close()
-            cases.import_run(self.store, rows, run)
+            if run != self.run or self.shared is None:
+                self.shared = self.shared or SharedWorkspace(self.out_dir)
+                self.shared.reopen()
+                self.loaded.clear()
+                self.run = run
+            if run != cases.imported_run(self.store):
+                with self.shared.engine() as engine:
+                    rows = cases.run_cases(engine, self.out_dir)
+                cases.import_run(self.store, rows, run)
 
     @contextmanager
     def workspace(self) -> Iterator[Engine]:
-        engine = open_workspace(self.out_dir)
-        try:
+        """The latest run's workspace, read-only, for one request."""
+        self.sync_run()
+        assert self.shared is not None
+        with self.shared.engine() as engine:
             yield engine
-        finally:
-            engine.close()
+
+    def case(self, case_id: str) -> CaseData:
+        """A case of the latest run, read once and kept for the next pages (the few most recent)."""
+        self.sync_run()
+        with self.lock:
+            found = self.loaded.get(case_id)
+            if found is not None:
+                self.loaded.move_to_end(case_id)
+                return found
+        with self.workspace() as engine:
+            # the page counts sessions in SQL (casepage.session_counts); exports read their own rows
+            case = load_case(engine, case_id, max_sessions=0)
+        with self.lock:
+            self.loaded[case_id] = case
+            while len(self.loaded) > CASES_KEPT:
+                self.loaded.popitem(last=False)
+        return case
 
 
 def context(request: Request) -> Context:
