@@ -471,3 +471,31 @@ def test_authorization_page_is_current() -> None:
 
     page = Path(__file__).resolve().parents[1] / "docs" / "authorization.md"
     assert page.read_text(encoding="utf-8") == authorization_page(), "run `make docs`"
+
+
+def test_serve_exercise_runs_the_world_and_makes_trainer_and_trainee(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`tanglaw serve --exercise WORLD --out OUT`: the world is run into OUT once, a trainer and a
+    trainee get printed passwords that work, and the app is handed to uvicorn (not started here)."""
+    import uvicorn
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from tanglaw.cli import app as cli
+
+    world, _ = hostile_run(tmp_path_factory)
+    started: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    out = tmp_path / "class-run"
+    r = CliRunner().invoke(cli, ["serve", "--exercise", str(world), "--out", str(out), "--port", "8800"])
+    assert r.exit_code == 0, r.output
+    assert (out / "cases.csv").exists() and started["host"] == "127.0.0.1" and started["port"] == 8800
+    passwords = dict(re.findall(r"exercise user (\w+) \(\w+\), password (\S+)", r.output))
+    assert set(passwords) == {"trainer", "trainee"}
+    client = TestClient(started["app"])
+    assert login(client, "trainee", passwords["trainee"]).status_code == 303
+    assert "the truth is hidden until you end it" in client.get("/").text
+    r = CliRunner().invoke(cli, ["serve", "--exercise", str(tmp_path), "--out", str(out)])
+    assert r.exit_code == 2 and "not a world" in r.output
+    started["app"].state.ctx.store.close()  # type: ignore[attr-defined]

@@ -91,7 +91,7 @@ def serve(
         for name, role in (("trainer", "lead"), ("trainee", "analyst")):
             password = secrets.token_urlsafe(9)
             auth.add_user(store, name, password, role, by="tanglaw")
-            out.print(f"exercise user [bold]{name}[/] ({role}), password [bold]{password}[/]")
+            out.print(f"exercise user {name} ({role}), password {password}", markup=False, highlight=False)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"warning: listening on {host}; put TLS in front of it", markup=False)
     app = create_app(out_dir, db=db, exercise=exercise, settings_file=settings, store=store)
@@ -188,22 +188,8 @@ def decisions_export(
     from ..workbench import cases
 
     store = _store(out_dir, db)
-    w = csv.writer(sys.stdout)
-    w.writerow(["case_id", "at", "who", "outcome", "reason", "referred_to", "people"])
-    for d in cases.decisions(store):  # type: ignore[arg-type]
-        w.writerow(
-            safe_row(
-                [
-                    d["case_id"],
-                    d["at"],
-                    d["who"],
-                    d["outcome"],
-                    d["reason"] or "",
-                    d["referred_to"] or "",
-                    d["people"],
-                ]
-            )
-        )
+    text, _n = cases.decisions_csv(store)  # type: ignore[arg-type]
+    sys.stdout.write(text)
     if labels is not None:
         with open(labels, "w", newline="", encoding="utf-8") as fh:
             lw = csv.writer(fh)

@@ -6,8 +6,6 @@ route and `web.guard` checks the session, the role and the CSRF token before the
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,7 +15,6 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from ..csvsafe import row as safe_row
 from . import audit, auth, cases
 from .auth import User
 from .case_routes import router as case_router
@@ -229,20 +226,10 @@ def create_app(
     @app.get("/decisions.csv")
     def decisions_csv(request: Request, user: Annotated[User, Depends(guard("decisions"))]) -> Response:
         store = context(request).store
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(["case_id", "at", "who", "outcome", "reason", "referred_to", "people", "claimed_at"])
-        rows = cases.decisions(store)
-        for d in rows:
-            w.writerow(
-                safe_row(
-                    [d["case_id"], d["at"], d["who"], d["outcome"], d["reason"] or "", d["referred_to"] or "",
-                     d["people"], d["claimed_at"] or ""]
-                )
-            )  # fmt: skip
-        audit.append(store, user.username, "decisions.export", f"{len(rows)} decisions")
+        text, n = cases.decisions_csv(store)
+        audit.append(store, user.username, "decisions.export", f"{n} decisions")
         return PlainTextResponse(
-            buf.getvalue(),
+            text,
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="decisions.csv"'},
         )

@@ -483,6 +483,25 @@ def decisions(store: Store, case_id: str | None = None) -> list[dict[str, Any]]:
     )
 
 
+DECISION_COLUMNS = ("case_id", "at", "who", "outcome", "reason", "referred_to", "people", "claimed_at")
+
+
+def decisions_csv(store: Store) -> tuple[str, int]:
+    """Every decision as CSV text (cells a spreadsheet will not run), and how many."""
+    import csv
+    import io
+
+    from ..csvsafe import row as safe_row
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(DECISION_COLUMNS)
+    found = decisions(store)
+    for d in found:
+        w.writerow(safe_row([d[c] or "" for c in DECISION_COLUMNS]))
+    return buf.getvalue(), len(found)
+
+
 def labels(store: Store) -> list[tuple[str, int]]:
     """(entity_id, label) from every person's latest decision: 1 confirmed or referred, 0 false
     positive; `needs_info` gives no label. The file `tanglaw calibrate --labels` reads."""
