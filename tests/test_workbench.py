@@ -499,3 +499,46 @@ def test_serve_exercise_runs_the_world_and_makes_trainer_and_trainee(
     r = CliRunner().invoke(cli, ["serve", "--exercise", str(tmp_path), "--out", str(out)])
     assert r.exit_code == 2 and "not a world" in r.output
     started["app"].state.ctx.store.close()  # type: ignore[attr-defined]
+
+
+def test_people_cleared_as_a_false_positive_stay_cleared_in_a_new_case_until_new_evidence(
+    bench: Bench,
+) -> None:
+    """A false positive clears its people: a later run that puts the same people, on the same
+    evidence, into a case with another id clears that case too; new evidence on one of them opens it."""
+    case_id = _first_case(bench)
+    c = bench.client("ana")
+    c.post(
+        f"/cases/{case_id}/decision",
+        data={"csrf_token": csrf(c), "outcome": "false_positive", "reason": "seller"},
+    )
+    cleared = cases.cleared_people(bench.store)
+    assert cleared
+    ctx = bench.app.state.ctx
+    with ctx.workspace() as engine:
+        people = cases.run_people(engine, cleared)
+    # the run's own keys match the keys the decision stored (one rule for both)
+    stored = dict(bench.store.rows("SELECT entity_id, evidence_key FROM wb_cleared"))
+    assert people[case_id] == stored
+    rows = [
+        list(r)
+        for r in bench.store.rows(
+            "SELECT case_id, rank, priority, score, title, typologies, countries, n_people, first_flagged, "
+            "evidence_key FROM wb_cases WHERE case_id = ?",
+            [case_id],
+        )
+    ]
+    rows[0][0] = "TGL-900001"  # the same people under a new case id
+    counts = cases.import_run(
+        bench.store, [tuple(r) for r in rows], "run 2", people={"TGL-900001": people[case_id]}
+    )
+    assert counts["cleared"] == 1
+    assert bench.store.one("SELECT status FROM wb_cases WHERE case_id = 'TGL-900001'") == ("cleared",)
+    assert case_id in audit.entries(bench.store, action="case.clear")[0]["detail"]
+    # new evidence on one person: the next new case stays open
+    changed = dict(people[case_id])
+    changed[next(iter(changed))] = "new evidence"
+    rows[0][0] = "TGL-900002"
+    counts = cases.import_run(bench.store, [tuple(r) for r in rows], "run 3", people={"TGL-900002": changed})
+    assert counts["cleared"] == 0
+    assert bench.store.one("SELECT status FROM wb_cases WHERE case_id = 'TGL-900002'") == ("open",)

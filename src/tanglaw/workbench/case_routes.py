@@ -208,6 +208,7 @@ def decide(
                 reason=reason,
                 referred_to=referred_to,
                 people=casepage.suspects(case),
+                people_keys=casepage.suspect_keys(case),
             )
             if note.strip():
                 cases.add_note(store, user, case.case_id, note)

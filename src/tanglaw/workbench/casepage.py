@@ -307,6 +307,17 @@ def suspects(case: CaseData) -> list[str]:
     return sorted(e.entity_id for e in case.subjects)
 
 
+def suspect_keys(case: CaseData) -> dict[str, str]:
+    """Each suspect's evidence key (`cases.person_key`), as a later run computes it."""
+    from .cases import person_key
+
+    evidence: dict[str, list[tuple[str, str]]] = {e: [] for e in suspects(case)}
+    for ind in case.indicators:
+        if ind.entity_id in evidence:
+            evidence[ind.entity_id].extend((ind.code, r) for r in (ind.record_ids or ("",)))
+    return {e: person_key(items) for e, items in evidence.items()}
+
+
 def size_note(case: CaseData) -> str:
     n = len(case.entities)
     if not n:

@@ -10,6 +10,7 @@ opened again and the audit trail says why.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -114,12 +115,80 @@ def latest_run(out_dir: Path) -> str:
     return f"{row[0][0]}@{row[0][1]}" if row else "none"
 
 
+def person_key(evidence: list[tuple[str, str]]) -> str:
+    """A digest of one person's evidence in a case: their typology codes and the records behind
+    them. New payments, sessions or messages change it."""
+    text = "\n".join(sorted(f"{code}:{record}" for code, record in evidence))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def cleared_people(store: Store) -> list[str]:
+    return [r[0] for r in store.rows("SELECT entity_id FROM wb_cleared ORDER BY entity_id")]
+
+
+def run_people(engine: Engine, people: list[str]) -> dict[str, dict[str, str]]:
+    """For each case of the run that names one of `people`: every suspect of it (victims never)
+    with their evidence key."""
+    if not people:
+        return {}
+    found = engine.rows(
+        """
+        WITH touched AS (
+            SELECT DISTINCT case_id FROM case_member_table WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))),
+        suspects AS (
+            SELECT case_id, entity_id FROM case_member_table JOIN touched USING (case_id)
+            GROUP BY 1, 2 HAVING NOT bool_or(role = 'victim'))
+        SELECT s.case_id, s.entity_id, i.code, i.record_ids
+        FROM suspects s LEFT JOIN indicator_table i USING (case_id, entity_id)
+        """,
+        [people],
+        stage="workbench",
+    )
+    evidence: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for case_id, entity_id, code, record_ids in found:
+        items = evidence.setdefault(case_id, {}).setdefault(entity_id, [])
+        if code:  # record ids read as `casedata.load_case` reads them
+            items.extend((code, r) for r in tuple(x for x in (record_ids or "").split(";") if x) or ("",))
+    return {c: {e: person_key(items) for e, items in ents.items()} for c, ents in evidence.items()}
+
+
+def _clear_again(store: Store, people: dict[str, dict[str, str]], who: str) -> int:
+    """Open cases without a decision whose every suspect was cleared on the same evidence: cleared
+    too, with the audit entry saying by which decision."""
+    if not people:
+        return 0
+    cleared = {
+        r[0]: (r[1], r[2]) for r in store.rows("SELECT entity_id, evidence_key, case_id FROM wb_cleared")
+    }
+    n = 0
+    for case_id, suspects in sorted(people.items()):
+        if not suspects or any(cleared.get(e, ("", ""))[0] != key for e, key in suspects.items()):
+            continue
+        if store.execute(
+            "UPDATE wb_cases SET status = 'cleared', decision = 'false_positive', decided_evidence_key = evidence_key "
+            "WHERE case_id = ? AND status = 'open' AND decision IS NULL AND assignee IS NULL",
+            [case_id],
+        ):
+            sources = sorted({cleared[e][1] for e in suspects})
+            audit.append(
+                store, who, "case.clear", f"its people were cleared as a false positive in {', '.join(sources)} "
+                "and the run found no new evidence on them", case_id,
+            )  # fmt: skip
+            n += 1
+    return n
+
+
 def import_run(
-    store: Store, rows: list[tuple[Any, ...]], run_id: str, who: str = "tanglaw"
+    store: Store,
+    rows: list[tuple[Any, ...]],
+    run_id: str,
+    who: str = "tanglaw",
+    people: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, int]:
-    """Copy the run's cases into the workbench; reopen a cleared case with new evidence."""
+    """Copy the run's cases into the workbench; reopen a cleared case with new evidence; clear a
+    case whose people were all cleared before on the same evidence (`people`: `run_people`)."""
     now = now_iso()
-    counts = {"new": 0, "updated": 0, "reopened": 0, "gone": 0}
+    counts = {"new": 0, "updated": 0, "reopened": 0, "gone": 0, "cleared": 0}
     with store.transaction():
         known = {
             r[0]: (r[1], r[2], r[3])
@@ -167,6 +236,7 @@ def import_run(
         gone = [[now, c] for c, v in known.items() if c not in seen and v[2]]
         store.executemany("UPDATE wb_cases SET in_latest_run = 0, updated_at = ? WHERE case_id = ?", gone)
         counts["gone"] = len(gone)
+        counts["cleared"] = _clear_again(store, people or {}, who)
         store.execute(
             "DELETE FROM wb_meta WHERE key = 'run'",
         )
@@ -443,8 +513,11 @@ def decide(
     reason: str = "",
     referred_to: str = "",
     people: list[str] | None = None,
+    people_keys: dict[str, str] | None = None,
 ) -> None:
-    """Record a decision; `people` are the case's suspects (entity ids), who become labels."""
+    """Record a decision; `people` are the case's suspects (entity ids), who become labels. A false
+    positive clears them on the evidence of `people_keys` (entity -> `person_key`); a confirmed or
+    referred case un-clears them."""
     if outcome not in OUTCOMES:
         raise WorkbenchError(f"unknown decision {outcome!r}; choose one of {', '.join(OUTCOMES)}")
     if outcome == "false_positive" and reason not in FP_REASONS:
@@ -468,6 +541,16 @@ def decide(
             "WHERE case_id = ?",
             [STATUS_AFTER[outcome], outcome, at, evidence_key, at, case_id],
         )
+        if outcome == "false_positive":
+            for entity_id, person in sorted((people_keys or {}).items()):
+                store.execute("DELETE FROM wb_cleared WHERE entity_id = ?", [entity_id])
+                store.execute(
+                    "INSERT INTO wb_cleared (entity_id, evidence_key, case_id, at) VALUES (?, ?, ?, ?)",
+                    [entity_id, person, case_id, at],
+                )
+        elif outcome in ("confirmed", "referred"):
+            for entity_id in people or []:
+                store.execute("DELETE FROM wb_cleared WHERE entity_id = ?", [entity_id])
         detail = OUTCOMES[outcome] + (f" ({FP_REASONS[reason]})" if outcome == "false_positive" else "")
         detail += f" to {referred_to.strip()[:200]}" if outcome == "referred" else ""
         audit.append(store, user.username, "case.decide", detail, case_id)

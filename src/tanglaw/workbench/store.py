@@ -58,6 +58,9 @@ SCHEMA = (
         outcome TEXT NOT NULL, reason TEXT, referred_to TEXT, evidence_key TEXT, people TEXT NOT NULL,
         claimed_at TEXT)""",
     "CREATE INDEX IF NOT EXISTS wb_decisions_case ON wb_decisions (case_id, at)",
+    # people a false positive cleared, with a digest of the evidence they were cleared on
+    """CREATE TABLE IF NOT EXISTS wb_cleared (
+        entity_id TEXT PRIMARY KEY, evidence_key TEXT NOT NULL, case_id TEXT NOT NULL, at TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS wb_audit (
         seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
         case_id TEXT, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)""",

@@ -74,7 +74,8 @@ class Context:
             if run != cases.imported_run(self.store):
                 with self.shared.engine() as engine:
                     rows = cases.run_cases(engine, self.out_dir)
-                cases.import_run(self.store, rows, run)
+                    people = cases.run_people(engine, cases.cleared_people(self.store))
+                cases.import_run(self.store, rows, run, people=people)
 
     @contextmanager
     def workspace(self) -> Iterator[Engine]:
