@@ -58,7 +58,7 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable(
         "receiver_profiles",
         "detect",
-        "per receiving entity: its senders as a whole (one-off buyers, order references) and whether it is seller-like",
+        "per receiving entity: its senders as a whole (one-off buyers, order references, regulars) and whether it is a look-alike",
     ),
     StageTable("payer_features", "detect", "per sending entity: cross-border payment features"),
     StageTable("receiver_features", "detect", "per receiving entity: incoming cross-border payment features"),

@@ -107,8 +107,30 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
         FROM cross_border_payments
         WHERE NOT is_purchase AND NOT r_is_organization
           AND r_country IN ({sql_list(lists["high_risk_receiving"])})
-          AND coalesce(channel NOT IN ({sql_list(lists["cash_out_channels"])}), true)
           AND amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
+        """,
+        stage=STAGE,
+    )
+    # an account whose holder has no surname on record (a wallet with no party record) paid by
+    # mostly the same senders as a named beneficiary is that beneficiary's other account: one
+    # household to send to (a performer's wallet beside her cash pickups is no second beneficiary)
+    share = float(pack["payments"]["twin_sender_share"])
+    engine.execute(
+        f"""
+        UPDATE corridor_payments SET r_household = t.household FROM (
+            WITH s AS (SELECT DISTINCT r_ent, r_household, s_ent FROM corridor_payments WHERE NOT family),
+            n AS (SELECT r_ent, count(*) AS n FROM s GROUP BY r_ent),
+            shared AS (
+                SELECT a.r_ent, b.r_household AS household, count(*) AS n_shared
+                FROM s a JOIN s b ON a.s_ent = b.s_ent AND b.r_ent <> a.r_ent AND b.r_household <> b.r_ent
+                WHERE a.r_household = a.r_ent GROUP BY ALL
+            )
+            -- the named household it shares most senders with (ties: the first by name)
+            SELECT sh.r_ent, sh.household
+            FROM shared sh JOIN n ON n.r_ent = sh.r_ent
+            WHERE sh.n_shared >= 2 AND sh.n_shared >= {share} * n.n
+            QUALIFY row_number() OVER (PARTITION BY sh.r_ent ORDER BY sh.n_shared DESC, sh.household) = 1
+        ) t WHERE corridor_payments.r_ent = t.r_ent
         """,
         stage=STAGE,
     )
@@ -118,10 +140,17 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     """Per receiving entity, what its senders look like as a whole: how many buy once, how many
     payments carry order references, how much comes from relatives, and what its own broadcasts
     look like. A seller-like receiver (`lookalikes.seller`) is a shop, a performer-like one
-    (`lookalikes.performer`) broadcasts to a broad audience: payments to either are purchases of
-    goods or shows, not a payer's pattern (`lookalike`)."""
+    (`lookalikes.performer`) broadcasts to a broad audience, a regulars-like one
+    (`lookalikes.regulars`) is paid by regulars who pay no one else, for months: payments to any of them are purchases of goods or shows (or a family's
+    support), not a payer's pattern (`lookalike`)."""
     s = pack["lookalikes"]["seller"]
     a = pack["lookalikes"]["performer"]
+    g = pack["lookalikes"]["regulars"]
+    # regular customers: several unrelated senders who pay no one else and keep paying for months
+    regulars = (
+        f"n_unrelated >= {int(g['min_senders'])} AND exclusive_share >= {float(g['exclusive_share'])} "
+        f"AND sender_span_days >= {float(g['min_span_days'])}"
+    )
     # a broad audience, and shows mostly public or paid on the platform (tokens)
     performer = (
         f"h.n_viewers >= {int(a['min_viewers'])} AND (h.private_share <= {float(a['max_private_share'])} "
@@ -130,8 +159,14 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     engine.execute(
         f"""
         CREATE TABLE receiver_profiles AS
-        WITH pairs AS (
-            SELECT r_ent, s_ent, count(*) AS n, bool_or(family) AS family, sum(order_ref::INTEGER) AS n_order
+        WITH breadth AS (
+            -- how many unrelated beneficiaries each sender pays (the collectors of one household
+            -- counted apart: a payer spreading payments over a household's accounts is no regular)
+            SELECT s_ent, count(DISTINCT r_ent) AS n_beneficiaries FROM corridor_payments
+            WHERE NOT family GROUP BY s_ent
+        ), pairs AS (
+            SELECT r_ent, s_ent, count(*) AS n, bool_or(family) AS family, sum(order_ref::INTEGER) AS n_order,
+                   epoch(max(ts) - min(ts)) / 86400.0 AS span_days
             FROM corridor_payments GROUP BY r_ent, s_ent
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
@@ -147,12 +182,17 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    (sum(n_order) / sum(n) >= {float(s["order_share"])}
                     OR (count(*) >= {int(s["min_buyers"])}
                         AND avg((n <= {int(s["one_off_payments"])})::INTEGER) >= {float(s["one_off_share"])}))
-                       AS seller_like
-            FROM pairs GROUP BY r_ent
+                       AS seller_like,
+               -- regulars: its unrelated senders pay no one else, and each keeps paying
+               -- it for months (a performer's or a creator's regular customers)
+               avg((b.n_beneficiaries <= 1)::INTEGER) FILTER (WHERE NOT family) AS exclusive_share,
+               median(span_days) FILTER (WHERE NOT family) AS sender_span_days
+            FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
         )
         SELECT r.*, coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                coalesce({performer}, false) AS performer_like,
-               seller_like OR coalesce({performer}, false) AS lookalike
+               coalesce({regulars}, false) AS regulars_like,
+               seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false) AS lookalike
         FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id
         """,
         stage=STAGE,

@@ -134,7 +134,7 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
                txn_ids AS record_ids,
                {words} || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
                || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
-               || CASE WHEN coalesce(lookalike, false) THEN '; a shop or a performer x{seller}' ELSE '' END AS components
+               || CASE WHEN coalesce(lookalike, false) THEN '; a shop, a performer or regulars x{seller}' ELSE '' END AS components
         FROM receiver_features
         LEFT JOIN (SELECT entity_id, lookalike FROM receiver_profiles) USING (entity_id)
         WHERE n_unrelated >= {int(p["min_senders"])} AND n_payments >= {int(p["min_payments"])}
