@@ -146,6 +146,16 @@ def grow_case(out: Path, size: int, records: int) -> tuple[str, int]:
             "UPDATE case_table SET n_payers = coalesce(n_payers, 0) + ? WHERE case_id = ?",
             [len(found), case_id],
         )
+        # the run keeps each case's cited payments in `case_payments` (score stage): the grown case's too
+        con.execute(
+            """INSERT INTO case_payments
+               SELECT ?, p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd, p.s_acc, p.r_acc,
+                      p.channel, p.s_country, p.r_country, p.reference
+               FROM payments p
+               WHERE p.txn_id IN (SELECT unnest(string_split(record_ids, ';')) FROM indicator_table
+                                  WHERE case_id = ? AND indicator_id LIKE 'IND-BENCH-%')""",
+            [case_id, case_id],
+        )
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -426,6 +436,7 @@ def main() -> None:
                 def send(method: str = method, path: str = path, headers: dict[str, str] = headers) -> Any:
                     if path.endswith(" (first view)"):
                         ctx.loaded.clear()
+                        ctx.parts.clear()
                         path = path.removesuffix(" (first view)")
                     return client.request(method, path, headers=headers, follow_redirects=False)
 

@@ -542,3 +542,29 @@ def test_people_cleared_as_a_false_positive_stay_cleared_in_a_new_case_until_new
     counts = cases.import_run(bench.store, [tuple(r) for r in rows], "run 3", people={"TGL-900002": changed})
     assert counts["cleared"] == 0
     assert bench.store.one("SELECT status FROM wb_cases WHERE case_id = 'TGL-900002'") == ("open",)
+
+
+def test_case_payments_written_by_the_run_are_the_payments_its_indicators_cite(run_dir: Path) -> None:
+    """`case_payments` (score stage) holds, per case, exactly what reading the cited record ids
+    through the `payments` view gives: a case's readers get the same payments, faster."""
+    from tanglaw.engine.workspace import open_workspace
+    from tanglaw.reporting.casedata import load_case
+
+    engine = open_workspace(run_dir)
+    seen = 0
+    try:
+        for (case_id,) in engine.rows("SELECT case_id FROM case_table"):
+            case = load_case(engine, case_id)
+            ids = sorted({r for ind in case.indicators for r in ind.record_ids})
+            direct = engine.rows(
+                "SELECT txn_id, amount_usd, s_acc, r_acc FROM payments WHERE txn_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY ts, txn_id",
+                [ids],
+            )
+            assert [(p.txn_id, p.amount_usd, p.sender, p.receiver) for p in case.payments] == [
+                tuple(r) for r in direct
+            ]
+            seen += len(case.payments)
+    finally:
+        engine.close()
+    assert seen > 0

@@ -119,6 +119,9 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     ),
     StageTable("indicator_table", "score", "indicators per case, as exported (tips add TIP_LINKED rows)"),
     StageTable(
+        "case_payments", "score", "per case, the payments its indicators cite (read by a case's readers)"
+    ),
+    StageTable(
         "tip_links", "tips", "one row per tip and account it names, with the case and how they were joined"
     ),
     StageTable(

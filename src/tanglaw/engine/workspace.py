@@ -75,6 +75,17 @@ def open_workspace(out_dir: Path, *, read_only: bool = True) -> DuckDBEngine:
         raise WorkspaceError(f"{path}: cannot open the workspace: {e}") from e
 
 
+class _KnownTables(DuckDBEngine):
+    """An engine over a finished, read-only workspace: its tables are known once, not looked up."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, tables: frozenset[str]) -> None:
+        super().__init__(con)
+        self._tables = tables
+
+    def table_exists(self, name: str) -> bool:
+        return name in self._tables
+
+
 class SharedWorkspace:
     """One read-only connection to a run's workspace for a long-lived reader (the workbench):
     `engine()` gives each request its own cursor on it (DuckDB cursors may run in parallel
@@ -104,7 +115,7 @@ class SharedWorkspace:
         if self._con is None:
             self.reopen()
         assert self._con is not None
-        engine = DuckDBEngine(self._con.cursor())
+        engine = _KnownTables(self._con.cursor(), self._tables)
         try:
             yield engine
         finally:

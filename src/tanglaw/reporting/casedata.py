@@ -274,9 +274,18 @@ def _member_rows(engine: Engine, case_id: str) -> list[dict[str, Any]]:
     )
 
 
-def _payments(engine: Engine, record_ids: list[str]) -> list[Payment]:
+def _payments(engine: Engine, case_id: str, record_ids: list[str]) -> list[Payment]:
     if not record_ids:
         return []
+    if engine.table_exists("case_payments"):  # written by the run's score stage
+        rows = _dicts(
+            engine,
+            """SELECT txn_id, source, ts, amount, currency, amount_usd, sender, receiver, channel,
+                      sender_country, receiver_country, reference
+               FROM case_payments WHERE case_id = ? ORDER BY ts, txn_id""",
+            [case_id],
+        )
+        return [Payment(**r) for r in rows]
     rows = _dicts(
         engine,
         """SELECT p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd,
@@ -292,7 +301,7 @@ def _payments(engine: Engine, record_ids: list[str]) -> list[Payment]:
 def _sessions(
     engine: Engine, accounts: list[str], limit: int = MAX_SESSIONS
 ) -> tuple[list[LiveSession], int]:
-    if not accounts or not engine.table_exists("sessions"):
+    if not accounts or not engine.table_exists("sessions") or limit <= 0:
         return [], 0
     where = """FROM sessions s WHERE s.host_account_id IN (SELECT unnest(?::VARCHAR[]))
                OR s.viewer_account_id IN (SELECT unnest(?::VARCHAR[]))"""
@@ -330,7 +339,8 @@ def _fx(engine: Engine) -> dict[str, float]:
 
 def load_case(engine: Engine, case_id: str, *, max_sessions: int = MAX_SESSIONS) -> CaseData:
     """Read one case and everything its exports need; `CaseNotFound` if the id is unknown.
-    `max_sessions`: the most recent live sessions read as rows (all are counted)."""
+    `max_sessions`: the most recent live sessions read as rows (all are counted); 0 reads and counts
+    none (`n_sessions` is then 0: a reader that wants counts computes its own)."""
     found = _dicts(engine, "SELECT * FROM case_table WHERE case_id = ?", [case_id])
     if not found:
         known = list_case_ids(engine)
@@ -407,7 +417,7 @@ def load_case(engine: Engine, case_id: str, *, max_sessions: int = MAX_SESSIONS)
         network_id=c.get("network_id"),
         entities=tuple(entities),
         members=tuple(members),
-        payments=tuple(_payments(engine, list(ids))),
+        payments=tuple(_payments(engine, case_id, list(ids))),
         sessions=tuple(sessions),
         n_sessions=n_sessions,
         indicators=tuple(indicators),

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
+from ..engine.core import Engine
 from ..reporting.case_export import FORMATS, MEDIA_TYPES, export_files
 from ..reporting.casedata import CaseData, CaseNotFound, load_case
 from . import audit, auth, casepage, cases
@@ -52,16 +53,23 @@ def _act(request: Request, case_id: str, action: Any, done: str) -> Response:
     return back(f"/cases/{case_id}")
 
 
+def _read_parts(engine: Engine, case: CaseData) -> dict[str, Any]:
+    return {
+        "related": casepage.related(engine, case.case_id),
+        "tips": casepage.tips(engine, case.case_id),
+        "excerpts": casepage.excerpts(engine, case),
+        "sessions": casepage.session_counts(engine, case),
+    }
+
+
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(request: Request, case_id: str, user: Annotated[User, Depends(guard("case"))]) -> Response:
     ctx = context(request)
     state, case = _load(request, user, case_id)
     partner = user.role == PARTNER
-    with ctx.workspace() as engine:
-        related = casepage.related(engine, case.case_id)
-        tips = casepage.tips(engine, case.case_id)
-        excerpts = casepage.excerpts(engine, case, for_partner=partner)
-        sessions = casepage.session_counts(engine, case)
+    parts = ctx.case_parts(case, _read_parts)
+    related, tips, sessions = parts["related"], parts["tips"], parts["sessions"]
+    excerpts = [] if partner else parts["excerpts"]
     if partner:
         shared = {
             r[0] for r in ctx.store.rows("SELECT case_id FROM wb_shares WHERE org = ?", [user.org or ""])
@@ -80,6 +88,7 @@ def case_page(request: Request, case_id: str, user: Annotated[User, Depends(guar
         network_json=_json(casepage.network(case, for_partner=partner, sessions=sessions)),
         timeline_json=_json(casepage.timeline(case, sessions)),
         size_note=casepage.size_note(case),
+        n_sessions=sum(sessions["days"].values()),
         people=casepage.people(case, for_partner=partner),
         evidence=casepage.evidence(case, for_partner=partner),
         related=related,
