@@ -97,10 +97,9 @@ class SharedWorkspace:
         self._tables: frozenset[str] = frozenset()
 
     def reopen(self) -> None:
-        old, self._con = self._con, None
-        if old is not None:
-            with contextlib.suppress(duckdb.Error):
-                old.close()
+        """Read the latest published workspace. The old connection is not closed here: a request
+        may still read through a cursor of it; it goes when its last cursor does."""
+        self._con = None
         engine = open_workspace(self.out_dir)
         self._con = engine.con
         self._tables = frozenset(
