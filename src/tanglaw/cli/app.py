@@ -307,6 +307,12 @@ def demo(
     evaluate(out_dir / "world" / "truth", out_dir / "run")
     out.rule(f"Done in {time.perf_counter() - t0:.0f} s")
     out.print(f"Open {out_dir / 'run' / 'report.html'} in a browser to read the cases.")
+    out.print(
+        f"Or work them in the workbench: ./tanglaw users add NAME --role lead --out {out_dir / 'run'}, "
+        f"then ./tanglaw serve --out {out_dir / 'run'}",
+        markup=False,
+        highlight=False,
+    )
 
 
 @app.command()
