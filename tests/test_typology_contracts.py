@@ -50,44 +50,29 @@ class TestConsumerRemitter(TypologyContract):
 
 class TestSextortionVictim(TypologyContract):
     code = "FIN_SEXTORTION_VICTIM"
-    # two 16-year-olds' new accounts each pay the same new beneficiary abroad four times within
-    # hours: two victims, and the receiver of both bursts (role facilitator: the extortionist's
-    # account; one victim alone would give it 0.6 x 0.821 = 0.49, below the alert threshold)
+    # a 16-year-old's new account pays a new beneficiary abroad four times within hours
+    # the victim, and the receiver of the burst (role facilitator: the extortionist's account)
     expected = {
         "E:P-TEEN": (
             "victim",
             0.821,
             "Sent 4 payments (US$300, none above US$90) to a new beneficiary in NG",
         ),
-        "E:P-TEEN2": (
-            "victim",
-            0.821,
-            "Sent 4 payments (US$300, none above US$90) to a new beneficiary in NG",
-        ),
         "E:P-EXT": (
             "facilitator",
-            0.743,
-            "Received a burst of small payments from 2 likely sextortion victims",
+            0.657,
+            "Received a burst of small payments from 1 likely sextortion victim",
         ),
     }
     absent = {"E:P-ADULT"}
 
     def tables(self) -> dict[str, list[dict[str, Any]]]:
-        t = _people(
-            ("TEEN", "Sam Lee", "US"),
-            ("EXT", "Kofi Mensah", "NG"),
-            ("ADULT", "Rob Hall", "US"),
-            ("TEEN2", "Alex Moore", "US"),
-        )
-        for i in (0, 3):
-            t["parties"][i]["birth_date"] = "2010-01-15"
-            t["accounts"][i]["opened_at"] = "2026-02-20T00:00:00Z"
+        t = _people(("TEEN", "Sam Lee", "US"), ("EXT", "Kofi Mensah", "NG"), ("ADULT", "Rob Hall", "US"))
+        t["parties"][0]["birth_date"] = "2010-01-15"
         t["parties"][2]["birth_date"] = "1970-01-15"
+        t["accounts"][0]["opened_at"] = "2026-02-20T00:00:00Z"
         burst = [
             payment(f"B{i}", f"2026-03-01T{20 + i}:00:00Z", 60 + 10 * i, "TEEN", "EXT", reference="")
-            for i in range(4)
-        ] + [
-            payment(f"C{i}", f"2026-03-04T{18 + i}:00:00Z", 60 + 10 * i, "TEEN2", "EXT", reference="")
             for i in range(4)
         ]
         # an adult's long-standing monthly payments to the same country are no burst
