@@ -58,8 +58,21 @@ class CaseBookError(TanglawError):
     """A case command a person must fix: an unknown case id, a bad status, an empty note (exit 2)."""
 
 
+#: how the case book and the workbench write a time (UTC, to the second)
+STAMP = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def stamp(t: datetime) -> str:
+    return t.strftime(STAMP)
+
+
+def parse_stamp(text: str) -> datetime:
+    """A time written by `stamp` (a fraction of a second after it is ignored)."""
+    return datetime.strptime(text[:19], STAMP[:-1]).replace(tzinfo=UTC)
+
+
 def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp(datetime.now(UTC))
 
 
 def current_user() -> str:

@@ -15,6 +15,7 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from ..casebook.store import parse_stamp
 from . import audit, auth, cases
 from .auth import User
 from .case_routes import router as case_router
@@ -26,6 +27,7 @@ from .web import (
     Context,
     NeedLogin,
     back,
+    check_csrf,
     context,
     flash,
     guard,
@@ -114,11 +116,7 @@ def create_app(
         token = request.cookies.get(SESSION_COOKIE)
         user = auth.session_user(ctx.store, token)
         if user is not None and token:
-            sent = request.headers.get("x-csrf-token") or str((await request.form()).get("csrf_token") or "")
-            if not auth.csrf_ok(user, sent):
-                raise HTTPException(
-                    403, "the form is out of date (CSRF token missing or wrong); reload the page"
-                )
+            await check_csrf(request, user)
             auth.logout(ctx.store, token, user.username)
         response = back("/login")
         response.delete_cookie(SESSION_COOKIE)
@@ -280,7 +278,7 @@ def create_app(
             raise HTTPException(409, "the exercise has not ended yet: end it from the queue page")
 
         def when(ts: str | None) -> datetime | None:
-            return datetime.strptime(ts[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC) if ts else None
+            return parse_stamp(ts) if ts else None
 
         decided = [
             ExerciseDecision(

@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from ..casebook.store import parse_stamp, stamp
 from ..errors import TanglawError
 from . import audit
 from .roles import ROLES
@@ -45,14 +46,6 @@ def _hasher() -> object:
     return PasswordHasher()
 
 
-def _stamp(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse(s: str) -> datetime:
-    return datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-
-
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -80,7 +73,7 @@ def add_user(
             raise AuthError(f"user {name} exists already")
         store.execute(
             "INSERT INTO wb_users (username, role, org, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-            [name, role, (org or "").strip() or None, digest, _stamp(datetime.now(UTC))],
+            [name, role, (org or "").strip() or None, digest, stamp(datetime.now(UTC))],
         )
         audit.append(store, by, "user.add", f"{name} as {role}" + (f" of {org}" if org else ""))
     return User(name, role, org)
@@ -103,7 +96,7 @@ def login(store: Store, username: str, password: str, *, now: datetime | None = 
         if row is None or not row[5]:
             audit.append(store, name or "?", "login.refused", "unknown user" if row is None else "disabled")
             refusal = "wrong user name or password"
-        elif row[4] and _parse(row[4]) > now:
+        elif row[4] and parse_stamp(row[4]) > now:
             audit.append(store, name, "login.refused", "locked")
             refusal = f"too many failed attempts: this account is locked until {row[4][11:16]} UTC (or ask an admin)"
         else:
@@ -112,7 +105,7 @@ def login(store: Store, username: str, password: str, *, now: datetime | None = 
                 _hasher().verify(digest, password)  # type: ignore[attr-defined]
             except VerificationError:
                 failed += 1
-                lock = _stamp(now + LOCKOUT) if failed >= MAX_FAILURES else None
+                lock = stamp(now + LOCKOUT) if failed >= MAX_FAILURES else None
                 store.execute(
                     "UPDATE wb_users SET failed = ?, locked_until = ? WHERE username = ?",
                     [0 if lock else failed, lock, name],
@@ -133,7 +126,7 @@ def login(store: Store, username: str, password: str, *, now: datetime | None = 
                 store.execute(
                     "INSERT INTO wb_sessions (token_hash, username, csrf, created_at, expires_at) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    [_token_hash(token), name, csrf, _stamp(now), _stamp(now + SESSION_LIFETIME)],
+                    [_token_hash(token), name, csrf, stamp(now), stamp(now + SESSION_LIFETIME)],
                 )
                 audit.append(store, name, "login", f"as {role}")
     if refusal is not None:
@@ -150,7 +143,7 @@ def session_user(store: Store, token: str | None, *, now: datetime | None = None
         "JOIN wb_users u ON u.username = s.username WHERE s.token_hash = ? AND u.active = 1",
         [_token_hash(token)],
     )
-    if row is None or _parse(row[4]) <= now:
+    if row is None or parse_stamp(row[4]) <= now:
         return None
     return User(row[0], row[1], row[2], row[3])
 

@@ -85,7 +85,7 @@ def case_page(request: Request, case_id: str, user: Annotated[User, Depends(guar
         case=case,
         age=cases.age_text(state["first_flagged"], now),
         claimed_age=cases.age_text(state["claimed_at"], now) if state["claimed_at"] else "",
-        network_json=_json(casepage.network(case, for_partner=partner, sessions=sessions)),
+        network_json=_json(casepage.network(case, sessions, for_partner=partner)),
         timeline_json=_json(casepage.timeline(case, sessions)),
         size_note=casepage.size_note(case),
         n_sessions=sum(sessions["days"].values()),

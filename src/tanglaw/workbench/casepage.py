@@ -62,9 +62,7 @@ def session_counts(engine: Engine, case: CaseData) -> dict[str, Any]:
     return {"days": {str(d): int(n) for d, n in days}, "pairs": dict(pairs)}
 
 
-def network(
-    case: CaseData, *, for_partner: bool = False, sessions: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def network(case: CaseData, sessions: dict[str, Any], *, for_partner: bool = False) -> dict[str, Any]:
     """The case's people and the money and sessions between them, for the page's network view."""
     hidden = case.victim_entities if for_partner else frozenset()
     owner = {m.account_id: m.entity_id for m in case.members}
@@ -91,15 +89,7 @@ def network(
         if a and b and a != b and a in shown and b in shown:
             pay[(a, b)][0] += 1
             pay[(a, b)][1] += float(p.amount_usd or 0)
-    sess: Counter[tuple[str, str]] = Counter()
-    if sessions is not None:
-        for (a, b), n in sessions["pairs"].items():
-            if a in shown and b in shown:
-                sess[(a, b)] += n
-    for s in case.sessions:
-        a, b = owner.get(s.viewer_account_id or ""), owner.get(s.host_account_id)
-        if a and b and a != b and a in shown and b in shown:
-            sess[(a, b)] += 1
+    sess = {(a, b): n for (a, b), n in sessions["pairs"].items() if a in shown and b in shown}
     edges = [
         {"source": a, "target": b, "kind": "payment", "n": int(v[0]), "amount_usd": round(v[1], 2)}
         for (a, b), v in sorted(pay.items())
@@ -113,25 +103,21 @@ def network(
     return {"nodes": nodes, "households": households, "edges": edges}
 
 
-def timeline(case: CaseData, sessions: dict[str, Any] | None = None) -> dict[str, Any]:
+def timeline(case: CaseData, sessions: dict[str, Any]) -> dict[str, Any]:
     """Per day: evidence payments (US dollars, count) and live sessions of the case's accounts."""
     usd: defaultdict[str, float] = defaultdict(float)
     n_pay: Counter[str] = Counter()
-    n_sess: Counter[str] = Counter()
+    n_sess: dict[str, int] = sessions["days"]
     for p in case.payments:
         day = p.ts.date().isoformat()
         usd[day] += float(p.amount_usd or 0)
         n_pay[day] += 1
-    for s in case.sessions:
-        n_sess[s.started_at.date().isoformat()] += 1
-    for day, n in (sessions or {}).get("days", {}).items():
-        n_sess[day] += n
     days = sorted(set(usd) | set(n_sess))
     return {
         "days": days,
         "payments_usd": [round(usd[d], 2) for d in days],
         "payments_n": [n_pay[d] for d in days],
-        "sessions_n": [n_sess[d] for d in days],
+        "sessions_n": [n_sess.get(d, 0) for d in days],
     }
 
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..casebook.store import CaseBook
+from ..casebook.store import CaseBook, now_iso, parse_stamp, stamp
 from ..engine.core import Engine
 from ..errors import TanglawError
 from . import audit
@@ -54,21 +54,11 @@ class WorkbenchError(TanglawError):
     """An action a person must change: an unknown case, a missing reason, a case someone else holds."""
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse(ts: str | None) -> datetime | None:
-    if not ts:
-        return None
-    return datetime.strptime(ts[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC)
-
-
 def age_text(since: str | None, now: datetime | None = None) -> str:
     """An exact age: `3d 04h 12m` (or `—`)."""
-    start = _parse(since)
-    if start is None:
+    if not since:
         return "—"
+    start = parse_stamp(since)
     seconds = max(0, int(((now or datetime.now(UTC)) - start).total_seconds()))
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
@@ -302,7 +292,7 @@ def _where(f: QueueFilter, user: User) -> tuple[str, list[Any]]:
     if f.min_age_days > 0:
         cutoff = datetime.now(UTC).timestamp() - f.min_age_days * 86400
         where.append("first_flagged <= ?")
-        ps.append(datetime.fromtimestamp(cutoff, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        ps.append(stamp(datetime.fromtimestamp(cutoff, UTC)))
     return " AND ".join(where), ps
 
 
@@ -363,7 +353,8 @@ def case_state(store: Store, case_id: str, user: User) -> dict[str, Any]:
 
 def _locked_case(store: Store, case_id: str) -> dict[str, Any]:
     found = store.dicts(
-        f"SELECT case_id, status, assignee, escalated_to FROM wb_cases WHERE case_id = ?{store.for_update}",
+        f"SELECT case_id, status, assignee, escalated_to, evidence_key, claimed_at FROM wb_cases "
+        f"WHERE case_id = ?{store.for_update}",
         [case_id],
     )
     if not found:
@@ -527,8 +518,7 @@ def decide(
     with store.transaction():
         case = _locked_case(store, case_id)
         _mine_or_free(case, user)
-        key = store.one("SELECT evidence_key, claimed_at FROM wb_cases WHERE case_id = ?", [case_id])
-        evidence_key, claimed_at = (key[0], key[1]) if key else (None, None)
+        evidence_key, claimed_at = case["evidence_key"], case["claimed_at"]
         at = now_iso()
         store.execute(
             "INSERT INTO wb_decisions (decision_id, case_id, at, who, outcome, reason, referred_to, evidence_key, "

@@ -82,50 +82,57 @@ class Context:
 
     @contextmanager
     def workspace(self) -> Iterator[Engine]:
-        """The latest run's workspace, read-only, for one request."""
-        self.sync_run()
+        """The run's workspace, read-only, for one request (the request follows the latest run
+        through `sync_run` or `case` once, before)."""
+        if self.shared is None:
+            self.sync_run()
         assert self.shared is not None
         with self.shared.engine() as engine:
             yield engine
 
+    def _kept(self, cache: OrderedDict[str, Any], case_id: str, read: Callable[[], Any]) -> Any:
+        """`cache[case_id]`, read once per run and kept among the `CASES_KEPT` most recent."""
+        with self.lock:
+            found = cache.get(case_id)
+            if found is not None:
+                cache.move_to_end(case_id)
+                return found
+        value = read()
+        with self.lock:
+            cache[case_id] = value
+            while len(cache) > CASES_KEPT:
+                cache.popitem(last=False)
+        return value
+
     def case(self, case_id: str) -> CaseData:
         """A case of the latest run, read once and kept for the next pages (the few most recent)."""
         self.sync_run()
-        with self.lock:
-            found = self.loaded.get(case_id)
-            if found is not None:
-                self.loaded.move_to_end(case_id)
-                return found
-        with self.workspace() as engine:
-            # the page counts sessions in SQL (casepage.session_counts); exports read their own rows
-            case = load_case(engine, case_id, max_sessions=0)
-        with self.lock:
-            self.loaded[case_id] = case
-            while len(self.loaded) > CASES_KEPT:
-                self.loaded.popitem(last=False)
-        # the case's thousands of objects live as long as it is kept: out of the cyclic garbage
-        # collector's way (a full collection over them cost ~100 ms on 1 request in 20; they are
-        # still freed by reference counting when the case is dropped)
-        gc.freeze()
-        return case
+
+        def read() -> CaseData:
+            with self.workspace() as engine:
+                # the page counts sessions in SQL (casepage.session_counts); exports read their own rows
+                case = load_case(engine, case_id, max_sessions=0)
+            # the case's thousands of objects live as long as it is kept: out of the cyclic garbage
+            # collector's way (a full collection over them cost ~100 ms on 1 request in 20; they are
+            # still freed by reference counting when the case is dropped)
+            gc.freeze()
+            return case
+
+        found: CaseData = self._kept(self.loaded, case_id, read)
+        return found
 
     def case_parts(
         self, case: CaseData, read: Callable[[Engine, CaseData], dict[str, Any]]
     ) -> dict[str, Any]:
         """What a case page reads about a case beside `CaseData` (related cases, tips, excerpts,
         session counts): the run's facts, read once per run like the case itself."""
-        with self.lock:
-            found = self.parts.get(case.case_id)
-            if found is not None:
-                self.parts.move_to_end(case.case_id)
-                return found
-        with self.workspace() as engine:
-            parts = read(engine, case)
-        with self.lock:
-            self.parts[case.case_id] = parts
-            while len(self.parts) > CASES_KEPT:
-                self.parts.popitem(last=False)
-        return parts
+
+        def read_parts() -> dict[str, Any]:
+            with self.workspace() as engine:
+                return read(engine, case)
+
+        found: dict[str, Any] = self._kept(self.parts, case.case_id, read_parts)
+        return found
 
 
 def context(request: Request) -> Context:
@@ -150,6 +157,16 @@ def take_flashes(request: Request) -> list[tuple[str, str]]:
 
 class NeedLogin(Exception):
     """No valid session: the page sends the person to the log-in form."""
+
+
+async def check_csrf(request: Request, user: auth.User) -> None:
+    """403 unless the change carries the session's CSRF token (header or form field)."""
+    sent = request.headers.get("x-csrf-token")
+    if not sent:
+        value = (await request.form()).get("csrf_token")
+        sent = value if isinstance(value, str) else None
+    if not auth.csrf_ok(user, sent):
+        raise HTTPException(403, "the form is out of date (CSRF token missing or wrong); reload the page")
 
 
 def guard(route: str) -> Callable[[Request], Any]:
