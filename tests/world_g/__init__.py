@@ -1,0 +1,1 @@
+"""World G: a blind consortium-view synthetic world (foreign bank, PH e-wallet, live platform)."""
