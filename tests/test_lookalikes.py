@@ -357,11 +357,11 @@ def test_a_surname_the_payment_message_writes_is_a_family_tie(tmp_path: Path) ->
     they share the recipient's surname they are her relatives: no payer pattern, no household."""
     from .typology_contract import detect
 
-    def bundle(folder: Path, surname: str) -> Path:
+    def bundle(folder: Path, surname: str, family: str = "Santos") -> Path:
         write_table(
             folder,
             "parties",
-            [{"party_id": "P-MOM", "source": "wallet-ph", "name": "Elena Santos", "country": "PH"}],
+            [{"party_id": "P-MOM", "source": "wallet-ph", "name": f"Elena {family}", "country": "PH"}],
         )
         write_table(
             folder,
@@ -388,7 +388,7 @@ def test_a_surname_the_payment_message_writes_is_a_family_tie(tmp_path: Path) ->
                 sender_country="US",
                 receiver_country="PH",
                 sender_name=f"{first} {surname}",
-                receiver_name="Elena Santos",
+                receiver_name=f"Elena {family}",
             )
             for s, first in enumerate(("Ramon", "Liza", "Joy"))
             for i in range(8)
@@ -403,3 +403,83 @@ def test_a_surname_the_payment_message_writes_is_a_family_tie(tmp_path: Path) ->
     assert not [h for h in relatives.get(payer, {}).values() if h.weight >= 0.3]
     assert "100% to beneficiaries sharing the payer's surname" in relatives[payer]["A:X0"].evidence
     assert "FIN_SHARED_BENEFICIARY" in strangers and "FIN_SHARED_BENEFICIARY" not in relatives
+    # a two-letter family name (Sy, Go, Uy, Ng) is a family name too; an initial is not
+    short = detect(bundle(tmp_path / "short", "Sy", "Sy"))
+    assert not [h for h in short.get(payer, {}).values() if h.weight >= 0.3]
+    initials = detect(bundle(tmp_path / "initials", "S.", "S."))
+    assert {e for e, h in initials.get(payer, {}).items() if h.weight >= 0.6} == {"A:X0", "A:X1", "A:X2"}
+
+
+@pytest.mark.parametrize("in_country", [False, True])
+def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Path, in_country: bool) -> None:
+    """A British visitor pays three people in the Philippines by app at 22:00-01:00 UTC: night at
+    home, morning in Cebu. With a hotel and meals paid in person in the Philippines on those days
+    he was there: the payments are timed in Philippine time, not at night, and he is no payer."""
+    from .typology_contract import detect
+
+    b = tmp_path / ("trip" if in_country else "home")
+    write_table(
+        b,
+        "parties",
+        [
+            {"party_id": "G1", "source": "bank-a", "name": "Tom Baker", "country": "GB"},
+            *(
+                {"party_id": f"R{k}", "source": "remit-x", "name": n, "country": "PH"}
+                for k, n in enumerate(NAMES)
+            ),
+        ],
+    )
+    write_table(
+        b,
+        "accounts",
+        [
+            {"account_id": "AG", "source": "bank-a", "party_id": "G1", "kind": "bank", "country": "GB"},
+            {"account_id": "AGC", "source": "bank-a", "party_id": "G1", "kind": "card", "country": "GB"},
+            {"account_id": "HOTEL", "source": "bank-a", "kind": "merchant", "country": "PH"},
+            *(
+                {
+                    "account_id": f"AR{k}",
+                    "source": "remit-x",
+                    "party_id": f"R{k}",
+                    "kind": "ewallet",
+                    "country": "PH",
+                }
+                for k in range(len(NAMES))
+            ),
+        ],
+    )
+    days = [3, 4, 6, 7, 9, 10]
+    rows = [
+        payment(f"T{i}", f"2026-03-{d:02d}T{(22 + i) % 24:02d}:30:00Z", 40, "AG", f"AR{i % 3}")
+        for i, d in enumerate(days)
+    ]
+    if in_country:
+        rows += [
+            payment(
+                f"H{d}",
+                f"2026-03-{d:02d}T04:00:00Z",
+                90,
+                "AGC",
+                "HOTEL",
+                channel="card",
+                merchant_category="7011",
+                receiver_country="PH",
+            )
+            for d in days
+        ]
+    write_table(b, "transactions", rows)
+    found = detect(b)
+    hits = found["FIN_CONSUMER_REMITTER"]
+    assert len(hits) == 1, hits
+    hit = next(iter(hits.values()))
+    if in_country:
+        assert "0% at night in the sender's time zone" in hit.evidence
+        assert hit.weight < 0.6
+        # nor is a visitor paying people where he is a victim paying abroad from home
+        assert "FIN_SEXTORTION_VICTIM" not in found
+    else:
+        assert "100% at night in the sender's time zone" in hit.evidence
+        assert hit.weight >= 0.6
+
+
+NAMES = ("Joy Dizon", "Mark Lim", "Rica Bautista")

@@ -158,14 +158,15 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
         raise PackError(f"{label}: payments.min_amount_usd must be below payments.max_amount_usd")
     if p["round_unit"] <= 0:
         raise PackError(f"{label}: payments.round_unit must be greater than 0")
-    for code, cfg in doc["typologies"].items():
-        for k, v in cfg.items():
-            if k.endswith("_mcc_ranges"):
-                for r in v:
-                    if not re.fullmatch(r"\d{4}(-\d{4})?", r):
-                        raise PackError(
-                            f"{label}: typologies.{code}.{k}: {r!r} is not a code or range like 3000-3350"
-                        )
+    ranges = [
+        (f"typologies.{code}.{k}", v) for code, cfg in doc["typologies"].items() for k, v in cfg.items()
+    ]
+    for where, v in [*ranges, ("time.in_person_mcc_ranges", doc["time"]["in_person_mcc_ranges"])]:
+        if not where.endswith("_mcc_ranges"):
+            continue
+        for r in v:
+            if not isinstance(r, str) or not re.fullmatch(r"\d{4}(-\d{4})?", r):
+                raise PackError(f"{label}: {where}: {r!r} is not a code or range like 3000-3350")
     _check_resolve(doc, label)
     bad = [c for c in doc["lists"]["high_risk_receiving"] if len(c) != 2 or not c.isupper()]
     if bad:

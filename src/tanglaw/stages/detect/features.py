@@ -24,6 +24,15 @@ def night_sql(pack: Pack, hour: str) -> str:
     return f"({hour} >= {start} {joiner} {hour} < {end})"
 
 
+def mcc_in_sql(ranges: list[str]) -> str:
+    """SQL: whether `merchant_category` (ISO 18245) falls in one of the ranges ("7011-7011")."""
+    parts = []
+    for r in ranges:
+        lo, _, hi = r.partition("-")
+        parts.append(f"(TRY_CAST(merchant_category AS INTEGER) BETWEEN {int(lo)} AND {int(hi or lo)})")
+    return "(" + " OR ".join(parts) + ")" if parts else "false"
+
+
 _REGEX_SPECIAL = set("\\.^$|?*+()[]{}")
 
 
@@ -54,10 +63,18 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     tol = float(pay["duplicate_amount_tolerance"])
     # every cross-border payment between two people (and gift cards, bought or sent), once:
     # the same payment reported by two organisations is counted once
+    in_person = mcc_in_sql(list(pack["time"]["in_person_mcc_ranges"]))
     engine.execute(
         f"""
         CREATE TABLE cross_border_payments AS
-        WITH named AS (
+        WITH present AS (
+            -- the days (one either side) a person paid for a hotel, a meal or a tour in person in
+            -- another country: he was there, and his local time was that country's
+            SELECT DISTINCT ae.entity_id, p.r_country AS country, CAST(p.ts AS DATE) + d.d AS day
+            FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
+            CROSS JOIN (VALUES (-1), (0), (1)) AS d(d)
+            WHERE p.is_purchase AND p.r_country <> p.s_country AND {in_person}
+        ), named AS (
             -- the surnames a payment message writes (the travel rule's originator and beneficiary
             -- names), read once per payment as entity resolution reads a party's name
             SELECT p.*, {surnames_sql("p.sender_name", pack)} AS s_written,
@@ -65,8 +82,14 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
             FROM payments p
         ), x AS (
             SELECT p.txn_id, p.source, p.ts, p.amount, p.currency, p.amount_usd, p.s_acc, p.r_acc, p.channel,
-                   p.s_country, p.r_country, p.reference, p.s_local_hour, p.is_purchase,
+                   p.s_country, p.r_country, p.reference, p.is_purchase,
                    se.entity_id AS s_ent, re.entity_id AS r_ent,
+                   -- paid while in the receiving country (a traveller paying a guide or a host):
+                   -- the sender's local hour is that country's, not his home's
+                   pr.entity_id IS NOT NULL AS in_country,
+                   CASE WHEN pr.entity_id IS NOT NULL
+                        THEN hour(p.ts + to_minutes(coalesce(rt.offset_min, 0))) ELSE p.s_local_hour END
+                       AS s_local_hour,
                    coalesce(rn.is_organization, false) AS r_is_organization,
                    -- a family tie: a surname both sides' records share, or one a message writes for
                    -- one side that the other side's records or message share
@@ -79,6 +102,9 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
             JOIN account_entities re ON re.account_id = p.r_acc
             LEFT JOIN entity_names sn ON sn.entity_id = se.entity_id
             LEFT JOIN entity_names rn ON rn.entity_id = re.entity_id
+            LEFT JOIN present pr ON pr.entity_id = se.entity_id AND pr.country = p.r_country
+                                AND pr.day = CAST(p.ts AS DATE)
+            LEFT JOIN country_offsets rt ON rt.country = p.r_country
             WHERE NOT p.is_business_sender AND p.s_country <> p.r_country AND se.entity_id <> re.entity_id
               AND p.amount_usd > 0 AND (NOT p.is_purchase OR p.channel = 'gift_card')
         )
@@ -295,8 +321,9 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         WITH x AS (
             SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization
             FROM cross_border_payments
-            -- buying from a shop is not paying an extortionist
-            WHERE r_ent NOT IN {LOOKALIKE_RECEIVERS}
+            -- buying from a shop is not paying an extortionist; nor is paying someone in the
+            -- country one is visiting (a victim pays abroad from home)
+            WHERE r_ent NOT IN {LOOKALIKE_RECEIVERS} AND NOT in_country
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,

@@ -14,6 +14,7 @@ from .base import Detector, noisy_or
 from .base import date_text as _d
 from .base import usd_text as _usd
 from .features import LOOKALIKE_RECEIVERS, any_word_regex
+from .features import mcc_in_sql as _mcc_in
 
 
 def _countries(col: str) -> str:
@@ -316,14 +317,6 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
         )
         SELECT * FROM victims UNION ALL SELECT * FROM receivers
     """
-
-
-def _mcc_in(ranges: list[str]) -> str:
-    parts = []
-    for r in ranges:
-        lo, _, hi = r.partition("-")
-        parts.append(f"(TRY_CAST(merchant_category AS INTEGER) BETWEEN {int(lo)} AND {int(hi or lo)})")
-    return "(" + " OR ".join(parts) + ")" if parts else "false"
 
 
 def travel_side_purchases(p: dict[str, Any], pack: Pack) -> str:

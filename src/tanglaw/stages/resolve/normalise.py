@@ -34,9 +34,11 @@ def surname_sql(token: str) -> str:
 
 
 def surname_kept_sql(surname: str, pack: Pack) -> str:
-    """SQL: whether a surname is one to compare (3+ letters, not a particle such as "dela")."""
+    """SQL: whether a surname is one to compare (`names.min_surname_letters` letters or more, so
+    that an initial is not one; not a particle such as "dela")."""
     particles = ", ".join(literal(w) for w in pack["names"]["particles"])
-    return f"(length({surname}) >= 3 AND {surname} NOT IN ({particles}))"
+    letters = int(pack["names"]["min_surname_letters"])
+    return f"(length({surname}) >= {letters} AND {surname} NOT IN ({particles}))"
 
 
 def surnames_sql(name: str, pack: Pack) -> str:
