@@ -483,3 +483,86 @@ def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Pa
 
 
 NAMES = ("Joy Dizon", "Mark Lim", "Rica Bautista")
+
+
+def _young_world(folder: Path, born: str, returning: bool) -> Path:
+    """Six senders in Britain pay two sellers in the Philippines at night, in two bursts three
+    weeks apart (`returning`) or in one burst each; every sender's records give `born`."""
+    senders = [f"S{k}" for k in range(6)]
+    write_table(
+        folder,
+        "parties",
+        [
+            *(
+                {
+                    "party_id": f"P{s}",
+                    "source": "bank-a",
+                    "name": f"{n} Walker{k}",
+                    "birth_date": born,
+                    "country": "GB",
+                }
+                for k, (s, n) in enumerate(
+                    zip(senders, ("Liam", "Noah", "Owen", "Jack", "Theo", "Leo"), strict=True)
+                )
+            ),
+            {"party_id": "PG1", "source": "wallet-ph", "name": "Ramon Dizon", "country": "PH"},
+            {"party_id": "PG2", "source": "wallet-ph", "name": "Carlo Bautista", "country": "PH"},
+        ],
+    )
+    write_table(
+        folder,
+        "accounts",
+        [
+            *(
+                {"account_id": s, "source": "bank-a", "party_id": f"P{s}", "kind": "bank", "country": "GB"}
+                for s in senders
+            ),
+            {
+                "account_id": "G1",
+                "source": "wallet-ph",
+                "party_id": "PG1",
+                "kind": "ewallet",
+                "country": "PH",
+            },
+            {
+                "account_id": "G2",
+                "source": "wallet-ph",
+                "party_id": "PG2",
+                "kind": "ewallet",
+                "country": "PH",
+            },
+        ],
+    )
+    rows = []
+    for k, s in enumerate(senders):
+        for b, day in enumerate((3 + k, 24 + k) if returning else (3 + k,)):
+            for j, seller in enumerate(("G1", "G2", "G1", "G2")[: 4 if returning else 3]):
+                rows.append(
+                    payment(f"T{k}{b}{j}", f"2026-03-{day:02d}T22:{10 * j:02d}:00Z", 30 + 5 * j, s, seller)
+                )
+    write_table(folder, "transactions", rows)
+    return folder
+
+
+def test_sellers_paid_by_young_buyers_are_no_household(tmp_path: Path) -> None:
+    """Gamers of 19 pay two sellers of game items in the Philippines at night, and come back: the
+    sellers are shops for young people, their buyers no payers. The same payments by men of 56
+    are two households' payers."""
+    from .typology_contract import detect
+
+    young = detect(_young_world(tmp_path / "young", "2007-01-15", True))
+    old = detect(_young_world(tmp_path / "old", "1970-01-15", True))
+    assert "FIN_SHARED_BENEFICIARY" not in young and "FIN_CONSUMER_REMITTER" not in young
+    assert "FIN_SEXTORTION_VICTIM" not in young
+    assert len(old["FIN_SHARED_BENEFICIARY"]) == 2
+    assert {round(h.weight, 2) for h in old["FIN_CONSUMER_REMITTER"].values()} == {0.72}
+
+
+def test_young_senders_of_one_burst_each_stay_likely_victims(tmp_path: Path) -> None:
+    """Teenagers who each pay a receiver abroad in one burst and stop are not a shop's returning
+    customers: they stay likely sextortion victims."""
+    from .typology_contract import detect
+
+    hits = detect(_young_world(tmp_path / "burst", "2010-01-15", False))
+    victims = hits["FIN_SEXTORTION_VICTIM"]
+    assert sum(1 for h in victims.values() if h.role == "victim" and h.weight >= 0.6) == 6

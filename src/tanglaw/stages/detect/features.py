@@ -55,6 +55,12 @@ def keyword_regex(words: list[str]) -> str:
 #: receivers that are shops or performers (`receiver_profiles.lookalike`): payments to them are
 #: purchases, never a payer's pattern nor a household's money
 LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
+#: the shops and performers whose payments are no sextortion victim's either: a receiver paid
+#: mostly by young people stays in (an extortionist's victims are young too) unless they come back
+#: to it (a victim pays in one burst and stops)
+SHOP_RECEIVERS = (
+    "(SELECT entity_id FROM receiver_profiles WHERE lookalike AND (NOT young_buyers_like OR young_shop_like))"
+)
 
 
 def build_corridor_payments(engine: Engine, pack: Pack) -> None:
@@ -167,11 +173,17 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     payments carry order references, how much comes from relatives, and what its own broadcasts
     look like. A seller-like receiver (`lookalikes.seller`) is a shop, a performer-like one
     (`lookalikes.performer`) broadcasts to a broad audience, a regulars-like one
-    (`lookalikes.regulars`) is paid by regulars who pay no one else, for months: payments to any of them are purchases of goods or shows (or a family's
-    support), not a payer's pattern (`lookalike`)."""
+    (`lookalikes.regulars`) is paid by regulars who pay no one else, for months, a young-buyers-like
+    one (`lookalikes.young_buyers`) mostly by young people (game items, school things): payments to
+    any of them are purchases of goods or shows (or a family's support), not a payer's pattern
+    (`lookalike`)."""
     s = pack["lookalikes"]["seller"]
     a = pack["lookalikes"]["performer"]
     g = pack["lookalikes"]["regulars"]
+    y = pack["lookalikes"]["young_buyers"]
+    young = f"n_aged >= {int(y['min_aged_senders'])} AND median_sender_age < {float(y['max_median_age'])}"
+    back = f"{young} AND returning_share >= {float(y['min_returning_share'])}"
+    window_days = float(pack.typology("FIN_SEXTORTION_VICTIM")["window_hours"]) / 24
     # regular customers: several unrelated senders who pay no one else and keep paying for months
     regulars = (
         f"n_unrelated >= {int(g['min_senders'])} AND exclusive_share >= {float(g['exclusive_share'])} "
@@ -190,10 +202,17 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             -- counted apart: a payer spreading payments over a household's accounts is no regular)
             SELECT s_ent, count(DISTINCT r_ent) AS n_beneficiaries FROM corridor_payments
             WHERE NOT family GROUP BY s_ent
+        ), ages AS (
+            -- the youngest birth date on a sender's records (one record of a parent's card or an
+            -- old typo does not make a teenager old)
+            SELECT pe.entity_id AS s_ent, max(p.birth_date) AS birth_date
+            FROM party_entities pe JOIN parties p USING (party_id)
+            WHERE p.birth_date IS NOT NULL GROUP BY pe.entity_id
         ), pairs AS (
-            SELECT r_ent, s_ent, count(*) AS n, bool_or(family) AS family, sum(order_ref::INTEGER) AS n_order,
-                   epoch(max(ts) - min(ts)) / 86400.0 AS span_days
-            FROM corridor_payments GROUP BY r_ent, s_ent
+            SELECT c.r_ent, c.s_ent, count(*) AS n, bool_or(c.family) AS family,
+                   sum(c.order_ref::INTEGER) AS n_order, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
+                   date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age
+            FROM corridor_payments c LEFT JOIN ages a ON a.s_ent = c.s_ent GROUP BY c.r_ent, c.s_ent
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
                    avg(coalesce(s.private, false)::INTEGER) AS private_share,
@@ -212,13 +231,21 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                -- regulars: its unrelated senders pay no one else, and each keeps paying
                -- it for months (a performer's or a creator's regular customers)
                avg((b.n_beneficiaries <= 1)::INTEGER) FILTER (WHERE NOT family) AS exclusive_share,
-               median(span_days) FILTER (WHERE NOT family) AS sender_span_days
+               median(span_days) FILTER (WHERE NOT family) AS sender_span_days,
+               -- how old its unrelated senders were when they first paid it, where records say
+               count(sender_age) FILTER (WHERE NOT family) AS n_aged,
+               median(sender_age) FILTER (WHERE NOT family) AS median_sender_age,
+               -- senders who came back after a sextortion burst's window (customers return)
+               avg((span_days > {window_days})::INTEGER) FILTER (WHERE NOT family) AS returning_share
             FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
         )
         SELECT r.*, coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                coalesce({performer}, false) AS performer_like,
                coalesce({regulars}, false) AS regulars_like,
-               seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false) AS lookalike
+               coalesce({young}, false) AS young_buyers_like,
+               coalesce({back}, false) AS young_shop_like,
+               seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false)
+                   OR coalesce({young}, false) AS lookalike
         FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id
         """,
         stage=STAGE,
@@ -323,7 +350,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             FROM cross_border_payments
             -- buying from a shop is not paying an extortionist; nor is paying someone in the
             -- country one is visiting (a victim pays abroad from home)
-            WHERE r_ent NOT IN {LOOKALIKE_RECEIVERS} AND NOT in_country
+            WHERE r_ent NOT IN {SHOP_RECEIVERS} AND NOT in_country
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
