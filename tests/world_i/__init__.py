@@ -1,0 +1,1 @@
+"""World I: a blind synthetic evaluation world (North American payers, Philippine receivers)."""
