@@ -7,11 +7,13 @@ foreign beneficiary must become a P1 case with the victim ranked first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tanglaw.pack import Pack, load_pack
 from tanglaw.pipeline import run_bundle
 
 from .conftest import payment, read_csv, write_table
@@ -403,18 +405,23 @@ def test_a_surname_the_payment_message_writes_is_a_family_tie(tmp_path: Path) ->
     assert not [h for h in relatives.get(payer, {}).values() if h.weight >= 0.3]
     assert "100% to beneficiaries sharing the payer's surname" in relatives[payer]["A:X0"].evidence
     assert "FIN_SHARED_BENEFICIARY" in strangers and "FIN_SHARED_BENEFICIARY" not in relatives
-    # a two-letter family name (Sy, Go, Uy, Ng) is a family name too; an initial is not
-    short = detect(bundle(tmp_path / "short", "Sy", "Sy"))
+    # a two-letter family name (Sy, Go, Uy, Ng) is one when the pack says so; an initial never is
+    short_names = Pack(
+        {**load_pack().doc, "names": {**load_pack()["names"], "min_surname_letters": 2}}, "test"
+    )
+    short = detect(bundle(tmp_path / "short", "Sy", "Sy"), short_names)
     assert not [h for h in short.get(payer, {}).values() if h.weight >= 0.3]
-    initials = detect(bundle(tmp_path / "initials", "S.", "S."))
+    unread = detect(bundle(tmp_path / "unread", "Sy", "Sy"))
+    assert {e for e, h in unread.get(payer, {}).items() if h.weight >= 0.6} == {"A:X0", "A:X1", "A:X2"}
+    initials = detect(bundle(tmp_path / "initials", "S.", "S."), short_names)
     assert {e for e, h in initials.get(payer, {}).items() if h.weight >= 0.6} == {"A:X0", "A:X1", "A:X2"}
 
 
 @pytest.mark.parametrize("in_country", [False, True])
 def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Path, in_country: bool) -> None:
     """A British visitor pays three people in the Philippines by app at 22:00-01:00 UTC: night at
-    home, morning in Cebu. With a hotel and meals paid in person in the Philippines on those days
-    he was there: the payments are timed in Philippine time, not at night, and he is no payer."""
+    home, morning in Cebu. With a hotel paid in person in the Philippines on those days he was
+    there: the payments are timed in Philippine time (none at night), and he is no payer."""
     from .typology_contract import detect
 
     b = tmp_path / ("trip" if in_country else "home")
@@ -474,6 +481,7 @@ def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Pa
     hit = next(iter(hits.values()))
     if in_country:
         assert "0% at night in the sender's time zone" in hit.evidence
+        assert "6 paid while the sender was in the receiving country (timed there)" in hit.evidence
         assert hit.weight < 0.6
         # nor is a visitor paying people where he is a victim paying abroad from home
         assert "FIN_SEXTORTION_VICTIM" not in found
@@ -485,7 +493,7 @@ def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Pa
 NAMES = ("Joy Dizon", "Mark Lim", "Rica Bautista")
 
 
-def _young_world(folder: Path, born: str, returning: bool) -> Path:
+def _young_world(folder: Path, born: str, returning: bool, extra: Sequence[dict[str, Any]] = ()) -> Path:
     """Six senders in Britain pay two sellers in the Philippines at night, in two bursts three
     weeks apart (`returning`) or in one burst each; every sender's records give `born`."""
     senders = [f"S{k}" for k in range(6)]
@@ -540,7 +548,7 @@ def _young_world(folder: Path, born: str, returning: bool) -> Path:
                 rows.append(
                     payment(f"T{k}{b}{j}", f"2026-03-{day:02d}T22:{10 * j:02d}:00Z", 30 + 5 * j, s, seller)
                 )
-    write_table(folder, "transactions", rows)
+    write_table(folder, "transactions", [*rows, *extra])
     return folder
 
 
@@ -566,3 +574,64 @@ def test_young_senders_of_one_burst_each_stay_likely_victims(tmp_path: Path) -> 
     hits = detect(_young_world(tmp_path / "burst", "2010-01-15", False))
     victims = hits["FIN_SEXTORTION_VICTIM"]
     assert sum(1 for h in victims.values() if h.role == "victim" and h.weight >= 0.6) == 6
+
+
+def test_performers_paid_out_by_their_platform_are_no_household(tmp_path: Path) -> None:
+    """Two performers whose income from abroad is mostly a platform's creator payouts (the platform
+    pays 50 people) are paid on the platform for shows: their customers' night payments to them are
+    no payer's pattern. Without the payouts the same customers make two households."""
+    from .typology_contract import detect
+
+    creators = ["G1", "G2"] * 25 + [f"C{k}" for k in range(48)]
+    payouts = [
+        payment(
+            f"PO{k}",
+            f"2026-03-{1 + k % 28:02d}T03:00:00Z",
+            80,
+            "PLATFORM",
+            r,
+            reference="creator payout",
+            sender_country="SG",
+            receiver_country="PH",
+        )
+        for k, r in enumerate(creators)
+    ]
+    paid = detect(_young_world(tmp_path / "paid", "1970-01-15", True, payouts))
+    plain = detect(_young_world(tmp_path / "plain", "1970-01-15", True))
+    assert len(plain["FIN_SHARED_BENEFICIARY"]) == 2
+    assert "FIN_SHARED_BENEFICIARY" not in paid and "FIN_CONSUMER_REMITTER" not in paid
+
+
+def test_a_household_selling_game_items_as_a_cover_stays_a_household(tmp_path: Path) -> None:
+    """Gamers of 19 buy game items from two wallets that two men of 56 also pay at night: the
+    wallets are no shop for young people, and the men's payments make them households."""
+    from .typology_contract import detect
+
+    folder = _young_world(tmp_path / "cover", "2007-01-15", True)
+    rows = list(read_csv(folder / "transactions.csv"))
+    parties = list(read_csv(folder / "parties.csv"))
+    accounts = list(read_csv(folder / "accounts.csv"))
+    for k, (name, born) in enumerate((("Gary Hobbs", "1970-01-15"), ("Neil Parker", "1968-05-02"))):
+        parties.append(
+            {"party_id": f"PM{k}", "source": "bank-a", "name": name, "birth_date": born, "country": "GB"}
+        )
+        accounts.append(
+            {"account_id": f"M{k}", "source": "bank-a", "party_id": f"PM{k}", "kind": "bank", "country": "GB"}
+        )
+        rows += [
+            payment(
+                f"M{k}{d}{g}",
+                f"2026-03-{d:02d}T23:{10 * k:02d}:00Z",
+                60,
+                f"M{k}",
+                f"G{g}",
+                reference="school",
+            )
+            for d in range(2, 28, 3)
+            for g in (1, 2)
+        ]
+    write_table(folder, "parties", parties)
+    write_table(folder, "accounts", accounts)
+    write_table(folder, "transactions", rows)
+    hits = detect(folder)
+    assert len(hits["FIN_SHARED_BENEFICIARY"]) == 2

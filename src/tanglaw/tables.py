@@ -54,11 +54,16 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable(
         "cross_border_payments", "detect", "person-to-person cross-border payments, each counted once"
     ),
+    StageTable(
+        "mass_payers",
+        "detect",
+        "payers of many people abroad (payouts, grants, payroll): institutions, not persons",
+    ),
     StageTable("corridor_payments", "detect", "small person-to-person payments into high-risk countries"),
     StageTable(
         "receiver_profiles",
         "detect",
-        "per receiving entity: its senders as a whole (one-off buyers, order references, regulars) and whether it is a look-alike",
+        "per receiving entity: its senders as a whole (one-off buyers, order references, regulars, ages, payouts) and whether it is a look-alike",
     ),
     StageTable("payer_features", "detect", "per sending entity: cross-border payment features"),
     StageTable("receiver_features", "detect", "per receiving entity: incoming cross-border payment features"),

@@ -123,11 +123,21 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
         """,
         stage=STAGE,
     )
+    # a payer of many people abroad is an institution paying out (a platform's creator payouts, a
+    # charity's grants, a payroll), not a person paying for shows
+    engine.execute(
+        f"""
+        CREATE TABLE mass_payers AS
+        SELECT s_ent AS entity_id, count(DISTINCT r_ent) AS n_payees FROM cross_border_payments
+        GROUP BY s_ent HAVING count(DISTINCT r_ent) >= {int(pack["lookalikes"]["payouts"]["min_payees"])}
+        """,
+        stage=STAGE,
+    )
     engine.execute(
         f"""
         CREATE TABLE corridor_payments AS
         SELECT txn_id, source, ts, amount, currency, amount_usd, s_acc, r_acc, channel, s_country, r_country,
-               reference, s_local_hour, s_ent, r_ent, family, r_household,
+               reference, s_local_hour, s_ent, r_ent, family, r_household, in_country,
                {night_sql(pack, "s_local_hour")} AS night,
                (abs(amount / {float(pay["round_unit"])} - round(amount / {float(pay["round_unit"])}))
                    < 1e-9) AS round_amount,
@@ -137,7 +147,7 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["order_reference_words"])}')
                         OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref
         FROM cross_border_payments
-        WHERE NOT is_purchase AND NOT r_is_organization
+        WHERE NOT is_purchase AND NOT r_is_organization AND s_ent NOT IN (SELECT entity_id FROM mass_payers)
           AND r_country IN ({sql_list(lists["high_risk_receiving"])})
           AND amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
         """,
@@ -181,7 +191,15 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     a = pack["lookalikes"]["performer"]
     g = pack["lookalikes"]["regulars"]
     y = pack["lookalikes"]["young_buyers"]
-    young = f"n_aged >= {int(y['min_aged_senders'])} AND median_sender_age < {float(y['max_median_age'])}"
+    o = pack["lookalikes"]["payouts"]
+    paid_out = (
+        f"coalesce(po.n_payouts, 0) >= {int(o['min_payouts'])} "
+        f"AND po.n_payouts >= {float(o['min_share'])} * po.n_abroad"
+    )
+    young = (
+        f"n_aged >= {int(y['min_aged_senders'])} AND median_sender_age < {float(y['max_median_age'])} "
+        f"AND n_older <= {int(y['max_older_senders'])}"
+    )
     back = f"{young} AND returning_share >= {float(y['min_returning_share'])}"
     window_days = float(pack.typology("FIN_SEXTORTION_VICTIM")["window_hours"]) / 24
     # regular customers: several unrelated senders who pay no one else and keep paying for months
@@ -213,6 +231,18 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    sum(c.order_ref::INTEGER) AS n_order, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
                    date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age
             FROM corridor_payments c LEFT JOIN ages a ON a.s_ent = c.s_ent GROUP BY c.r_ent, c.s_ent
+        ), payouts AS (
+            -- from payers who pay many people abroad (`mass_payers`) or are organisations and
+            -- merchants by their kind
+            SELECT re.entity_id AS r_ent, count(*) AS n_abroad,
+                   count(*) FILTER (WHERE p.is_business_sender OR se.entity_id IN (SELECT entity_id FROM mass_payers))
+                       AS n_payouts
+            FROM payments p
+            JOIN account_entities re ON re.account_id = p.r_acc
+            JOIN account_entities se ON se.account_id = p.s_acc
+            WHERE p.s_country <> p.r_country AND p.amount_usd > 0 AND NOT p.is_purchase
+              AND re.entity_id IN (SELECT r_ent FROM pairs)
+            GROUP BY re.entity_id
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
                    avg(coalesce(s.private, false)::INTEGER) AS private_share,
@@ -235,18 +265,20 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                -- how old its unrelated senders were when they first paid it, where records say
                count(sender_age) FILTER (WHERE NOT family) AS n_aged,
                median(sender_age) FILTER (WHERE NOT family) AS median_sender_age,
+               count(*) FILTER (WHERE NOT family AND sender_age >= {float(y["older_age"])}) AS n_older,
                -- senders who came back after a sextortion burst's window (customers return)
                avg((span_days > {window_days})::INTEGER) FILTER (WHERE NOT family) AS returning_share
             FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
         )
-        SELECT r.*, coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
+        SELECT r.*, coalesce(po.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
+               coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                coalesce({performer}, false) AS performer_like,
                coalesce({regulars}, false) AS regulars_like,
                coalesce({young}, false) AS young_buyers_like,
                coalesce({back}, false) AS young_shop_like,
                seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false)
-                   OR coalesce({young}, false) AS lookalike
-        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id
+                   OR coalesce({young}, false) OR coalesce({paid_out}, false) AS lookalike
+        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN payouts po ON po.r_ent = r.entity_id
         """,
         stage=STAGE,
     )
@@ -278,6 +310,7 @@ def build_payer_features(engine: Engine) -> None:
                min(ts) AS first_ts, max(ts) AS last_ts,
                epoch(max(ts) - min(ts)) / 86400.0 AS span_days,
                avg(night::INTEGER) AS night_share,
+               count(*) FILTER (WHERE in_country) AS n_in_country,
                avg(round_amount::INTEGER) AS round_share,
                avg(keyword::INTEGER) AS keyword_share,
                avg(family::INTEGER) AS family_share,
@@ -351,6 +384,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             -- buying from a shop is not paying an extortionist; nor is paying someone in the
             -- country one is visiting (a victim pays abroad from home)
             WHERE r_ent NOT IN {SHOP_RECEIVERS} AND NOT in_country
+              AND s_ent NOT IN (SELECT entity_id FROM mass_payers)
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,

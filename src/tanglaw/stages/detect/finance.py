@@ -83,6 +83,8 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                                    round(family_share * 100)::INTEGER) ELSE '' END
                || CASE WHEN {steady} THEN printf('; steady support: a payment every %.0f days for %.0f days',
                                    median_gap_days, span_days) ELSE '' END
+               || CASE WHEN n_in_country > 0 THEN printf('; %d paid while the sender was in the receiving country '
+                                   || '(timed there)', n_in_country) ELSE '' END
                || CASE WHEN {flat} THEN printf('; payments over %.0f days', span_days) ELSE '' END
                || CASE WHEN {adult} THEN printf('; pays for webcam shows on the platform (%d%% of its %d private '
                                    || 'sessions paid there)', round(paid_session_share * 100)::INTEGER,
@@ -135,9 +137,15 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
                txn_ids AS record_ids,
                {words} || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
                || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
-               || CASE WHEN coalesce(lookalike, false) THEN '; a shop, a performer or regulars x{seller}' ELSE '' END AS components
+               || CASE WHEN coalesce(lookalike, false) THEN '; ' || kind || ' x{seller}' ELSE '' END AS components
         FROM receiver_features
-        LEFT JOIN (SELECT entity_id, lookalike FROM receiver_profiles) USING (entity_id)
+        LEFT JOIN (
+            SELECT entity_id, lookalike,
+                   CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'
+                        WHEN regulars_like THEN 'paid by regulars' WHEN young_buyers_like THEN 'buyers mostly under 30'
+                        ELSE 'paid out by an institution' END AS kind
+            FROM receiver_profiles
+        ) USING (entity_id)
         WHERE n_unrelated >= {int(p["min_senders"])} AND n_payments >= {int(p["min_payments"])}
     """
 
