@@ -635,3 +635,75 @@ def test_a_household_selling_game_items_as_a_cover_stays_a_household(tmp_path: P
     write_table(folder, "transactions", rows)
     hits = detect(folder)
     assert len(hits["FIN_SHARED_BENEFICIARY"]) == 2
+
+
+@pytest.mark.parametrize("domestic_buyers", [0, 40])
+def test_a_p2p_desk_paid_mostly_at_home_is_no_extortionist(tmp_path: Path, domestic_buyers: int) -> None:
+    """Three young people abroad each pay a Philippine wallet twice within a day. Alone, they are
+    likely sextortion victims. When the wallet is a crypto P2P desk that 40 people at home pay
+    too, the three are its customers."""
+    from .typology_contract import detect
+
+    folder = tmp_path / f"desk{domestic_buyers}"
+    foreign = [f"F{k}" for k in range(3)]
+    local = [f"L{k}" for k in range(domestic_buyers)]
+    write_table(
+        folder,
+        "parties",
+        [
+            *(
+                {
+                    "party_id": f"P{a}",
+                    "source": "bank-a",
+                    "name": n,
+                    "birth_date": "2006-02-01",
+                    "country": "US",
+                }
+                for a, n in zip(foreign, ("Kyle Brooks", "Ethan Price", "Ryan Hughes"), strict=True)
+            ),
+            {"party_id": "PD", "source": "wallet-ph", "name": "Paolo Reyes", "country": "PH"},
+        ],
+    )
+    write_table(
+        folder,
+        "accounts",
+        [
+            *(
+                {"account_id": a, "source": "bank-a", "party_id": f"P{a}", "kind": "bank", "country": "US"}
+                for a in foreign
+            ),
+            *({"account_id": a, "source": "wallet-ph", "kind": "ewallet", "country": "PH"} for a in local),
+            {
+                "account_id": "DESK",
+                "source": "wallet-ph",
+                "party_id": "PD",
+                "kind": "ewallet",
+                "country": "PH",
+            },
+        ],
+    )
+    rows = [
+        payment(
+            f"X{k}{j}",
+            f"2026-04-{2 + 5 * k:02d}T{3 + 4 * j:02d}:00:00Z",
+            150 + 100 * j,
+            a,
+            "DESK",
+            channel="ewallet",
+        )
+        for k, a in enumerate(foreign)
+        for j in range(2)
+    ]
+    rows += [
+        payment(
+            f"D{k}", f"2026-04-{1 + k % 28:02d}T05:00:00Z", 9000, a, "DESK", currency="PHP", channel="ewallet"
+        )
+        for k, a in enumerate(local)
+    ]
+    write_table(folder, "transactions", rows)
+    write_table(folder, "fx_rates", [{"currency": "PHP", "date": "2026-04-01", "usd_per_unit": 0.0175}])
+    victims = {e: h for e, h in detect(folder).get("FIN_SEXTORTION_VICTIM", {}).items() if h.role == "victim"}
+    if domestic_buyers:
+        assert victims == {}
+    else:
+        assert len(victims) == 3 and all(h.weight >= 0.6 for h in victims.values())

@@ -61,8 +61,8 @@ def test_one_queue_order_everywhere_closed_cases_last(tmp_path: Path, runner: An
     run_bundle(build(tmp_path / "b1", LINKS), out)
     first = read_csv(out / "cases.csv")
     assert [(r["case_id"], r["priority"], r["score"]) for r in first] == [
-        ("TGL-000003", "P1", "0.998"),
-        ("TGL-000001", "P1", "0.997"),
+        ("TGL-000003", "P1", "0.999"),
+        ("TGL-000001", "P1", "0.998"),
         ("TGL-000002", "P2", "0.928"),
     ]
     assert invoke(runner, "cases", "close", "TGL-000003", "--out", out).exit_code == 0

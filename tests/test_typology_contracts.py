@@ -118,11 +118,11 @@ class TestSharedBeneficiary(TypologyContract):
 class TestHouseholdPayer(TypologyContract):
     code = "FIN_HOUSEHOLD_PAYER"
     # the daytime payer is found through the household the three others pay: noisy-or of
-    # 0.55 x 0.678 per other payer, x specificity 1.00 x carry 0.9 = 0.678; each of the three
-    # gains from the two others (0.546)
+    # 0.65 x 0.678 per other payer, x specificity 1.00 x carry 0.9 = 0.742; each of the three
+    # gains from the two others (0.618)
     expected = {
-        "E:P-P4": ("payer", 0.678, "Pays a household that 3 other payers pay on their own evidence"),
-        "E:P-P1": ("payer", 0.546, "Pays a household that 2 other payers pay on their own evidence"),
+        "E:P-P4": ("payer", 0.742, "Pays a household that 3 other payers pay on their own evidence"),
+        "E:P-P1": ("payer", 0.618, "Pays a household that 2 other payers pay on their own evidence"),
     }
     absent = {"E:P-REL"}
 

@@ -59,7 +59,8 @@ LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)
 #: mostly by young people stays in (an extortionist's victims are young too) unless they come back
 #: to it (a victim pays in one burst and stops)
 SHOP_RECEIVERS = (
-    "(SELECT entity_id FROM receiver_profiles WHERE lookalike AND (NOT young_buyers_like OR young_shop_like))"
+    "(SELECT entity_id FROM receiver_profiles"
+    " WHERE (lookalike AND (NOT young_buyers_like OR young_shop_like)) OR desk_like)"
 )
 
 
@@ -196,6 +197,11 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         f"coalesce(po.n_payouts, 0) >= {int(o['min_payouts'])} "
         f"AND po.n_payouts >= {float(o['min_share'])} * po.n_abroad"
     )
+    k = pack["lookalikes"]["p2p_desk"]
+    desk = (
+        f"coalesce(cp.n_all_senders, 0) >= {int(k['min_senders'])} "
+        f"AND cp.n_foreign_senders < {float(k['max_foreign_share'])} * cp.n_all_senders"
+    )
     young = (
         f"n_aged >= {int(y['min_aged_senders'])} AND median_sender_age < {float(y['max_median_age'])} "
         f"AND n_older <= {int(y['max_older_senders'])}"
@@ -243,6 +249,15 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             WHERE p.s_country <> p.r_country AND p.amount_usd > 0 AND NOT p.is_purchase
               AND re.entity_id IN (SELECT r_ent FROM pairs)
             GROUP BY re.entity_id
+        ), counterparties AS (
+            -- everyone who pays it, at home and abroad (purchases and businesses aside)
+            SELECT re.entity_id AS r_ent, count(DISTINCT se.entity_id) AS n_all_senders,
+                   count(DISTINCT se.entity_id) FILTER (WHERE p.s_country <> p.r_country) AS n_foreign_senders
+            FROM payments p
+            JOIN account_entities re ON re.account_id = p.r_acc
+            JOIN account_entities se ON se.account_id = p.s_acc
+            WHERE NOT p.is_purchase AND NOT p.is_business_sender AND re.entity_id IN (SELECT r_ent FROM pairs)
+            GROUP BY re.entity_id
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
                    avg(coalesce(s.private, false)::INTEGER) AS private_share,
@@ -271,6 +286,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
         )
         SELECT r.*, coalesce(po.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
+               coalesce(cp.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
                coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                coalesce({performer}, false) AS performer_like,
                coalesce({regulars}, false) AS regulars_like,
@@ -279,6 +295,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false)
                    OR coalesce({young}, false) OR coalesce({paid_out}, false) AS lookalike
         FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN payouts po ON po.r_ent = r.entity_id
+             LEFT JOIN counterparties cp ON cp.r_ent = r.entity_id
         """,
         stage=STAGE,
     )
