@@ -707,3 +707,33 @@ def test_a_p2p_desk_paid_mostly_at_home_is_no_extortionist(tmp_path: Path, domes
         assert victims == {}
     else:
         assert len(victims) == 3 and all(h.weight >= 0.6 for h in victims.values())
+
+
+@pytest.mark.parametrize(("usd", "large"), [(190, False), (210, True)])
+def test_payments_above_the_published_band_weigh_less(tmp_path: Path, usd: int, large: bool) -> None:
+    """A payer whose median payment is above US$200 (AMLC: 81% of session payments are US$20-200)
+    is more like a romance-scam victim or a relative than a paying viewer: x0.6."""
+    from .typology_contract import detect
+
+    folder = tmp_path / f"band{usd}"
+    write_table(
+        folder, "parties", [{"party_id": "PB", "source": "bank-a", "name": "Alan Reed", "country": "GB"}]
+    )
+    write_table(
+        folder,
+        "accounts",
+        [
+            {"account_id": "B", "source": "bank-a", "party_id": "PB", "kind": "bank", "country": "GB"},
+            *(
+                {"account_id": r, "source": "remit-x", "kind": "ewallet", "country": "PH"}
+                for r in ("R1", "R2")
+            ),
+        ],
+    )
+    rows = [
+        payment(f"T{i}", f"2026-05-{2 + 3 * i:02d}T23:00:00Z", usd, "B", f"R{1 + i % 2}") for i in range(6)
+    ]
+    write_table(folder, "transactions", rows)
+    hit = next(iter(detect(folder)["FIN_CONSUMER_REMITTER"].values()))
+    assert ("large amounts x0.6" in hit.components) is large
+    assert f"median US${usd}" in hit.evidence
