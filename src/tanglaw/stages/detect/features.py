@@ -199,8 +199,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     )
     k = pack["lookalikes"]["p2p_desk"]
     desk = (
-        f"coalesce(cp.n_all_senders, 0) >= {int(k['min_senders'])} "
-        f"AND cp.n_foreign_senders < {float(k['max_foreign_share'])} * cp.n_all_senders"
+        f"coalesce(po.n_all_senders, 0) >= {int(k['min_senders'])} "
+        f"AND po.n_foreign_senders < {float(k['max_foreign_share'])} * po.n_all_senders"
     )
     young = (
         f"n_aged >= {int(y['min_aged_senders'])} AND median_sender_age < {float(y['max_median_age'])} "
@@ -237,26 +237,22 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    sum(c.order_ref::INTEGER) AS n_order, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
                    date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age
             FROM corridor_payments c LEFT JOIN ages a ON a.s_ent = c.s_ent GROUP BY c.r_ent, c.s_ent
-        ), payouts AS (
-            -- from payers who pay many people abroad (`mass_payers`) or are organisations and
-            -- merchants by their kind
-            SELECT re.entity_id AS r_ent, count(*) AS n_abroad,
-                   count(*) FILTER (WHERE p.is_business_sender OR se.entity_id IN (SELECT entity_id FROM mass_payers))
-                       AS n_payouts
+        ), incoming AS (
+            -- everyone who pays it, at home and abroad (purchases aside; businesses only as payers
+            -- out), and its payments from abroad that are payouts: from payers who pay many people
+            -- abroad (`mass_payers`) or are organisations and merchants by their kind
+            SELECT re.entity_id AS r_ent,
+                   count(DISTINCT se.entity_id) FILTER (WHERE NOT p.is_business_sender) AS n_all_senders,
+                   count(DISTINCT se.entity_id) FILTER (WHERE NOT p.is_business_sender
+                                                        AND p.s_country <> p.r_country) AS n_foreign_senders,
+                   count(*) FILTER (WHERE p.s_country <> p.r_country AND p.amount_usd > 0) AS n_abroad,
+                   count(*) FILTER (WHERE p.s_country <> p.r_country AND p.amount_usd > 0
+                                    AND (p.is_business_sender OR m.entity_id IS NOT NULL)) AS n_payouts
             FROM payments p
             JOIN account_entities re ON re.account_id = p.r_acc
             JOIN account_entities se ON se.account_id = p.s_acc
-            WHERE p.s_country <> p.r_country AND p.amount_usd > 0 AND NOT p.is_purchase
-              AND re.entity_id IN (SELECT r_ent FROM pairs)
-            GROUP BY re.entity_id
-        ), counterparties AS (
-            -- everyone who pays it, at home and abroad (purchases and businesses aside)
-            SELECT re.entity_id AS r_ent, count(DISTINCT se.entity_id) AS n_all_senders,
-                   count(DISTINCT se.entity_id) FILTER (WHERE p.s_country <> p.r_country) AS n_foreign_senders
-            FROM payments p
-            JOIN account_entities re ON re.account_id = p.r_acc
-            JOIN account_entities se ON se.account_id = p.s_acc
-            WHERE NOT p.is_purchase AND NOT p.is_business_sender AND re.entity_id IN (SELECT r_ent FROM pairs)
+            LEFT JOIN mass_payers m ON m.entity_id = se.entity_id
+            WHERE NOT p.is_purchase AND re.entity_id IN (SELECT r_ent FROM pairs)
             GROUP BY re.entity_id
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
@@ -286,7 +282,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
         )
         SELECT r.*, coalesce(po.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
-               coalesce(cp.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
+               coalesce(po.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
                coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                coalesce({performer}, false) AS performer_like,
                coalesce({regulars}, false) AS regulars_like,
@@ -294,8 +290,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                coalesce({back}, false) AS young_shop_like,
                seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false)
                    OR coalesce({young}, false) OR coalesce({paid_out}, false) AS lookalike
-        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN payouts po ON po.r_ent = r.entity_id
-             LEFT JOIN counterparties cp ON cp.r_ent = r.entity_id
+        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming po ON po.r_ent = r.entity_id
         """,
         stage=STAGE,
     )
