@@ -185,9 +185,11 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     look like. A seller-like receiver (`lookalikes.seller`) is a shop, a performer-like one
     (`lookalikes.performer`) broadcasts to a broad audience, a regulars-like one
     (`lookalikes.regulars`) is paid by regulars who pay no one else, for months, a young-buyers-like
-    one (`lookalikes.young_buyers`) mostly by young people (game items, school things): payments to
-    any of them are purchases of goods or shows (or a family's support), not a payer's pattern
-    (`lookalike`)."""
+    one (`lookalikes.young_buyers`) mostly by young people (game items, school things), a
+    payouts-like one (`lookalikes.payouts`) mostly by institutions that pay many people (creator
+    payouts): payments to any of them are purchases of goods or shows (or a family's support), not
+    a payer's pattern (`lookalike`). A desk-like one (`lookalikes.p2p_desk`), paid by many people
+    mostly at home, is only kept out of the sextortion bursts (`SHOP_RECEIVERS`)."""
     s = pack["lookalikes"]["seller"]
     a = pack["lookalikes"]["performer"]
     g = pack["lookalikes"]["regulars"]
