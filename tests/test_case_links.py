@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tanglaw.casebook.store import CaseBook
 from tanglaw.pack import load_pack
 from tanglaw.pipeline import run_bundle
@@ -206,3 +208,20 @@ def test_the_three_hour_window_is_exact_across_hour_boundaries(tmp_path: Path) -
         out = tmp_path / f"out-{start[-2:]}"
         run_bundle(_with_platform(tmp_path / f"b-{start[-2:]}", links, platform, sessions), out)
         assert (len(_case_members(out)) == 1) is joined, start
+
+
+@pytest.mark.parametrize("paid", [False, True])
+def test_a_host_selling_shows_on_the_platform_joins_no_viewers_case(tmp_path: Path, paid: bool) -> None:
+    """Two flagged payers (PA0, PA1) both watch host H in private, at hours no payment follows.
+    Unpaid on the platform (abuse sessions are paid off it), H joins them as a host member (score
+    0); paid in tokens on the platform, H sells shows (an adult performer) and joins nobody."""
+    sessions = [
+        {**_session(f"S{v}{d}", f"2026-03-{d:02d}T16:00:00Z", "H", v), "paid_amount": "25" if paid else ""}
+        for v in ("PA0", "PA1")
+        for d in (2,)
+    ]
+    out = tmp_path / "out"
+    run_bundle(_with_platform(tmp_path / "b", trio("PA", "FA"), [("H", "PH", "")], sessions), out)
+    cases = _case_members(out).values()
+    assert any({"PA0", "PA1", "PA2", "FA"} <= set(m) for m in cases)
+    assert any(m.get("H") == ("host", "0.0") for m in cases) is not paid

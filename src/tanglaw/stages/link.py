@@ -21,7 +21,8 @@ Shared IPs are never edges.
 Entities nobody flagged join as members with score 0:
 
 * a host most of whose private-session viewers are flagged, at least two (the facilitator's own
-  streaming account; a popular host with a flagged viewer or two among many joins nobody), and a
+  streaming account; a popular host with a flagged viewer or two among many joins nobody, nor
+  does a host whose private sessions are mostly paid on the platform: `lookalikes.performer`), and a
   viewer most of whose private-session hosts are flagged (a payer's platform account following
   its facilitator's hosts, old and new): `link.connector_flagged_share`;
 * the platform twins of flagged people: a viewer/host pair whose private sessions the payments
@@ -101,6 +102,7 @@ def run(engine: Engine, pack: Pack) -> None:
     score_entities(engine, pack)
     hub = int(pack["link"]["max_counterparties"])
     share = float(pack["link"]["connector_flagged_share"])
+    paid_private = float(pack["lookalikes"]["performer"]["min_private_paid_share"])
     kinds = sql_list(pack["link"]["hub_account_kinds"])
     party_kinds = sql_list(pack["link"]["hub_party_kinds"])
     device_edges = (
@@ -115,6 +117,10 @@ def run(engine: Engine, pack: Pack) -> None:
         f"""
         CREATE TEMP TABLE __link__flagged AS
         SELECT entity_id FROM entity_scores WHERE flagged AND main_role;
+        CREATE TEMP TABLE __link__show_sellers AS
+        SELECT he.entity_id FROM sessions s JOIN account_entities he ON he.account_id = s.host_account_id
+        WHERE coalesce(s.private, false) GROUP BY he.entity_id
+        HAVING avg((coalesce(s.paid_amount, 0) > 0)::INTEGER) >= {paid_private};
         CREATE TEMP TABLE __link__not_person AS
         SELECT DISTINCT ae.entity_id FROM account_entities ae JOIN all_accounts a USING (account_id)
         WHERE a.kind IN ({kinds}) OR a.party_kind IN ({party_kinds});
@@ -183,6 +189,9 @@ def run(engine: Engine, pack: Pack) -> None:
         INSERT INTO __link__joiners
         SELECT ent, role FROM (
             SELECT h_ent AS ent, 'host' AS role, v_ent AS other FROM session_pairs
+            -- a host whose private sessions are mostly paid on the platform sells shows (abuse
+            -- sessions are paid off the platform): its viewers' cases are not its own
+            WHERE h_ent NOT IN (SELECT entity_id FROM __link__show_sellers)
             UNION ALL SELECT v_ent, 'viewer', h_ent FROM session_pairs)
         WHERE ent NOT IN (SELECT entity_id FROM __link__flagged) AND ent NOT IN (SELECT entity_id FROM __link__not_person)
         GROUP BY ent, role
@@ -313,6 +322,7 @@ def run(engine: Engine, pack: Pack) -> None:
         DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__attached; DROP TABLE __link__victims;
         DROP TABLE __link__flagged_accounts;
         DROP TABLE __link__flagged; DROP TABLE __link__not_person; DROP TABLE __link__joiners; DROP TABLE __link__twin_links;
+        DROP TABLE __link__show_sellers;
         """,
         stage=STAGE,
     )
