@@ -159,11 +159,12 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
     if p["round_unit"] <= 0:
         raise PackError(f"{label}: payments.round_unit must be greater than 0")
     ranges = [
-        (f"typologies.{code}.{k}", v) for code, cfg in doc["typologies"].items() for k, v in cfg.items()
+        (f"typologies.{code}.{k}", v)
+        for code, cfg in doc["typologies"].items()
+        for k, v in cfg.items()
+        if k.endswith("_mcc_ranges")
     ]
     for where, v in [*ranges, ("time.in_person_mcc_ranges", doc["time"]["in_person_mcc_ranges"])]:
-        if not where.endswith("_mcc_ranges"):
-            continue
         for r in v:
             if not isinstance(r, str) or not re.fullmatch(r"\d{4}(-\d{4})?", r):
                 raise PackError(f"{label}: {where}: {r!r} is not a code or range like 3000-3350")

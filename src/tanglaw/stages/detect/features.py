@@ -64,6 +64,13 @@ SHOP_RECEIVERS = (
 )
 
 
+#: per entity, the youngest birth date on its party records (one record of a parent's card or an
+#: old typo does not make a teenager old): the sender's age for sextortion bursts and young buyers
+BIRTH_DATES = """
+            SELECT pe.entity_id, max(p.birth_date) AS birth_date
+            FROM party_entities pe JOIN parties p USING (party_id) GROUP BY pe.entity_id"""
+
+
 def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     lists, pay = pack["lists"], pack["payments"]
     window = float(pay["duplicate_window_minutes"])
@@ -125,12 +132,14 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
         stage=STAGE,
     )
     # a payer of many people abroad is an institution paying out (a platform's creator payouts, a
-    # charity's grants, a payroll), not a person paying for shows
+    # charity's grants, a payroll), not a person paying for shows: its payments leave the
+    # person-to-person table (receiver profiles still count them as payouts, from `payments`)
     engine.execute(
         f"""
         CREATE TABLE mass_payers AS
         SELECT s_ent AS entity_id, count(DISTINCT r_ent) AS n_payees FROM cross_border_payments
-        GROUP BY s_ent HAVING count(DISTINCT r_ent) >= {int(pack["lookalikes"]["payouts"]["min_payees"])}
+        GROUP BY s_ent HAVING count(DISTINCT r_ent) >= {int(pack["lookalikes"]["payouts"]["min_payees"])};
+        DELETE FROM cross_border_payments WHERE s_ent IN (SELECT entity_id FROM mass_payers);
         """,
         stage=STAGE,
     )
@@ -148,7 +157,7 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["order_reference_words"])}')
                         OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref
         FROM cross_border_payments
-        WHERE NOT is_purchase AND NOT r_is_organization AND s_ent NOT IN (SELECT entity_id FROM mass_payers)
+        WHERE NOT is_purchase AND NOT r_is_organization
           AND r_country IN ({sql_list(lists["high_risk_receiving"])})
           AND amount_usd BETWEEN {float(pay["min_amount_usd"])} AND {float(pay["max_amount_usd"])}
         """,
@@ -196,13 +205,13 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     y = pack["lookalikes"]["young_buyers"]
     o = pack["lookalikes"]["payouts"]
     paid_out = (
-        f"coalesce(po.n_payouts, 0) >= {int(o['min_payouts'])} "
-        f"AND po.n_payouts >= {float(o['min_share'])} * po.n_abroad"
+        f"coalesce(inc.n_payouts, 0) >= {int(o['min_payouts'])} "
+        f"AND inc.n_payouts >= {float(o['min_share'])} * inc.n_abroad"
     )
     k = pack["lookalikes"]["p2p_desk"]
     desk = (
-        f"coalesce(po.n_all_senders, 0) >= {int(k['min_senders'])} "
-        f"AND po.n_foreign_senders < {float(k['max_foreign_share'])} * po.n_all_senders"
+        f"coalesce(inc.n_all_senders, 0) >= {int(k['min_senders'])} "
+        f"AND inc.n_foreign_senders < {float(k['max_foreign_share'])} * inc.n_all_senders"
     )
     young = (
         f"n_aged >= {int(y['min_aged_senders'])} AND median_sender_age < {float(y['max_median_age'])} "
@@ -228,17 +237,12 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             -- counted apart: a payer spreading payments over a household's accounts is no regular)
             SELECT s_ent, count(DISTINCT r_ent) AS n_beneficiaries FROM corridor_payments
             WHERE NOT family GROUP BY s_ent
-        ), ages AS (
-            -- the youngest birth date on a sender's records (one record of a parent's card or an
-            -- old typo does not make a teenager old)
-            SELECT pe.entity_id AS s_ent, max(p.birth_date) AS birth_date
-            FROM party_entities pe JOIN parties p USING (party_id)
-            WHERE p.birth_date IS NOT NULL GROUP BY pe.entity_id
+        ), ages AS ({BIRTH_DATES}
         ), pairs AS (
             SELECT c.r_ent, c.s_ent, count(*) AS n, bool_or(c.family) AS family,
                    sum(c.order_ref::INTEGER) AS n_order, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
                    date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age
-            FROM corridor_payments c LEFT JOIN ages a ON a.s_ent = c.s_ent GROUP BY c.r_ent, c.s_ent
+            FROM corridor_payments c LEFT JOIN ages a ON a.entity_id = c.s_ent GROUP BY c.r_ent, c.s_ent
         ), incoming AS (
             -- everyone who pays it, at home and abroad (purchases aside; businesses only as payers
             -- out), and its payments from abroad that are payouts: from payers who pay many people
@@ -283,8 +287,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                avg((span_days > {window_days})::INTEGER) FILTER (WHERE NOT family) AS returning_share
             FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
         )
-        SELECT r.*, coalesce(po.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
-               coalesce(po.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
+        SELECT r.*, coalesce(inc.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
+               coalesce(inc.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
                coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                coalesce({performer}, false) AS performer_like,
                coalesce({regulars}, false) AS regulars_like,
@@ -292,7 +296,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                coalesce({back}, false) AS young_shop_like,
                seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false)
                    OR coalesce({young}, false) OR coalesce({paid_out}, false) AS lookalike
-        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming po ON po.r_ent = r.entity_id
+        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
         """,
         stage=STAGE,
     )
@@ -398,7 +402,6 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             -- buying from a shop is not paying an extortionist; nor is paying someone in the
             -- country one is visiting (a victim pays abroad from home)
             WHERE r_ent NOT IN {SHOP_RECEIVERS} AND NOT in_country
-              AND s_ent NOT IN (SELECT entity_id FROM mass_payers)
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
@@ -419,9 +422,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             FROM pairs b JOIN pairs o ON o.s_ent = b.s_ent
              AND o.first_ts BETWEEN b.first_ts - INTERVAL {w} HOUR AND b.first_ts + INTERVAL {w} HOUR
             GROUP BY b.s_ent, b.r_ent
-        ), ages AS (
-            SELECT pe.entity_id, max(p.birth_date) AS birth_date
-            FROM party_entities pe JOIN parties p USING (party_id) GROUP BY pe.entity_id
+        ), ages AS ({BIRTH_DATES}
         ), opened AS (
             SELECT ae.entity_id, min(a.opened_at) AS opened_at
             FROM account_entities ae JOIN accounts a USING (account_id) GROUP BY ae.entity_id
