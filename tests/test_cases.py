@@ -283,7 +283,7 @@ def test_cli_list_filters(tmp_path: Path, runner) -> None:
     assert res.exit_code == 0 and "TGL-000002" in res.stdout and "TGL-000001" not in res.stdout
     res = invoke(runner, "cases", "list", "--out", out, "--status", "closed")
     assert res.exit_code == 0 and "No case matches" in res.stdout
-    res = invoke(runner, "cases", "list", "--out", out, "--priority", "P1")
+    res = invoke(runner, "cases", "list", "--out", out, "--priority", "P2")
     assert "TGL-000001" in res.stdout and "TGL-000002" in res.stdout
 
 
@@ -294,7 +294,9 @@ def test_priority_reasons_and_actionability_in_words(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_bundle(build(tmp_path / "b", trio("PA", "FA")), out)
     (c,) = read_csv(out / "cases.csv")
-    assert c["priority"] == "P1"
+    # recent, three payers, strong evidence together; but none of the three is a strong payer on
+    # its own (0.66: one beneficiary, no escalation), so not P1 (relatives abroad look like this)
+    assert c["priority"] == "P2"
     assert c["priority_reasons"] == (
         "payments or sessions in the last 14 days from several payers; evidence score 1.00"
     )
@@ -317,6 +319,36 @@ def test_priority_reasons_and_actionability_in_words(tmp_path: Path) -> None:
         "1",
         "FA",
     )
+
+
+def test_p1_needs_a_payer_strong_on_its_own(tmp_path: Path) -> None:
+    """The trio's household becomes P1 when one of its payers shows the payer pattern strongly on
+    its own evidence: three unrelated beneficiaries, at night, small escalating amounts, listed
+    references. The other households that payer pays are cases of their own (he merges none)."""
+    from .conftest import payment, write_table
+
+    b = build(tmp_path / "b", trio("PA", "FA") + [("PA0", "FB", "US"), ("PA0", "FC", "US")])
+    rows = [
+        payment(f"T-PA0-{f}-{d}", f"2026-03-{d:02d}T03:30:00Z", 20 + 4 * d, "PA0", f, reference="load")
+        for f in ("FA", "FB", "FC")
+        for d in range(2, 26, 4)
+    ]
+    others = [r for r in read_csv(b / "transactions.csv") if r["sender_account_id"] != "PA0"]
+    write_table(b, "transactions", others + rows)
+    out = tmp_path / "out"
+    run_bundle(b, out)
+    cases = read_csv(out / "cases.csv")
+    members = read_csv(out / "case_members.csv")
+    fa = next(
+        c for c in cases if any(m["case_id"] == c["case_id"] and m["account_id"] == "FA" for m in members)
+    )
+    assert fa["priority"] == "P1"
+    assert fa["priority_reasons"] == (
+        "payments or sessions in the last 14 days and escalating; "
+        "a payer shows the payer pattern strongly on its own evidence (0.82); evidence score 1.00"
+    )
+    assert sorted(m["account_id"] for m in members if m["account_id"].startswith("F")) == ["FA", "FB", "FC"]
+    assert len({m["case_id"] for m in members if m["account_id"].startswith("F")}) == 3
 
 
 def test_two_victims_in_one_household_are_said_and_ranked_first(tmp_path: Path) -> None:

@@ -276,6 +276,56 @@ def test_a_family_paid_by_several_relatives_is_no_household(tmp_path: Path) -> N
     assert read_csv(out / "cases.csv") == []
 
 
+def test_two_like_payments_by_an_adult_are_no_sextortion_burst(tmp_path: Path) -> None:
+    """Two payments of about the same size to one new account abroad within a day are what a young
+    adult sends a friend or a seller; a victim is told to pay again, more, and to other accounts.
+    The same pair from a minor, and three rising payments from the adult, stay likely victims."""
+    parties = [
+        {"party_id": who, "source": "bank-a", "name": name, "birth_date": born, "country": "US"}
+        for who, name, born in (
+            ("ADULT", "Jordan Miles", "2002-01-10"),
+            ("MINOR", "Sam Taylor", "2010-05-01"),
+            ("RISING", "Alex Kent", "2002-03-10"),
+        )
+    ]
+    accounts = [
+        {"account_id": f"A-{who}", "source": "bank-a", "party_id": who, "kind": "ewallet", "country": "US"}
+        for who in ("ADULT", "MINOR", "RISING")
+    ]
+    txns = []
+    for who, amounts in (("ADULT", (180, 190)), ("MINOR", (180, 190)), ("RISING", (60, 130, 250))):
+        txns += [
+            payment(
+                f"{who}-{k}",
+                f"2026-03-01T{10 + 4 * k:02d}:00:00Z",
+                amount,
+                f"A-{who}",
+                f"X-{who}",
+                channel="ewallet",
+                sender_country="US",
+                receiver_country="PH",
+            )
+            for k, amount in enumerate(amounts)
+        ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    import duckdb
+
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    try:
+        weight, components = con.execute(
+            "SELECT weight, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%ADULT'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert components == (
+        "burst to a new foreign beneficiary 0.25; within hours 0.15; young sender 0.40; "
+        "sextortion corridor 0.15; two like payments to one payee x0.5"
+    )
+    assert round(weight, 3) == 0.337
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    assert victims == {"A-MINOR", "A-RISING"}
+
+
 def test_victim_pays_several_new_accounts_in_one_burst(tmp_path: Path) -> None:
     """A teenager told to pay by gift card, wallet and remittance: one payment to each of three new
     accounts abroad within a day is one burst."""

@@ -61,8 +61,9 @@ def test_one_queue_order_everywhere_closed_cases_last(tmp_path: Path, runner: An
     run_bundle(build(tmp_path / "b1", LINKS), out)
     first = read_csv(out / "cases.csv")
     assert [(r["case_id"], r["priority"], r["score"]) for r in first] == [
-        ("TGL-000003", "P1", "0.999"),
-        ("TGL-000001", "P1", "0.998"),
+        # no payer is strong on its own in these worlds: P2 (scoring.p1_min_payer_weight)
+        ("TGL-000003", "P2", "0.999"),
+        ("TGL-000001", "P2", "0.998"),
         ("TGL-000002", "P2", "0.928"),
     ]
     assert invoke(runner, "cases", "close", "TGL-000003", "--out", out).exit_code == 0
@@ -274,8 +275,13 @@ def test_ids_and_codes_in_any_letter_case(tmp_path: Path, runner: Any, width: An
     out = tmp_path / "out"
     run_bundle(build(tmp_path / "b1", LINKS), out)
     res = invoke(runner, "cases", "show", "tgl-000001", "--out", out)
-    assert res.exit_code == 0 and "TGL-000001  P1  open" in res.stdout
-    assert _ids(invoke(runner, "cases", "list", "--out", out, "--priority", "p2").stdout) == ["TGL-000002"]
+    assert res.exit_code == 0 and "TGL-000001  P2  open" in res.stdout
+    assert _ids(invoke(runner, "cases", "list", "--out", out, "--priority", "p2").stdout) == [
+        "TGL-000003",
+        "TGL-000001",
+        "TGL-000002",
+    ]
+    assert "No case matches" in invoke(runner, "cases", "list", "--out", out, "--priority", "p1").stdout
     res = invoke(runner, "cases", "status", "tgl-000002", "Triaged", "--out", out)
     assert res.exit_code == 0 and res.stdout.strip() == "TGL-000002: now triaged."
     assert _ids(invoke(runner, "cases", "list", "--out", out, "--status", "TRIAGED").stdout) == ["TGL-000002"]

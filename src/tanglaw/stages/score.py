@@ -129,13 +129,18 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM network_members GROUP BY network_id
         ), codes AS (
             SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
-                   bool_or(h.components LIKE '%escalation%') AS escalation
+                   bool_or(h.components LIKE '%escalation%') AS escalation,
+                   -- the strongest payer pattern a payer of the case shows on its own evidence
+                   coalesce(max(h.weight) FILTER (WHERE m.role = 'payer' AND h.code = 'FIN_CONSUMER_REMITTER'), 0)
+                       AS own_payer_weight,
+                   bool_or(h.code IN ({sql_list(s["p1_evidence_codes"])})) AS child_evidence
             FROM network_members m JOIN hits h ON h.entity_id = m.entity_id
             GROUP BY m.network_id
         )
         SELECT a.network_id, {id_sql} AS case_id, {carried_sql} AS carried,
                t.score, r.n_payers, r.n_facilitators, r.n_victims, r.n_buyers, r.n_sellers, r.n_hosts, r.n_viewers, r.n_members,
                coalesce(c.codes, []) AS codes, coalesce(c.escalation, false) AS escalation,
+               coalesce(c.own_payer_weight, 0) AS own_payer_weight, coalesce(c.child_evidence, false) AS child_evidence,
                m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c,
                greatest(m.last_seen, ss.last_session) AS last_activity,
                coalesce(hh.household_victims, 0) AS household_victims
@@ -168,8 +173,12 @@ def run(engine: Engine, pack: Pack) -> None:
                   WHEN n_victims > 0 OR household THEN 'P2'
                   -- recent payments alone are not a child at risk now: the evidence must be strong,
                   -- and it must be a household's (the place where children are), not a lone payer's
+                  -- and someone must show it on their own: a payer whose own pattern is strong, or
+                  -- evidence of the children themselves (a known-material hash); a family whose
+                  -- relatives each look a little like payers is not enough
                   WHEN recent AND (escalation OR several) AND score >= {s["p1_min_score"]}
-                       AND n_facilitators > 0 THEN 'P1'
+                       AND n_facilitators > 0
+                       AND (own_payer_weight >= {float(s["p1_min_payer_weight"])} OR child_evidence) THEN 'P1'
                   WHEN score >= {s["p2_score"]} THEN 'P2'
                   WHEN score >= {s["p3_score"]} THEN 'P3'
                   ELSE 'P4' END AS priority,
@@ -186,6 +195,10 @@ def run(engine: Engine, pack: Pack) -> None:
                        WHEN recent THEN 'payments or sessions in the last {rdays} days'
                        WHEN escalation THEN 'escalating payments' END,
                   CASE WHEN several AND NOT recent THEN printf('%d payers', n_payers) END,
+                  CASE WHEN child_evidence THEN 'media matching known material'
+                       WHEN own_payer_weight >= {float(s["p1_min_payer_weight"])}
+                       THEN printf('a payer shows the payer pattern strongly on its own evidence (%.2f)', own_payer_weight)
+                       END,
                   printf('evidence score %.2f', score)
                 ], lambda x: x IS NOT NULL) AS reasons
             FROM flags f

@@ -294,11 +294,21 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
             ),
         ]
     )
+    # two payments of the same size to one new beneficiary by an adult: no escalation, no second
+    # payee, no third demand (FATF 2025: several rapid payments, rising, then an abrupt stop)
+    bare = (
+        f"burst_payments < {int(p['three_payments'])} AND burst_receivers < 2"
+        f" AND coalesce(burst_growth, 1) < {float(p['escalation_ratio'])}"
+        f" AND NOT coalesce(sender_age < {int(p['minor_age'])}, false)"
+    )
     # a victim may pay several extortionists: one hit per victim, on its strongest burst
     return f"""
         WITH b AS (
-            SELECT *, {weight} * (CASE WHEN family THEN {p["family_factor"]} ELSE 1 END) AS w,
-                   {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END AS why
+            SELECT *, {weight} * (CASE WHEN family THEN {p["family_factor"]} ELSE 1 END)
+                               * (CASE WHEN {bare} THEN {p["bare_pair_factor"]} ELSE 1 END) AS w,
+                   {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END
+                   || CASE WHEN {bare} THEN '; two like payments to one payee x{p["bare_pair_factor"]}' ELSE '' END
+                       AS why
             FROM payment_bursts
         ), victims AS (
             SELECT s_ent AS entity_id, 'victim' AS role, w AS weight,
