@@ -326,6 +326,52 @@ def test_two_like_payments_by_an_adult_are_no_sextortion_burst(tmp_path: Path) -
     assert victims == {"A-MINOR", "A-RISING"}
 
 
+def test_an_adults_burst_outside_the_alerts_countries_is_no_sextortion(tmp_path: Path) -> None:
+    """Three rising payments to three new accounts within a day: a likely victim when they go to a
+    country that sextortion alerts name (lists.sextortion_receiving), or when a minor sends them;
+    an adult paying people in Germany is buying or paying friends."""
+    people = (
+        ("ADULT_DE", "2002-01-10", "DE"),
+        ("ADULT_NG", "2002-02-10", "NG"),
+        ("MINOR_DE", "2010-05-01", "DE"),
+    )
+    parties = [
+        {"party_id": who, "source": "bank-a", "name": f"Person {who}", "birth_date": born, "country": "FR"}
+        for who, born, _ in people
+    ]
+    accounts = [
+        {"account_id": f"A-{who}", "source": "bank-a", "party_id": who, "kind": "ewallet", "country": "FR"}
+        for who, _, _ in people
+    ]
+    txns = [
+        payment(
+            f"{who}-{k}",
+            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
+            amount,
+            f"A-{who}",
+            f"X-{who}-{k}",
+            channel="ewallet",
+            sender_country="FR",
+            receiver_country=country,
+        )
+        for who, _, country in people
+        for k, amount in enumerate((60, 130, 250))
+    ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    import duckdb
+
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    try:
+        (components,) = con.execute(
+            "SELECT components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%ADULT_DE'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert components.endswith("; an adult paying outside the alerts' countries x0.6")
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    assert victims == {"A-ADULT_NG", "A-MINOR_DE"}
+
+
 def test_victim_pays_several_new_accounts_in_one_burst(tmp_path: Path) -> None:
     """A teenager told to pay by gift card, wallet and remittance: one payment to each of three new
     accounts abroad within a day is one burst."""

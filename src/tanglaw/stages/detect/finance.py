@@ -301,14 +301,21 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
         f" AND coalesce(burst_growth, 1) < {float(p['escalation_ratio'])}"
         f" AND NOT coalesce(sender_age < {int(p['minor_age'])}, false)"
     )
+    # an adult's burst to countries no sextortion alert names: purchases or friends abroad
+    off = (
+        f"len(list_intersect(burst_countries, [{countries}])) = 0"
+        f" AND NOT coalesce(sender_age < {int(p['minor_age'])}, false)"
+    )
     # a victim may pay several extortionists: one hit per victim, on its strongest burst
     return f"""
         WITH b AS (
             SELECT *, {weight} * (CASE WHEN family THEN {p["family_factor"]} ELSE 1 END)
-                               * (CASE WHEN {bare} THEN {p["bare_pair_factor"]} ELSE 1 END) AS w,
+                               * (CASE WHEN {bare} THEN {p["bare_pair_factor"]} ELSE 1 END)
+                               * (CASE WHEN {off} THEN {p["off_corridor_factor"]} ELSE 1 END) AS w,
                    {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END
                    || CASE WHEN {bare} THEN '; two like payments to one payee x{p["bare_pair_factor"]}' ELSE '' END
-                       AS why
+                   || CASE WHEN {off} THEN '; an adult paying outside the alerts'' countries x{p["off_corridor_factor"]}'
+                           ELSE '' END AS why
             FROM payment_bursts
         ), victims AS (
             SELECT s_ent AS entity_id, 'victim' AS role, w AS weight,
