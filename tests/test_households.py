@@ -57,6 +57,19 @@ def _cases_of(out: Path) -> dict[str, set[tuple[str, str]]]:
     return cases
 
 
+def _workspace_row(out: Path, sql: str) -> tuple[Any, ...]:
+    """One row of a query over the run's workspace (read-only)."""
+    import duckdb
+
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    try:
+        row = con.execute(sql).fetchone()
+    finally:
+        con.close()
+    assert row is not None, sql
+    return tuple(row)
+
+
 def test_a_payer_of_three_households_is_in_three_cases_and_merges_none(tmp_path: Path) -> None:
     txns = _household("A") + _household("B") + _household("C")
     for tag in "ABC":
@@ -157,15 +170,10 @@ def test_a_shop_paid_by_many_one_off_buyers_without_references_is_seller_like(tm
         for i in range(20)
     ]
     out = _run(tmp_path, txns)
-    import duckdb
-
-    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
-    try:
-        row = con.execute(
-            "SELECT n_senders, one_off_share, seller_like FROM receiver_profiles WHERE entity_id LIKE '%SHOP'"
-        ).fetchone()
-    finally:
-        con.close()
+    row = _workspace_row(
+        out,
+        "SELECT n_senders, one_off_share, seller_like FROM receiver_profiles WHERE entity_id LIKE '%SHOP'",
+    )
     assert row == (20, 1.0, True)
 
 
@@ -308,15 +316,10 @@ def test_two_like_payments_by_an_adult_are_no_sextortion_burst(tmp_path: Path) -
             for k, amount in enumerate(amounts)
         ]
     out = _run(tmp_path, txns, parties=parties, accounts=accounts)
-    import duckdb
-
-    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
-    try:
-        weight, components = con.execute(
-            "SELECT weight, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%ADULT'"
-        ).fetchone()
-    finally:
-        con.close()
+    weight, components = _workspace_row(
+        out,
+        "SELECT weight, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%ADULT'",
+    )
     assert components == (
         "burst to a new foreign beneficiary 0.25; within hours 0.15; young sender 0.40; "
         "sextortion corridor 0.15; two like payments to one payee x0.5"
@@ -358,15 +361,10 @@ def test_an_adults_burst_outside_the_alerts_countries_is_no_sextortion(tmp_path:
         for k, amount in enumerate((60, 130, 250))
     ]
     out = _run(tmp_path, txns, parties=parties, accounts=accounts)
-    import duckdb
-
-    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
-    try:
-        (components,) = con.execute(
-            "SELECT components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%ADULT_DE'"
-        ).fetchone()
-    finally:
-        con.close()
+    (components,) = _workspace_row(
+        out,
+        "SELECT components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%ADULT_DE'",
+    )
     assert components.endswith("; an adult paying outside the alerts' countries x0.6")
     victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
     assert victims == {"A-ADULT_NG", "A-MINOR_DE"}
@@ -484,15 +482,10 @@ def test_a_customer_who_pays_for_shows_on_the_platform_weighs_less_as_a_payer(tm
         for i in range(3)
     ]
     out = _run(tmp_path, txns, sessions=sessions)
-    import duckdb
-
-    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
-    try:
-        evidence, components = con.execute(
-            "SELECT evidence, components FROM hits WHERE code = 'FIN_CONSUMER_REMITTER' AND entity_id LIKE '%FAN'"
-        ).fetchone()
-    finally:
-        con.close()
+    evidence, components = _workspace_row(
+        out,
+        "SELECT evidence, components FROM hits WHERE code = 'FIN_CONSUMER_REMITTER' AND entity_id LIKE '%FAN'",
+    )
     assert evidence.endswith(
         "; pays for webcam shows on the platform (100% of its 3 private sessions paid there)."
     )
