@@ -284,6 +284,62 @@ def test_a_family_paid_by_several_relatives_is_no_household(tmp_path: Path) -> N
     assert read_csv(out / "cases.csv") == []
 
 
+def _in_law_family(n_same_surname: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Parties and accounts: Ana Reyes in PH, five senders in the US, the first
+    `n_same_surname` of them Reyes, the others with other surnames (in-laws)."""
+    names = ["Ben", "Carla", "Dino", "Elena", "Fe"]
+    others = ["Cruz", "Lim", "Tan", "Ocampo", "Bautista"]
+    parties = [{"party_id": "MOM", "source": "wallet", "name": "Ana Reyes", "country": "PH"}] + [
+        {
+            "party_id": f"S{k}",
+            "source": "remit-x",
+            "name": f"{names[k - 1]} {'Reyes' if k <= n_same_surname else others[k - 1]}",
+            "country": "US",
+        }
+        for k in range(1, 6)
+    ]
+    accounts = [
+        {"account_id": "WA", "source": "wallet", "party_id": "MOM", "kind": "ewallet", "country": "PH"}
+    ] + [
+        {
+            "account_id": f"AP{k}",
+            "source": "remit-x",
+            "party_id": f"S{k}",
+            "kind": "remittance",
+            "country": "US",
+        }
+        for k in range(1, 6)
+    ]
+    return parties, accounts
+
+
+def test_a_relative_supported_by_two_of_her_name_abroad_and_by_in_laws_is_no_household(
+    tmp_path: Path,
+) -> None:
+    """Five relatives abroad send Ana Reyes the same small night-time top-ups; two share her
+    surname, three are in-laws with other surnames. The in-laws' payments look like payers' on
+    their own, but two senders of her name make her a relative supported by family abroad
+    (`lookalikes.relatives`): no household, no case. With one sender of her name only (a common
+    surname can be chance), the other four still make a household."""
+    txns = _household("A") + _night_payments("A4-", "AP4", "WA", 5) + _night_payments("A5-", "AP5", "WA", 5)
+    parties, accounts = _in_law_family(2)
+    out = _run(tmp_path / "two", txns, parties=parties, accounts=accounts)
+    assert read_csv(out / "cases.csv") == []
+    row = _workspace_row(
+        out,
+        "SELECT n_senders, n_unrelated, relatives_like FROM receiver_profiles WHERE entity_id LIKE '%MOM'",
+    )
+    assert row == (5, 3, True)
+    (components,) = _workspace_row(
+        out, "SELECT components FROM hits WHERE code = 'FIN_FACILITATOR_COLLECTOR' AND entity_id LIKE '%MOM'"
+    )
+    assert components.endswith("; supported by relatives abroad x0.2")
+    parties, accounts = _in_law_family(1)
+    out = _run(tmp_path / "one", txns, parties=parties, accounts=accounts)
+    (case,) = _cases_of(out).values()
+    assert ("WA", "facilitator") in case
+
+
 def test_two_like_payments_by_an_adult_are_no_sextortion_burst(tmp_path: Path) -> None:
     """Two payments of about the same size to one new account abroad within a day are what a young
     adult sends a friend or a seller; a victim is told to pay again, more, and to other accounts.

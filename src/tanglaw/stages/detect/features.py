@@ -208,6 +208,14 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         f"coalesce(inc.n_payouts, 0) >= {int(o['min_payouts'])} "
         f"AND inc.n_payouts >= {float(o['min_share'])} * inc.n_abroad"
     )
+    f = pack["lookalikes"]["relatives"]
+    # supported by relatives abroad: a sender shares its surname (the family tie of `family`)
+    relatives = (
+        f"n_senders - n_unrelated >= {int(f['min_family_senders'])}"
+        f" AND n_senders - n_unrelated >= {float(f['min_family_share'])} * n_senders"
+        if int(f["min_family_senders"])
+        else "false"
+    )
     k = pack["lookalikes"]["p2p_desk"]
     desk = (
         f"coalesce(inc.n_all_senders, 0) >= {int(k['min_senders'])} "
@@ -294,8 +302,9 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                coalesce({regulars}, false) AS regulars_like,
                coalesce({young}, false) AS young_buyers_like,
                coalesce({back}, false) AS young_shop_like,
+               {relatives} AS relatives_like,
                seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false)
-                   OR coalesce({young}, false) OR coalesce({paid_out}, false) AS lookalike
+                   OR coalesce({young}, false) OR coalesce({paid_out}, false) OR {relatives} AS lookalike
         FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
         """,
         stage=STAGE,

@@ -143,6 +143,7 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
             SELECT entity_id, lookalike,
                    CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'
                         WHEN regulars_like THEN 'paid by regulars' WHEN young_buyers_like THEN 'buyers mostly under 30'
+                        WHEN relatives_like THEN 'supported by relatives abroad'
                         ELSE 'paid out by an institution' END AS kind
             FROM receiver_profiles
         ) USING (entity_id)
