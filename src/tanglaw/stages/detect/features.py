@@ -196,8 +196,9 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     (`lookalikes.regulars`) is paid by regulars who pay no one else, for months, a young-buyers-like
     one (`lookalikes.young_buyers`) mostly by young people (game items, school things), a
     payouts-like one (`lookalikes.payouts`) mostly by institutions that pay many people (creator
-    payouts): payments to any of them are purchases of goods or shows (or a family's support), not
-    a payer's pattern (`lookalike`). A desk-like one (`lookalikes.p2p_desk`), paid by many people
+    payouts), a relatives-like one (`lookalikes.relatives`) by several senders of its surname and
+    most likely their in-laws: payments to any of them are purchases of goods or shows (or a
+    family's support), not a payer's pattern (`lookalike`). A desk-like one (`lookalikes.p2p_desk`), paid by many people
     mostly at home, is only kept out of the sextortion bursts (`SHOP_RECEIVERS`)."""
     s = pack["lookalikes"]["seller"]
     a = pack["lookalikes"]["performer"]
@@ -209,7 +210,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         f"AND inc.n_payouts >= {float(o['min_share'])} * inc.n_abroad"
     )
     f = pack["lookalikes"]["relatives"]
-    # supported by relatives abroad: a sender shares its surname (the family tie of `family`)
+    # supported by relatives abroad: enough of its senders abroad share its surname (the family
+    # tie of `family`) that the others are most likely in-laws
     relatives = (
         f"n_senders - n_unrelated >= {int(f['min_family_senders'])}"
         f" AND n_senders - n_unrelated >= {float(f['min_family_share'])} * n_senders"
