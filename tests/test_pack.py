@@ -28,6 +28,15 @@ def test_default_pack_has_every_detector() -> None:
         ("[typologies.FIN_NOPE]\nweight_base = 0.1\n", "[typologies.FIN_NOPE]: unknown typology"),
         ("[scoring]\npayer_threshold = 'high'\n", "scoring.payer_threshold: 'high' is not a number"),
         ("[scoring]\npayer_threshold = 1.5\n", "scoring.payer_threshold: 1.5 must be between 0 and 1"),
+        ("[scoring]\np1_min_payer_weight = 2\n", "scoring.p1_min_payer_weight: 2.0 must be between 0 and 1"),
+        (
+            "[lookalikes.relatives]\nmin_family_share = 1.5\n",
+            "lookalikes.relatives.min_family_share: 1.5 must be between 0 and 1",
+        ),
+        (
+            "[lookalikes.relatives]\nmin_family_senders = -2\n",
+            "lookalikes.relatives.min_family_senders: -2 must not be negative",
+        ),
         (
             "[typologies.FIN_CONSUMER_REMITTER]\nmin_payments = -1\n",
             "typologies.FIN_CONSUMER_REMITTER.min_payments: -1 must not be negative",

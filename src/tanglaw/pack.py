@@ -133,7 +133,7 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
                 or k.endswith("_factor")
                 or k.endswith("_share")
                 or k.endswith("_threshold")
-                or k == "min_payer_weight"
+                or k.endswith("min_payer_weight")
             ):
                 if not 0.0 <= float(v) <= 1.0:
                     raise PackError(f"{label}: {path}: {v!r} must be between 0 and 1")
