@@ -137,9 +137,9 @@ def banned_reuse(p: dict[str, Any], pack: Pack) -> str:
             SELECT entity_id, count(DISTINCT account_id) FILTER (WHERE kind = 'own') AS n_own,
                    count(DISTINCT banned_account) FILTER (WHERE kind = 'device') AS n_device,
                    count(DISTINCT banned_account) FILTER (WHERE kind = 'ip') AS n_ip,
-                   list(DISTINCT account_id) FILTER (WHERE kind = 'own') AS own_accounts,
-                   list(DISTINCT banned_account) FILTER (WHERE kind <> 'own') AS other_banned,
-                   list(DISTINCT account_id) FILTER (WHERE kind <> 'own') AS reusing,
+                   list(DISTINCT account_id ORDER BY account_id) FILTER (WHERE kind = 'own') AS own_accounts,
+                   list(DISTINCT banned_account ORDER BY banned_account) FILTER (WHERE kind <> 'own') AS other_banned,
+                   list(DISTINCT account_id ORDER BY account_id) FILTER (WHERE kind <> 'own') AS reusing,
                    min(ts) AS first_ts,
                    list_sort(list_distinct(flatten(list(record_ids)))) AS record_ids
             FROM (SELECT entity_id, 'own' AS kind, account_id, NULL AS banned_account, ts, record_ids FROM own
