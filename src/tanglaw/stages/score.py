@@ -161,7 +161,8 @@ def run(engine: Engine, pack: Pack) -> None:
                    n.n_victims > 0 AND n.last_activity >= h.t - INTERVAL {vdays} DAY AS victim_recent,
                    n.household_victims >= {int(s["household_victims"])} AS household,
                    n.last_activity >= h.t - INTERVAL {rdays} DAY AS recent,
-                   n.n_payers >= {int(s["several_payers"])} AS several
+                   n.n_payers >= {int(s["several_payers"])} AS several,
+                   n.own_payer_weight >= {float(s["p1_min_payer_weight"])} AS strong_payer
             FROM __score__net n, horizon h
         ), prio AS (
             SELECT f.*,
@@ -178,7 +179,7 @@ def run(engine: Engine, pack: Pack) -> None:
                   -- relatives each look a little like payers is not enough
                   WHEN recent AND (escalation OR several) AND score >= {s["p1_min_score"]}
                        AND n_facilitators > 0
-                       AND (own_payer_weight >= {float(s["p1_min_payer_weight"])} OR child_evidence) THEN 'P1'
+                       AND (strong_payer OR child_evidence) THEN 'P1'
                   WHEN score >= {s["p2_score"]} THEN 'P2'
                   WHEN score >= {s["p3_score"]} THEN 'P3'
                   ELSE 'P4' END AS priority,
@@ -196,8 +197,7 @@ def run(engine: Engine, pack: Pack) -> None:
                        WHEN escalation THEN 'escalating payments' END,
                   CASE WHEN several AND NOT recent THEN printf('%d payers', n_payers) END,
                   CASE WHEN child_evidence THEN 'media matching known material'
-                       WHEN own_payer_weight >= {float(s["p1_min_payer_weight"])}
-                       THEN printf('a payer shows the payer pattern strongly on its own evidence (%.2f)', own_payer_weight)
+                       WHEN strong_payer THEN printf('a payer shows the payer pattern strongly on its own evidence (%.2f)', own_payer_weight)
                        END,
                   printf('evidence score %.2f', score)
                 ], lambda x: x IS NOT NULL) AS reasons

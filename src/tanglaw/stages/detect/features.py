@@ -296,18 +296,26 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                -- senders who came back after a sextortion burst's window (customers return)
                avg((span_days > {window_days})::INTEGER) FILTER (WHERE NOT family) AS returning_share
             FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
+        ), flags AS (
+            SELECT r.*, coalesce(inc.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
+                   coalesce(inc.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
+                   coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
+                   coalesce({performer}, false) AS performer_like,
+                   coalesce({regulars}, false) AS regulars_like,
+                   coalesce({young}, false) AS young_buyers_like,
+                   coalesce({back}, false) AS young_shop_like,
+                   {relatives} AS relatives_like
+            FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
+        ), kinds AS (
+            -- which look-alike it is, in words for the evidence (the first that applies)
+            SELECT *, CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'
+                           WHEN regulars_like THEN 'paid by regulars'
+                           WHEN young_buyers_like THEN 'buyers mostly under 30'
+                           WHEN relatives_like THEN 'supported by relatives abroad'
+                           WHEN payouts_like THEN 'paid out by an institution' END AS lookalike_kind
+            FROM flags
         )
-        SELECT r.*, coalesce(inc.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
-               coalesce(inc.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
-               coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
-               coalesce({performer}, false) AS performer_like,
-               coalesce({regulars}, false) AS regulars_like,
-               coalesce({young}, false) AS young_buyers_like,
-               coalesce({back}, false) AS young_shop_like,
-               {relatives} AS relatives_like,
-               seller_like OR coalesce({performer}, false) OR coalesce({regulars}, false)
-                   OR coalesce({young}, false) OR coalesce({paid_out}, false) OR {relatives} AS lookalike
-        FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
+        SELECT *, lookalike_kind IS NOT NULL AS lookalike FROM kinds
         """,
         stage=STAGE,
     )

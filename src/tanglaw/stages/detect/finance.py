@@ -139,14 +139,7 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
                || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
                || CASE WHEN coalesce(lookalike, false) THEN '; ' || kind || ' x{seller}' ELSE '' END AS components
         FROM receiver_features
-        LEFT JOIN (
-            SELECT entity_id, lookalike,
-                   CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'
-                        WHEN regulars_like THEN 'paid by regulars' WHEN young_buyers_like THEN 'buyers mostly under 30'
-                        WHEN relatives_like THEN 'supported by relatives abroad'
-                        ELSE 'paid out by an institution' END AS kind
-            FROM receiver_profiles
-        ) USING (entity_id)
+        LEFT JOIN (SELECT entity_id, lookalike, lookalike_kind AS kind FROM receiver_profiles) USING (entity_id)
         WHERE n_unrelated >= {int(p["min_senders"])} AND n_payments >= {int(p["min_payments"])}
     """
 
@@ -271,6 +264,9 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
 
 def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     countries = literal_list(pack["lists"]["sextortion_receiving"])
+    minor = f"sender_age < {int(p['minor_age'])}"
+    corridor = f"len(list_intersect(burst_countries, [{countries}])) > 0"
+    rising = f"coalesce(burst_growth, 1) >= {float(p['escalation_ratio'])}"
     weight, words = noisy_or(
         [
             ("true", p["weight_base"], "burst to a new foreign beneficiary"),
@@ -281,32 +277,18 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
             ),
             (f"burst_span_hours <= {float(p['fast_hours'])}", p["weight_fast"], "within hours"),
             (f"sender_age <= {int(p['young_age'])}", p["weight_young"], "young sender"),
-            (f"sender_age < {int(p['minor_age'])}", p["weight_minor"], "minor sender"),
+            (minor, p["weight_minor"], "minor sender"),
             (f"account_age_days <= {float(p['new_account_days'])}", p["weight_new_account"], "new account"),
-            (
-                f"len(list_intersect(burst_countries, [{countries}])) > 0",
-                p["weight_country"],
-                "sextortion corridor",
-            ),
-            (
-                f"coalesce(burst_growth, 1) >= {float(p['escalation_ratio'])}",
-                p["weight_escalation"],
-                "rising amounts",
-            ),
+            (corridor, p["weight_country"], "sextortion corridor"),
+            (rising, p["weight_escalation"], "rising amounts"),
         ]
     )
     # two payments of the same size to one new beneficiary by an adult: no escalation, no second
     # payee, no third demand (FATF 2025: several rapid payments, rising, then an abrupt stop)
-    bare = (
-        f"burst_payments < {int(p['three_payments'])} AND burst_receivers < 2"
-        f" AND coalesce(burst_growth, 1) < {float(p['escalation_ratio'])}"
-        f" AND NOT coalesce(sender_age < {int(p['minor_age'])}, false)"
-    )
+    adult = f"NOT coalesce({minor}, false)"
+    bare = f"burst_payments < {int(p['three_payments'])} AND burst_receivers < 2 AND NOT {rising} AND {adult}"
     # an adult's burst to countries no sextortion alert names: purchases or friends abroad
-    off = (
-        f"len(list_intersect(burst_countries, [{countries}])) = 0"
-        f" AND NOT coalesce(sender_age < {int(p['minor_age'])}, false)"
-    )
+    off = f"NOT ({corridor}) AND {adult}"
     # a victim may pay several extortionists: one hit per victim, on its strongest burst
     return f"""
         WITH b AS (
@@ -327,8 +309,8 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                   array_to_string(burst_countries, ', '), burst_span_hours,
                                   {_d("burst_first_ts")}, {_d("burst_last_ts")})
                            || CASE WHEN sender_age IS NOT NULL THEN printf('; the sender was %d', sender_age) ELSE '' END
-                           || CASE WHEN coalesce(burst_growth, 1) >= {float(p["escalation_ratio"])}
-                                   THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END || '.' AS evidence,
+                           || CASE WHEN {rising} THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END
+                           || '.' AS evidence,
                    burst_txn_ids AS record_ids, why AS components
             -- the strongest burst (ties: the earliest, then the first receiver id)
             FROM b QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, burst_first_ts, r_ent) = 1
