@@ -426,6 +426,83 @@ def test_an_adults_burst_outside_the_alerts_countries_is_no_sextortion(tmp_path:
     assert victims == {"A-ADULT_NG", "A-MINOR_DE"}
 
 
+def test_a_visitor_or_a_trader_paying_new_people_in_bursts_is_no_sextortion_victim(tmp_path: Path) -> None:
+    """Three rising payments to three new accounts in the Philippines within a day, by a young adult:
+    a likely victim when he pays from home; not when he had paid a hotel in the Philippines in
+    person the month before (he is paying people he met there; sextortion is done online); nor
+    when he pays a new account in a burst every week for two months (a trader settling with new
+    counterparties: a victim pays and stops)."""
+    people = ("HOME", "VISITOR", "TRADER")
+    parties = [
+        {
+            "party_id": who,
+            "source": "bank-a",
+            "name": f"Person {who}",
+            "birth_date": "2002-01-10",
+            "country": "US",
+        }
+        for who in people
+    ]
+    accounts = [
+        {"account_id": f"A-{who}", "source": "bank-a", "party_id": who, "kind": "ewallet", "country": "US"}
+        for who in people
+    ] + [{"account_id": "HOTEL", "source": "bank-a", "kind": "merchant", "country": "PH"}]
+    txns = [
+        payment(
+            f"{who}-{k}",
+            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
+            amount,
+            f"A-{who}",
+            f"X-{who}-{k}",
+            channel="ewallet",
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for who in ("HOME", "VISITOR")
+        for k, amount in enumerate((60, 130, 250))
+    ]
+    txns.append(
+        payment(
+            "STAY",
+            "2026-02-03T04:00:00Z",
+            120,
+            "A-VISITOR",
+            "HOTEL",
+            channel="card",
+            merchant_category="7011",
+            sender_country="US",
+            receiver_country="PH",
+        )
+    )
+    txns += [
+        payment(
+            f"TRADER-{week}-{k}",
+            f"2026-{1 + (week * 7) // 31:02d}-{1 + (week * 7) % 31:02d}T{10 + 3 * k:02d}:00:00Z",
+            amount,
+            "A-TRADER",
+            f"X-TRADER-{week}",
+            channel="ewallet",
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for week in range(8)
+        for k, amount in enumerate((60, 130))
+    ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    (visitor,) = _workspace_row(
+        out,
+        "SELECT components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%VISITOR'",
+    )
+    assert visitor.endswith("; had been in the country in person before x0.5")
+    (trader,) = _workspace_row(
+        out,
+        "SELECT components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%TRADER'",
+    )
+    assert trader.endswith("; paid 8 new payees in bursts x0.3")
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    assert victims == {"A-HOME"}
+
+
 def test_victim_pays_several_new_accounts_in_one_burst(tmp_path: Path) -> None:
     """A teenager told to pay by gift card, wallet and remittance: one payment to each of three new
     accounts abroad within a day is one burst."""

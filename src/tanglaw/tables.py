@@ -55,6 +55,11 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "cross_border_payments", "detect", "person-to-person cross-border payments, each counted once"
     ),
     StageTable(
+        "first_visits",
+        "detect",
+        "per person and country: the first time the person paid in person there (a hotel, a meal, cash)",
+    ),
+    StageTable(
         "mass_payers",
         "detect",
         "payers of many people abroad (payouts, grants, payroll): institutions, not persons",

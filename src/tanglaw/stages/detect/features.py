@@ -131,6 +131,18 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
         """,
         stage=STAGE,
     )
+    # the first time each person paid in person (a hotel, a meal, cash) in another country: from
+    # then on, people he pays there may be people he met there
+    engine.execute(
+        f"""
+        CREATE TABLE first_visits AS
+        SELECT ae.entity_id, p.r_country AS country, min(p.ts) AS first_visit
+        FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
+        WHERE p.is_purchase AND p.r_country <> p.s_country AND {in_person}
+        GROUP BY ae.entity_id, p.r_country
+        """,
+        stage=STAGE,
+    )
     # a payer of many people abroad is an institution paying out (a platform's creator payouts, a
     # charity's grants, a payroll), not a person paying for shows: its payments leave the
     # person-to-person table (receiver profiles still count them as payouts, from `payments`)
@@ -441,6 +453,16 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             FROM pairs b JOIN pairs o ON o.s_ent = b.s_ent
              AND o.first_ts BETWEEN b.first_ts - INTERVAL {w} HOUR AND b.first_ts + INTERVAL {w} HOUR
             GROUP BY b.s_ent, b.r_ent
+        ), payees AS (
+            -- how many new payees abroad the sender paid in bursts, over all its history: a victim
+            -- pays in one burst and stops; a trader settles with new counterparties every week
+            SELECT s_ent, count(DISTINCT r_ent) AS sender_burst_payees FROM pairs GROUP BY s_ent
+        ), visited AS (
+            -- bursts to a country the sender had been to in person before: people met there
+            SELECT u.s_ent, u.r_ent FROM bursts u
+            JOIN first_visits v ON v.entity_id = u.s_ent AND list_contains(u.burst_countries, v.country)
+                         AND v.first_visit < u.burst_first_ts
+            GROUP BY u.s_ent, u.r_ent
         ), ages AS ({BIRTH_DATES}
         ), opened AS (
             SELECT ae.entity_id, min(a.opened_at) AS opened_at
@@ -455,9 +477,12 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                    - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(u.burst_first_ts, '%m%d') THEN 1 ELSE 0 END
                    AS sender_age,
                epoch(u.burst_first_ts - o.opened_at) / 86400.0 AS account_age_days,
-               coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family
+               coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,
+               y.sender_burst_payees, vi.s_ent IS NOT NULL AS visited
         FROM pairs b
         JOIN bursts u USING (s_ent, r_ent)
+        JOIN payees y USING (s_ent)
+        LEFT JOIN visited vi ON vi.s_ent = b.s_ent AND vi.r_ent = b.r_ent
         LEFT JOIN ages a ON a.entity_id = b.s_ent
         LEFT JOIN opened o ON o.entity_id = b.s_ent
         LEFT JOIN entity_names sn ON sn.entity_id = b.s_ent

@@ -289,16 +289,27 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     bare = f"burst_payments < {int(p['three_payments'])} AND burst_receivers < 2 AND NOT {rising} AND {adult}"
     # an adult's burst to countries no sextortion alert names: purchases or friends abroad
     off = f"NOT ({corridor}) AND {adult}"
+    # an adult who had been in a burst's country in person before it: paying people met there
+    # (sextortion is done remotely, online); a sender paying many new payees in bursts over
+    # time: a trader or a business settling with its counterparties (a victim pays and stops)
+    visited = f"visited AND {adult}"
+    many = f"sender_burst_payees >= {int(p['many_payees'])}"
     # a victim may pay several extortionists: one hit per victim, on its strongest burst
     return f"""
         WITH b AS (
             SELECT *, {weight} * (CASE WHEN family THEN {p["family_factor"]} ELSE 1 END)
                                * (CASE WHEN {bare} THEN {p["bare_pair_factor"]} ELSE 1 END)
-                               * (CASE WHEN {off} THEN {p["off_corridor_factor"]} ELSE 1 END) AS w,
+                               * (CASE WHEN {off} THEN {p["off_corridor_factor"]} ELSE 1 END)
+                               * (CASE WHEN {visited} THEN {p["visited_factor"]} ELSE 1 END)
+                               * (CASE WHEN {many} THEN {p["many_payees_factor"]} ELSE 1 END) AS w,
                    {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END
                    || CASE WHEN {bare} THEN '; two like payments to one payee x{p["bare_pair_factor"]}' ELSE '' END
                    || CASE WHEN {off} THEN '; an adult paying outside the alerts'' countries x{p["off_corridor_factor"]}'
-                           ELSE '' END AS why
+                           ELSE '' END
+                   || CASE WHEN {visited} THEN '; had been in the country in person before x{p["visited_factor"]}'
+                           ELSE '' END
+                   || CASE WHEN {many} THEN printf('; paid %d new payees in bursts x{p["many_payees_factor"]}',
+                                                   sender_burst_payees) ELSE '' END AS why
             FROM payment_bursts
         ), victims AS (
             SELECT s_ent AS entity_id, 'victim' AS role, w AS weight,
