@@ -1,0 +1,1 @@
+"""World K: a blind synthetic evaluation world for Tanglaw (see README.md in this folder)."""
