@@ -351,6 +351,23 @@ def test_p1_needs_a_payer_strong_on_its_own(tmp_path: Path) -> None:
     assert len({m["case_id"] for m in members if m["account_id"].startswith("F")}) == 3
 
 
+def test_p1_when_payers_each_pay_several_of_a_households_collectors(tmp_path: Path) -> None:
+    """The trio's household, where the mother passes money on to a second collector whom two of
+    the three payers pay as well: the same men rotating over one household's accounts make it P1,
+    with the reason, though none of them is a strong payer on his own."""
+    links = trio("PA", "FA") + [("PA0", "FA2", "US"), ("PA1", "FA2", "GB"), ("FA", "FA2", "PH")]
+    out = tmp_path / "out"
+    run_bundle(build(tmp_path / "b", links), out)
+    (c,) = read_csv(out / "cases.csv")
+    assert c["priority"] == "P1"
+    assert c["priority_reasons"] == (
+        "payments or sessions in the last 14 days from several payers; "
+        "2 payers each pay several of its collectors; evidence score 1.00"
+    )
+    members = {(m["account_id"], m["role"]) for m in read_csv(out / "case_members.csv")}
+    assert {("FA", "facilitator"), ("FA2", "facilitator")} <= members
+
+
 def test_two_victims_in_one_household_are_said_and_ranked_first(tmp_path: Path) -> None:
     from .conftest import payment, write_table
 

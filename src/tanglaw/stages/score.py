@@ -127,6 +127,16 @@ def run(engine: Engine, pack: Pack) -> None:
                    count(*) FILTER (WHERE role = 'host') AS n_hosts,
                    count(*) FILTER (WHERE role = 'viewer') AS n_viewers, count(*) AS n_members
             FROM network_members GROUP BY network_id
+        ), spread AS (
+            -- payers who pay two or more of the household's collectors (a payer rotating over a
+            -- household's accounts)
+            SELECT network_id, count(*) AS n_spread_payers FROM (
+                SELECT mp.network_id, c.s_ent FROM corridor_payments c
+                JOIN network_members mf ON mf.entity_id = c.r_ent AND mf.role = 'facilitator'
+                JOIN network_members mp ON mp.entity_id = c.s_ent AND mp.role = 'payer'
+                                       AND mp.network_id = mf.network_id
+                GROUP BY mp.network_id, c.s_ent HAVING count(DISTINCT c.r_ent) >= 2)
+            GROUP BY network_id
         ), codes AS (
             SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
                    bool_or(h.components LIKE '%escalation%') AS escalation,
@@ -143,9 +153,11 @@ def run(engine: Engine, pack: Pack) -> None:
                coalesce(c.own_payer_weight, 0) AS own_payer_weight, coalesce(c.child_evidence, false) AS child_evidence,
                m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c,
                greatest(m.last_seen, ss.last_session) AS last_activity,
-               coalesce(hh.household_victims, 0) AS household_victims
+               coalesce(hh.household_victims, 0) AS household_victims,
+               coalesce(sp.n_spread_payers, 0) AS n_spread_payers
         FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
         LEFT JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
+        LEFT JOIN spread sp USING (network_id)
         LEFT JOIN sessions_seen ss USING (network_id) LEFT JOIN household hh USING (network_id)
         {id_join}
         """,
@@ -162,7 +174,8 @@ def run(engine: Engine, pack: Pack) -> None:
                    n.household_victims >= {int(s["household_victims"])} AS household,
                    n.last_activity >= h.t - INTERVAL {rdays} DAY AS recent,
                    n.n_payers >= {int(s["several_payers"])} AS several,
-                   n.own_payer_weight >= {float(s["p1_min_payer_weight"])} AS strong_payer
+                   n.own_payer_weight >= {float(s["p1_min_payer_weight"])} AS strong_payer,
+                   n.n_spread_payers >= {int(s["p1_spread_payers"])} AS spread
             FROM __score__net n, horizon h
         ), prio AS (
             SELECT f.*,
@@ -179,7 +192,7 @@ def run(engine: Engine, pack: Pack) -> None:
                   -- relatives each look a little like payers is not enough
                   WHEN recent AND (escalation OR several) AND score >= {s["p1_min_score"]}
                        AND n_facilitators > 0
-                       AND (strong_payer OR child_evidence) THEN 'P1'
+                       AND (strong_payer OR child_evidence OR spread) THEN 'P1'
                   WHEN score >= {s["p2_score"]} THEN 'P2'
                   WHEN score >= {s["p3_score"]} THEN 'P3'
                   ELSE 'P4' END AS priority,
@@ -198,6 +211,7 @@ def run(engine: Engine, pack: Pack) -> None:
                   CASE WHEN several AND NOT recent THEN printf('%d payers', n_payers) END,
                   CASE WHEN child_evidence THEN 'media matching known material'
                        WHEN strong_payer THEN printf('a payer shows the payer pattern strongly on its own evidence (%.2f)', own_payer_weight)
+                       WHEN spread THEN printf('%d payers each pay several of its collectors', n_spread_payers)
                        END,
                   printf('evidence score %.2f', score)
                 ], lambda x: x IS NOT NULL) AS reasons
