@@ -368,6 +368,55 @@ def test_p1_when_payers_each_pay_several_of_a_households_collectors(tmp_path: Pa
     assert {("FA", "facilitator"), ("FA2", "facilitator")} <= members
 
 
+def test_within_a_priority_a_households_shape_comes_before_a_single_receiver(tmp_path: Path, runner) -> None:
+    """Two cases of one priority: a single receiver paid by five payers (the shape of a seller's or
+    a performer's customers), whose evidence score and case id put it first until now, and the
+    trio's household where two payers also pay a second collector. The household is ranked first
+    in cases.csv, in `tanglaw cases list` and in the case book; `network_shape` says why."""
+    from tanglaw.pack import load_pack
+
+    single = [(f"PS{i}", "FS", c) for i, c in enumerate(("US", "GB", "AU", "US", "GB"))]
+    household = trio("PH", "FH") + [("PH0", "FH2", "US"), ("PH1", "FH2", "GB"), ("FH", "FH2", "PH")]
+    b = build(tmp_path / "b", single + household)
+    pack = tmp_path / "p.toml"  # the rotation alone would make the household P1: keep one priority
+    pack.write_text("[scoring]\np1_spread_payers = 99\n")
+    out = tmp_path / "out"
+    run_bundle(b, out, pack=load_pack(pack))
+    cases = {c["case_id"]: c for c in read_csv(out / "cases.csv")}
+    hh, lone = cases[_case_of(out, "FH")], cases[_case_of(out, "FS")]
+    assert hh["priority"] == lone["priority"]
+    # the order before: evidence score, then the older case id
+    assert (-float(lone["score"]), lone["case_id"]) < (-float(hh["score"]), hh["case_id"])
+    assert (hh["network_shape"], lone["network_shape"]) == ("household", "single")
+    assert int(hh["rank"]) < int(lone["rank"])
+    listed = invoke(runner, "cases", "list", "--out", out).stdout
+    assert listed.index(hh["case_id"]) < listed.index(lone["case_id"])
+    book = CaseBook.open(out, create=False)
+    assert [c.case_id for c in book.cases()][:2] == [hh["case_id"], lone["case_id"]]
+    book.close()
+
+
+def test_a_book_written_before_its_newer_columns_opens_and_gains_them(tmp_path: Path, runner) -> None:
+    """A case book from an earlier version (no `carried`, no `network_shape`) is opened, given the
+    columns, and a re-run and `tanglaw cases list` work on it, ranked as the run ranks."""
+    b = build(tmp_path / "b", trio("PA", "FA") + trio("PB", "FB"))
+    out = tmp_path / "out"
+    run_bundle(b, out)
+    con = sqlite3.connect(out / "casebook.sqlite")
+    con.execute("ALTER TABLE cases DROP COLUMN network_shape")
+    con.execute("ALTER TABLE cases DROP COLUMN carried")
+    con.commit()
+    con.close()
+    book = CaseBook.open(out, create=False)
+    cols = {r[1] for r in book.rows("PRAGMA table_info(cases)")}
+    book.close()
+    assert {"carried", "network_shape"} <= cols
+    run_bundle(b, out)
+    ranked = [c["case_id"] for c in sorted(read_csv(out / "cases.csv"), key=lambda c: int(c["rank"]))]
+    listed = invoke(runner, "cases", "list", "--out", out).stdout
+    assert sorted(ranked, key=listed.index) == ranked
+
+
 def test_two_victims_in_one_household_are_said_and_ranked_first(tmp_path: Path) -> None:
     from .conftest import payment, write_table
 

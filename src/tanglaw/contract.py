@@ -323,6 +323,12 @@ OUTPUT_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
             "lineage",
             "extension: `split from ID` / `merged from ID` when the network split or merged this run",
         ),
+        ("related_cases", "extension: `;`-separated other cases its payers also pay"),
+        (
+            "network_shape",
+            "extension: `household` (payers each pay several of its collectors), `several victims` or "
+            "`single`; within a priority the queue ranks the first two before `single`",
+        ),
     ),
     "case_members.csv": (
         ("case_id", ""),

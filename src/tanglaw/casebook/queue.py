@@ -1,8 +1,10 @@
 """The one order of the case queue, used by every output that lists cases.
 
 Open cases first; a case an analyst closed, or one kept open although its people are below the
-alert thresholds on this data ("carried"), after them. Then priority (P1 = a child at risk now)
-and then the evidence score, highest first. `run`'s console table, `report.html`, `cases.csv` and
+alert thresholds on this data ("carried"), after them. Then priority (P1 = a child at risk now);
+within a priority, a network's shape (a household whose payers each pay several of its
+collectors, or several victims paying the same people) before a single receiver or a single
+victim; then the evidence score, highest first (it reaches 1.00 on many cases). `run`'s console table, `report.html`, `cases.csv` and
 `tanglaw cases list` all order by this clause (DuckDB and SQLite read it alike).
 """
 
@@ -22,6 +24,7 @@ def queue_order(
     status: str = "status",
     carried: str = "carried",
     priority: str = "priority",
+    shape: str = "network_shape",
     score: str = "score",
     case_id: str = "case_id",
 ) -> str:
@@ -29,5 +32,5 @@ def queue_order(
     a tie: case ids are numbered in order)."""
     return (
         f"{held_back(status=status, carried=carried)}, coalesce({priority}, 'P9'), "
-        f"coalesce({score}, -1) DESC, {case_id}"
+        f"coalesce({shape}, 'single') = 'single', coalesce({score}, -1) DESC, {case_id}"
     )

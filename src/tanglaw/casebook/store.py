@@ -28,7 +28,12 @@ STATUSES = ("open", "triaged", "referred", "closed")
 SCHEMA_VERSION = "1"
 #: the queue order over the book's columns (see `queue.py`)
 QUEUE = queue_order(
-    status="c.status", carried="c.carried", priority="c.priority", score="c.score", case_id="c.case_id"
+    status="c.status",
+    carried="c.carried",
+    priority="c.priority",
+    shape="c.network_shape",
+    score="c.score",
+    case_id="c.case_id",
 )
 
 SCHEMA = """
@@ -40,7 +45,7 @@ CREATE TABLE IF NOT EXISTS cases (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, first_run INTEGER, last_run INTEGER,
     in_latest_run INTEGER NOT NULL DEFAULT 0, merged_into TEXT, split_from TEXT,
     priority TEXT, score REAL, title TEXT, priority_reasons TEXT, actionability REAL,
-    last_seen TEXT, carried INTEGER NOT NULL DEFAULT 0);
+    last_seen TEXT, carried INTEGER NOT NULL DEFAULT 0, network_shape TEXT);
 CREATE TABLE IF NOT EXISTS members (
     case_id TEXT NOT NULL, run_id INTEGER NOT NULL, account_id TEXT NOT NULL, role TEXT,
     PRIMARY KEY (case_id, run_id, account_id, role));
@@ -105,12 +110,18 @@ class CaseRow:
     n_notes: int
 
 
-def _add_carried(con: sqlite3.Connection) -> None:
-    """A book written before cases had `carried` (kept open below the thresholds): add the column."""
+#: columns a book written by an earlier version lacks: `carried` (kept open below the
+#: thresholds), `network_shape` (read by the queue order)
+ADDED_COLUMNS = (("carried", "INTEGER NOT NULL DEFAULT 0"), ("network_shape", "TEXT"))
+
+
+def _add_columns(con: sqlite3.Connection) -> None:
+    """A book written before cases had one of `ADDED_COLUMNS`: add it."""
     cols = {r[1] for r in con.execute("PRAGMA table_info(cases)")}
-    if "carried" not in cols:
-        with contextlib.suppress(sqlite3.OperationalError):  # another process added it first
-            con.execute("ALTER TABLE cases ADD COLUMN carried INTEGER NOT NULL DEFAULT 0")
+    for name, decl in ADDED_COLUMNS:
+        if name not in cols:
+            with contextlib.suppress(sqlite3.OperationalError):  # another process added it first
+                con.execute(f"ALTER TABLE cases ADD COLUMN {name} {decl}")
 
 
 class CaseBook:
@@ -143,7 +154,7 @@ class CaseBook:
                     + f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'), "
                     "('next_seq', '1'); COMMIT;"
                 )
-            _add_carried(con)
+            _add_columns(con)
         except sqlite3.Error as e:
             raise TanglawError(f"{path}: cannot open the case book: {e}") from e
         return cls(path, con, created=not existed)

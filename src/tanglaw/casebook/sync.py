@@ -210,7 +210,7 @@ def record_cases(engine: Engine, sync: CaseSync) -> None:
     book, at, run = sync.book, sync.at, sync.run_id
     cases = engine.rows(
         """SELECT case_id, priority, score, title, priority_reasons, actionability,
-                  strftime(last_seen, '%Y-%m-%dT%H:%M:%SZ') FROM case_table""",
+                  strftime(last_seen, '%Y-%m-%dT%H:%M:%SZ'), network_shape FROM case_table""",
         stage=STAGE,
     )
     members: dict[str, set[str]] = {}
@@ -220,7 +220,7 @@ def record_cases(engine: Engine, sync: CaseSync) -> None:
     ):
         members.setdefault(cid, set()).add(acc)
         book.con.execute("INSERT OR IGNORE INTO members VALUES (?, ?, ?, ?)", [cid, run, acc, role])
-    for cid, priority, score, title, reasons, action, last_seen in cases:
+    for cid, priority, score, title, reasons, action, last_seen, shape in cases:
         prev = book.rows("SELECT status, last_seen FROM cases WHERE case_id = ?", [cid])[0]
         status, prev_seen = prev
         now_acc = members.get(cid, set())
@@ -245,8 +245,8 @@ def record_cases(engine: Engine, sync: CaseSync) -> None:
             book.audit(cid, WHO, "activity", f"new activity until {last_seen} (status kept: {status})", at)
         book.con.execute(
             """UPDATE cases SET priority = ?, score = ?, title = ?, priority_reasons = ?, actionability = ?,
-                                last_seen = ? WHERE case_id = ?""",
-            [priority, score, title, reasons, action, last_seen, cid],
+                                last_seen = ?, network_shape = ? WHERE case_id = ?""",
+            [priority, score, title, reasons, action, last_seen, shape, cid],
         )
     book.con.execute("UPDATE runs SET n_cases = ? WHERE run_id = ?", [len(cases), run])
     rows = book.rows(
@@ -275,7 +275,12 @@ def rerank(engine: Engine) -> None:
     """Rank the run's cases in the queue order, now that each case's status is known (a closed
     case goes after the open ones; a closed case reopened by this run does not)."""
     order = queue_order(
-        status="l.status", carried="i.carried", priority="c.priority", score="c.score", case_id="c.case_id"
+        status="l.status",
+        carried="i.carried",
+        priority="c.priority",
+        shape="c.network_shape",
+        score="c.score",
+        case_id="c.case_id",
     )
     engine.execute(
         f"""

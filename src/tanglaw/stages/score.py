@@ -34,6 +34,13 @@ STAGE = "score"
 def run(engine: Engine, pack: Pack) -> None:
     s = pack["scoring"]
     vdays, rdays = int(s["p1_victim_days"]), int(s["p1_recent_days"])
+    # the shape of a case's network, read by the queue within a priority: a household (a payer
+    # pays several of its collectors) or several victims paying the same people, before a lone
+    # receiver paid by many (the shape of a seller's or a performer's customers) or a lone victim
+    shape_sql = (
+        f"CASE WHEN n_spread_payers >= {int(s['queue_household_payers'])} THEN 'household' "
+        f"WHEN n_victims >= {int(s['queue_several_victims'])} THEN 'several victims' ELSE 'single' END"
+    )
     engine.execute(
         """
         -- the payments of each burst, read once for both the primary accounts and the case money
@@ -127,16 +134,6 @@ def run(engine: Engine, pack: Pack) -> None:
                    count(*) FILTER (WHERE role = 'host') AS n_hosts,
                    count(*) FILTER (WHERE role = 'viewer') AS n_viewers, count(*) AS n_members
             FROM network_members GROUP BY network_id
-        ), spread AS (
-            -- payers who pay two or more of the household's collectors (a payer rotating over a
-            -- household's accounts)
-            SELECT network_id, count(*) AS n_spread_payers FROM (
-                SELECT mp.network_id, c.s_ent FROM corridor_payments c
-                JOIN network_members mf ON mf.entity_id = c.r_ent AND mf.role = 'facilitator'
-                JOIN network_members mp ON mp.entity_id = c.s_ent AND mp.role = 'payer'
-                                       AND mp.network_id = mf.network_id
-                GROUP BY mp.network_id, c.s_ent HAVING count(DISTINCT c.r_ent) >= 2)
-            GROUP BY network_id
         ), codes AS (
             SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
                    bool_or(h.components LIKE '%escalation%') AS escalation,
@@ -154,10 +151,12 @@ def run(engine: Engine, pack: Pack) -> None:
                m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c,
                greatest(m.last_seen, ss.last_session) AS last_activity,
                coalesce(hh.household_victims, 0) AS household_victims,
-               coalesce(sp.n_spread_payers, 0) AS n_spread_payers
+               -- payers who pay two or more of the household's collectors (a payer rotating
+               -- over a household's accounts; link's network facts)
+               coalesce(len(nf.shared_payers), 0) AS n_spread_payers
         FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
         LEFT JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
-        LEFT JOIN spread sp USING (network_id)
+        LEFT JOIN network_facts nf USING (network_id)
         LEFT JOIN sessions_seen ss USING (network_id) LEFT JOIN household hh USING (network_id)
         {id_join}
         """,
@@ -218,7 +217,7 @@ def run(engine: Engine, pack: Pack) -> None:
             FROM flags f
         )
         SELECT case_id,
-               row_number() OVER (ORDER BY {queue_order(status="NULL", score="round(score, 3)")}) AS rank,
+               row_number() OVER (ORDER BY {queue_order(status="NULL", shape=shape_sql, score="round(score, 3)")}) AS rank,
                priority, round(score, 3) AS score,
                CASE WHEN carried THEN 'Kept open, no longer flagged: ' ELSE '' END ||
                CASE WHEN n_victims > 0 AND n_facilitators = 0 THEN
@@ -259,7 +258,8 @@ def run(engine: Engine, pack: Pack) -> None:
                array_to_string(codes, ';') AS typologies,
                first_seen, last_seen, network_id, reasons[1] AS priority_reason,
                array_to_string(reasons, '; ') AS priority_reasons, n_payers, n_facilitators, n_victims,
-               round(total_usd, 2) AS total_amount_usd, last_activity, household_victims
+               round(total_usd, 2) AS total_amount_usd, last_activity, household_victims,
+               {shape_sql} AS network_shape
         FROM prio
         """,
         stage=STAGE,

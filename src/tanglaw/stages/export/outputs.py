@@ -18,7 +18,7 @@ OUTPUT_QUERIES: dict[str, str] = {
                n_parties, n_accounts, total_amount_usd, priority_reason, n_payers, n_facilitators, n_victims,
                priority_reasons, actionability, actionability_reasons, n_shared_payers, n_bridges,
                bridge_accounts, household_victims, {TS.format(c="last_activity")} AS last_activity,
-               l.status, l.assignee, l.n_notes, lineage, related_cases
+               l.status, l.assignee, l.n_notes, lineage, related_cases, network_shape
         FROM case_table LEFT JOIN case_lifecycle l USING (case_id) ORDER BY rank
     """,
     "case_members.csv": """
