@@ -394,6 +394,9 @@ def test_within_a_priority_a_households_shape_comes_before_a_single_receiver(tmp
     book = CaseBook.open(out, create=False)
     assert [c.case_id for c in book.cases()][:2] == [hh["case_id"], lone["case_id"]]
     book.close()
+    shown = invoke(runner, "cases", "show", hh["case_id"], "--out", out).stdout
+    assert "Network (household): 2 payers shared between facilitators" in shown
+    assert "Network (single):" in (out / "report.html").read_text()
 
 
 def test_a_book_written_before_its_newer_columns_opens_and_gains_them(tmp_path: Path, runner) -> None:

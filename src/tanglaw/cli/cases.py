@@ -163,10 +163,12 @@ def _member_counts(members: list[tuple[Any, ...]]) -> str:
 def _network_line(facts: dict[str, Any]) -> str:
     bridges = [a for a in (facts["bridge_accounts"] or "").split(";") if a]
     bridge = _plural(int(facts["n_bridges"] or 0), "bridge person")
+    # the queue's shape within a priority (a workspace of an earlier version has none)
+    shape = f" ({facts['network_shape']})" if facts.get("network_shape") else ""
     if bridges:
         bridge += f" ({_plural(len(bridges), 'account')}: {', '.join(bridges)})"
     return (
-        f"Network: {_plural(int(facts['n_shared_payers'] or 0), 'payer')} shared between facilitators, "
+        f"Network{shape}: {_plural(int(facts['n_shared_payers'] or 0), 'payer')} shared between facilitators, "
         f"{bridge}; {_plural(int(facts['n_victims'] or 0), 'likely victim')}; "
         f"last activity {facts['last_activity']}"
     )
