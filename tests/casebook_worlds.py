@@ -10,7 +10,7 @@ from .conftest import payment, write_table
 
 #: payer country → (currency, a UTC time that is night there)
 NIGHT = {
-    "US": ("USD", "03:30:00Z"),
+    "US": ("USD", "04:30:00Z"),
     "GB": ("GBP", "23:30:00Z"),
     "AU": ("AUD", "12:00:00Z"),
     # money passed on inside a household in the Philippines

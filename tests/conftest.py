@@ -151,8 +151,8 @@ def network_bundle(tmp_path: Path) -> Path:
         n += 1
         rows.append(payment(f"T{n}", ts, amt, s, r, currency=cur, reference=ref, channel=channel))
 
-    for d in range(1, 25, 3):  # John, two accounts, 03:30Z = 21:30 in the US (UTC-6)
-        add(f"2026-03-{d:02d}T03:30:00Z", 50, "USD", "A1" if d % 2 else "A2", "B1", "school fees")
+    for d in range(1, 25, 3):  # John, two accounts, 04:30Z = 22:30 in the US (UTC-6)
+        add(f"2026-03-{d:02d}T04:30:00Z", 50, "USD", "A1" if d % 2 else "A2", "B1", "school fees")
     for d in range(2, 20, 4):  # Bob, 23:30 in London
         add(f"2026-03-{d:02d}T23:30:00Z", 40, "GBP", "A5", "B1", "gift")
     for d in range(3, 25, 4):  # Carl, 22:00 in Sydney

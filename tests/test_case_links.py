@@ -70,7 +70,7 @@ def _case_members(out: Path) -> dict[str, dict[str, tuple[str, str]]]:
 
 
 def test_platform_twins_join_two_receivers_of_one_host(tmp_path: Path) -> None:
-    """PA0 pays FA and PB0 pays FB at 03:30 UTC; each time, an hour and a half earlier, viewer V had
+    """PA0 pays FA and PB0 pays FB at 04:30 UTC; each time, two and a half hours earlier, viewer V had
     a private session with host H. H is the person behind both receiving accounts: one case."""
     links = trio("PA", "FA") + trio("PB", "FB")
     platform = [("H", "PH", ""), ("V", "US", "")]
@@ -199,11 +199,12 @@ def test_carry_open_off_drops_the_case_from_the_outputs(tmp_path: Path) -> None:
 
 
 def test_the_three_hour_window_is_exact_across_hour_boundaries(tmp_path: Path) -> None:
-    """Payments at 03:30 UTC: sessions at 00:30:00 are followed (exactly 3 hours), sessions at
-    00:29:59 are not (the hour buckets of the session-payment join must not widen the window)."""
+    """Payments from the US at 04:30 UTC: sessions at 01:30:00 are followed (exactly 3 hours),
+    sessions at 01:29:59 are not (the hour buckets of the session-payment join must not widen the
+    window)."""
     links = trio("PA", "FA") + trio("PB", "FB")
     platform = [("H", "PH", ""), ("V", "US", "")]
-    for start, joined in (("00:30:00", True), ("00:29:59", False)):
+    for start, joined in (("01:30:00", True), ("01:29:59", False)):
         sessions = [_session(f"S{d}", f"2026-03-{d:02d}T{start}Z", "H", "V") for d in (2, 6, 10, 14)]
         out = tmp_path / f"out-{start[-2:]}"
         run_bundle(_with_platform(tmp_path / f"b-{start[-2:]}", links, platform, sessions), out)

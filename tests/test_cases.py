@@ -329,7 +329,7 @@ def test_p1_needs_a_payer_strong_on_its_own(tmp_path: Path) -> None:
 
     b = build(tmp_path / "b", trio("PA", "FA") + [("PA0", "FB", "US"), ("PA0", "FC", "US")])
     rows = [
-        payment(f"T-PA0-{f}-{d}", f"2026-03-{d:02d}T03:30:00Z", 20 + 4 * d, "PA0", f, reference="load")
+        payment(f"T-PA0-{f}-{d}", f"2026-03-{d:02d}T04:30:00Z", 20 + 4 * d, "PA0", f, reference="load")
         for f in ("FA", "FB", "FC")
         for d in range(2, 26, 4)
     ]

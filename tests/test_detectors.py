@@ -34,7 +34,7 @@ def test_one_case_with_the_network(run_out: Path) -> None:
         # (FIN_PAYER_BENEFICIARY.min_payer_weight); three payers together are (shared beneficiary)
         "FIN_CONSUMER_REMITTER;FIN_FACILITATOR_COLLECTOR;FIN_HOUSEHOLD_PAYER;FIN_SHARED_BENEFICIARY"
     )
-    assert (c["first_seen"], c["last_seen"]) == ("2026-03-01T03:30:00Z", "2026-03-23T12:00:00Z")
+    assert (c["first_seen"], c["last_seen"]) == ("2026-03-01T04:30:00Z", "2026-03-23T12:00:00Z")
     assert (c["n_parties"], c["n_accounts"]) == ("5", "5")
     members = {(m["account_id"], m["role"]) for m in read_csv(run_out / "case_members.csv")}
     assert members == {

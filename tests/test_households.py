@@ -640,3 +640,33 @@ def test_a_tip_naming_a_payer_of_two_households_links_to_both_cases(tmp_path: Pa
     assert set(row["case_ids"].split(";")) == cases  # ... and the tip reaches both
     tip_rows = [i for i in read_csv(out / "indicators.csv") if i["code"] == "TIP_LINKED"]
     assert {i["case_id"] for i in tip_rows} == cases
+
+
+def test_evening_support_is_not_night_time_and_late_night_is(tmp_path: Path) -> None:
+    """Two senders in GB (UTC+0 in March) pay one beneficiary each in PH eight times: one at 21:30
+    (after work, as a relative abroad sends), one at 22:30. Only the second pays at the sender's
+    night ([time] from 22:00), and only his payer pattern says "night-time"."""
+    txns = [
+        payment(
+            f"{who}-{i}",
+            f"2026-03-{1 + 3 * i:02d}T{hour}:30:00Z",
+            50,
+            f"S-{who}",
+            f"R-{who}",
+            sender_country="GB",
+            receiver_country="PH",
+            currency="GBP",
+        )
+        for who, hour in (("EVENING", "21"), ("LATE", "22"))
+        for i in range(8)
+    ]
+    out = _run(tmp_path, txns)
+    seen = {}
+    for who in ("EVENING", "LATE"):
+        seen[who] = _workspace_row(
+            out,
+            "SELECT h.evidence LIKE '%; 100\\% at night in the sender''s time zone%' ESCAPE '\\', "
+            "h.components LIKE '%night-time 0.35%' FROM hits h JOIN account_entities a USING (entity_id) "
+            f"WHERE h.code = 'FIN_CONSUMER_REMITTER' AND a.account_id = 'S-{who}'",
+        )
+    assert seen == {"EVENING": (False, False), "LATE": (True, True)}

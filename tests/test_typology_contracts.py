@@ -38,9 +38,9 @@ class TestConsumerRemitter(TypologyContract):
             ("FAM", "Maria Santos", "US"),
             ("MOM", "Elena Santos", "PH"),
         )
-        # 03:30 UTC is 22:30 or 23:30 in New York: night in the sender's time zone
+        # 04:30 UTC is 22:30 in the US (UTC-6 in the offsets table): night in the sender's time zone
         pay = [
-            payment(f"T{i}", f"2026-03-{2 + 3 * i:02d}T03:30:00Z", 50, "PAY", "F1" if i % 2 else "F2")
+            payment(f"T{i}", f"2026-03-{2 + 3 * i:02d}T04:30:00Z", 50, "PAY", "F1" if i % 2 else "F2")
             for i in range(8)
         ]
         # 16:00 UTC is noon in New York
@@ -92,7 +92,7 @@ def _household_world() -> dict[str, list[dict[str, Any]]]:
         ("REL", "Jose Garcia", "US"),
         ("MOM", "Rosa Garcia", "PH"),
     )
-    night = {"P1": "03:30", "P2": "23:30", "P3": "13:30"}  # 22:30 New York, 23:30 London, 23:30 Sydney
+    night = {"P1": "04:30", "P2": "23:30", "P3": "13:30"}  # 22:30 US (UTC-6), 23:30 London, 23:30 Sydney
     rows = [
         payment(f"{p}-{i}", f"2026-03-{2 + 3 * i:02d}T{night[p]}:00Z", 50 + 5 * i, p, "FAC")
         for p in ("P1", "P2", "P3")
