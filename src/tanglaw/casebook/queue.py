@@ -4,8 +4,9 @@ Open cases first; a case an analyst closed, or one kept open although its people
 alert thresholds on this data ("carried"), after them. Then priority (P1 = a child at risk now);
 within a priority, a network's shape (a household whose payers each pay several of its
 collectors, or several victims paying the same people) before a single receiver or a single
-victim; then the evidence score, highest first (it reaches 1.00 on many cases). `run`'s console table, `report.html`, `cases.csv` and
-`tanglaw cases list` all order by this clause (DuckDB and SQLite read it alike).
+victim; then the evidence score, highest first (it reaches 1.00 on many cases). `run`'s console
+table, `report.html`, `cases.csv` and `tanglaw cases list` all order by this clause (DuckDB and
+SQLite read it alike).
 """
 
 from __future__ import annotations
