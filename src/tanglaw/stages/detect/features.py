@@ -78,16 +78,25 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     # every cross-border payment between two people (and gift cards, bought or sent), once:
     # the same payment reported by two organisations is counted once
     in_person = mcc_in_sql(list(pack["time"]["in_person_mcc_ranges"]))
+    # each payment a person made in person (a hotel, a meal, a tour, cash) in another country,
+    # read once for the days he was there and for his first visit to each country
+    engine.execute(
+        f"""
+        CREATE TEMP TABLE __detect__visits AS
+        SELECT ae.entity_id, p.r_country AS country, p.ts
+        FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
+        WHERE p.is_purchase AND p.r_country <> p.s_country AND {in_person}
+        """,
+        stage=STAGE,
+    )
     engine.execute(
         f"""
         CREATE TABLE cross_border_payments AS
         WITH present AS (
             -- the days (one either side) a person paid for a hotel, a meal or a tour in person in
             -- another country: he was there, and his local time was that country's
-            SELECT DISTINCT ae.entity_id, p.r_country AS country, CAST(p.ts AS DATE) + d.d AS day
-            FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
-            CROSS JOIN (VALUES (-1), (0), (1)) AS d(d)
-            WHERE p.is_purchase AND p.r_country <> p.s_country AND {in_person}
+            SELECT DISTINCT v.entity_id, v.country, CAST(v.ts AS DATE) + d.d AS day
+            FROM __detect__visits v CROSS JOIN (VALUES (-1), (0), (1)) AS d(d)
         ), named AS (
             -- the surnames a payment message writes (the travel rule's originator and beneficiary
             -- names), read once per payment as entity resolution reads a party's name
@@ -134,12 +143,10 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     # the first time each person paid in person (a hotel, a meal, cash) in another country: from
     # then on, people he pays there may be people he met there
     engine.execute(
-        f"""
+        """
         CREATE TABLE first_visits AS
-        SELECT ae.entity_id, p.r_country AS country, min(p.ts) AS first_visit
-        FROM payments p JOIN account_entities ae ON ae.account_id = p.s_acc
-        WHERE p.is_purchase AND p.r_country <> p.s_country AND {in_person}
-        GROUP BY ae.entity_id, p.r_country
+        SELECT entity_id, country, min(ts) AS first_visit FROM __detect__visits GROUP BY entity_id, country;
+        DROP TABLE __detect__visits;
         """,
         stage=STAGE,
     )
