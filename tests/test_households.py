@@ -385,6 +385,23 @@ def test_two_like_payments_by_an_adult_are_no_sextortion_burst(tmp_path: Path) -
     assert victims == {"A-MINOR", "A-RISING"}
 
 
+def _rising_burst(who: str, sender_country: str, receiver_country: str) -> list[dict[str, Any]]:
+    """`A-{who}` pays US$60, 130 and 250 by e-wallet to three new accounts within a day."""
+    return [
+        payment(
+            f"{who}-{k}",
+            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
+            amount,
+            f"A-{who}",
+            f"X-{who}-{k}",
+            channel="ewallet",
+            sender_country=sender_country,
+            receiver_country=receiver_country,
+        )
+        for k, amount in enumerate((60, 130, 250))
+    ]
+
+
 def test_an_adults_burst_outside_the_alerts_countries_is_no_sextortion(tmp_path: Path) -> None:
     """Three rising payments to three new accounts within a day: a likely victim when they go to a
     country that sextortion alerts name (lists.sextortion_receiving), or when a minor sends them;
@@ -402,20 +419,7 @@ def test_an_adults_burst_outside_the_alerts_countries_is_no_sextortion(tmp_path:
         {"account_id": f"A-{who}", "source": "bank-a", "party_id": who, "kind": "ewallet", "country": "FR"}
         for who, _, _ in people
     ]
-    txns = [
-        payment(
-            f"{who}-{k}",
-            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
-            amount,
-            f"A-{who}",
-            f"X-{who}-{k}",
-            channel="ewallet",
-            sender_country="FR",
-            receiver_country=country,
-        )
-        for who, _, country in people
-        for k, amount in enumerate((60, 130, 250))
-    ]
+    txns = [t for who, _, country in people for t in _rising_burst(who, "FR", country)]
     out = _run(tmp_path, txns, parties=parties, accounts=accounts)
     (components,) = _workspace_row(
         out,
@@ -447,20 +451,7 @@ def test_a_visitor_or_a_trader_paying_new_people_in_bursts_is_no_sextortion_vict
         {"account_id": f"A-{who}", "source": "bank-a", "party_id": who, "kind": "ewallet", "country": "US"}
         for who in people
     ] + [{"account_id": "HOTEL", "source": "bank-a", "kind": "merchant", "country": "PH"}]
-    txns = [
-        payment(
-            f"{who}-{k}",
-            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
-            amount,
-            f"A-{who}",
-            f"X-{who}-{k}",
-            channel="ewallet",
-            sender_country="US",
-            receiver_country="PH",
-        )
-        for who in ("HOME", "VISITOR")
-        for k, amount in enumerate((60, 130, 250))
-    ]
+    txns = [t for who in ("HOME", "VISITOR") for t in _rising_burst(who, "US", "PH")]
     txns.append(
         payment(
             "STAY",

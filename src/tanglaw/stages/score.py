@@ -34,13 +34,6 @@ STAGE = "score"
 def run(engine: Engine, pack: Pack) -> None:
     s = pack["scoring"]
     vdays, rdays = int(s["p1_victim_days"]), int(s["p1_recent_days"])
-    # the shape of a case's network, read by the queue within a priority: a household (a payer
-    # pays several of its collectors) or several victims paying the same people, before a lone
-    # receiver paid by many (the shape of a seller's or a performer's customers) or a lone victim
-    shape_sql = (
-        f"CASE WHEN n_spread_payers >= {int(s['queue_household_payers'])} THEN 'household' "
-        f"WHEN n_victims >= {int(s['queue_several_victims'])} THEN 'several victims' ELSE 'single' END"
-    )
     engine.execute(
         """
         -- the payments of each burst, read once for both the primary accounts and the case money
@@ -153,7 +146,7 @@ def run(engine: Engine, pack: Pack) -> None:
                coalesce(hh.household_victims, 0) AS household_victims,
                -- payers who pay two or more of the household's collectors (a payer rotating
                -- over a household's accounts; link's network facts)
-               coalesce(len(nf.shared_payers), 0) AS n_spread_payers
+               coalesce(len(nf.shared_payers), 0) AS n_shared_payers
         FROM anchors a JOIN top t USING (network_id) JOIN roles r USING (network_id)
         LEFT JOIN codes c USING (network_id) LEFT JOIN money m USING (network_id)
         LEFT JOIN network_facts nf USING (network_id)
@@ -174,7 +167,14 @@ def run(engine: Engine, pack: Pack) -> None:
                    n.last_activity >= h.t - INTERVAL {rdays} DAY AS recent,
                    n.n_payers >= {int(s["several_payers"])} AS several,
                    n.own_payer_weight >= {float(s["p1_min_payer_weight"])} AS strong_payer,
-                   n.n_spread_payers >= {int(s["p1_spread_payers"])} AS spread
+                   n.n_shared_payers >= {int(s["p1_spread_payers"])} AS spread,
+                   -- the shape of its network, read by the queue within a priority: a household
+                   -- (a payer pays several of its collectors) or several victims paying the same
+                   -- people, before a lone receiver paid by many (the shape of a seller's or a
+                   -- performer's customers) or a lone victim
+                   CASE WHEN n.n_shared_payers >= {int(s["queue_household_payers"])} THEN 'household'
+                        WHEN n.n_victims >= {int(s["queue_several_victims"])} THEN 'several victims'
+                        ELSE 'single' END AS network_shape
             FROM __score__net n, horizon h
         ), prio AS (
             SELECT f.*,
@@ -210,14 +210,14 @@ def run(engine: Engine, pack: Pack) -> None:
                   CASE WHEN several AND NOT recent THEN printf('%d payers', n_payers) END,
                   CASE WHEN child_evidence THEN 'media matching known material'
                        WHEN strong_payer THEN printf('a payer shows the payer pattern strongly on its own evidence (%.2f)', own_payer_weight)
-                       WHEN spread THEN printf('%d payers each pay several of its collectors', n_spread_payers)
+                       WHEN spread THEN printf('%d payers each pay several of its collectors', n_shared_payers)
                        END,
                   printf('evidence score %.2f', score)
                 ], lambda x: x IS NOT NULL) AS reasons
             FROM flags f
         )
         SELECT case_id,
-               row_number() OVER (ORDER BY {queue_order(status="NULL", shape=shape_sql, score="round(score, 3)")}) AS rank,
+               row_number() OVER (ORDER BY {queue_order(status="NULL", score="round(score, 3)")}) AS rank,
                priority, round(score, 3) AS score,
                CASE WHEN carried THEN 'Kept open, no longer flagged: ' ELSE '' END ||
                CASE WHEN n_victims > 0 AND n_facilitators = 0 THEN
@@ -259,7 +259,7 @@ def run(engine: Engine, pack: Pack) -> None:
                first_seen, last_seen, network_id, reasons[1] AS priority_reason,
                array_to_string(reasons, '; ') AS priority_reasons, n_payers, n_facilitators, n_victims,
                round(total_usd, 2) AS total_amount_usd, last_activity, household_victims,
-               {shape_sql} AS network_shape
+               n_shared_payers, network_shape
         FROM prio
         """,
         stage=STAGE,
@@ -365,7 +365,7 @@ def add_facts(engine: Engine, pack: Pack) -> None:
                list_filter([{lack_sql}], lambda x: x IS NOT NULL) AS lack
         FROM joined;
         CREATE TEMP TABLE __score__facts AS
-        SELECT c.case_id, len(f.shared_payers) AS n_shared_payers, len(f.bridges) AS n_bridges,
+        SELECT c.case_id, len(f.bridges) AS n_bridges,
                (SELECT string_agg(DISTINCT cm.account_id, ';' ORDER BY cm.account_id)
                 FROM case_member_table cm WHERE cm.case_id = c.case_id
                   AND list_contains(f.bridges, cm.entity_id)) AS bridge_accounts
@@ -381,7 +381,7 @@ def add_facts(engine: Engine, pack: Pack) -> None:
                    CASE WHEN len(i.have) > 0 THEN 'has ' || array_to_string(i.have, ', ') END,
                    CASE WHEN len(i.lack) > 0 THEN 'lacks ' || array_to_string(i.lack, ', ') END)
                    AS actionability_reasons,
-               coalesce(f.n_shared_payers, 0) AS n_shared_payers, coalesce(f.n_bridges, 0) AS n_bridges,
+               coalesce(f.n_bridges, 0) AS n_bridges,
                f.bridge_accounts, {lineage} AS lineage, r.related_cases
         FROM case_table c
         LEFT JOIN (SELECT case_id, count(DISTINCT party_id) AS n_parties, count(DISTINCT account_id) AS n_accounts
