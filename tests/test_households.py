@@ -494,6 +494,85 @@ def test_a_visitor_or_a_trader_paying_new_people_in_bursts_is_no_sextortion_vict
     assert victims == {"A-HOME"}
 
 
+def _home_payments(who: str, receiver: str, amounts: tuple[int, ...], day: int) -> list[dict[str, Any]]:
+    """`A-{who}` pays `receiver` these pesos by e-wallet in the Philippines, three hours apart."""
+    return [
+        payment(
+            f"{who}-{k}",
+            f"2026-03-{day:02d}T{8 + 3 * k:02d}:00:00Z",
+            amount,
+            f"A-{who}",
+            receiver,
+            currency="PHP",
+            channel="ewallet",
+            source="wallet-ph",
+            sender_country="PH",
+            receiver_country="PH",
+        )
+        for k, amount in enumerate(amounts)
+    ]
+
+
+def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_likely_victim(
+    tmp_path: Path,
+) -> None:
+    """A wallet that three people each paid a few times within hours, more each time, and never
+    again, is an extortionist's collector (FATF 2025): its payers are likely victims even at home,
+    and one who paid it once is one too. Three friends each paying another wallet two like sums
+    (a bill split) make no collector, and one rising burst at home alone is everyday life."""
+    people = {
+        "V1": ("Maria Santos", "1979-02-11"),
+        "V2": ("Jose Reyes", "1983-07-21"),
+        "V3": ("Ana Cruz", "1980-01-10"),
+        "ONCE": ("Pedro Bautista", "1975-11-03"),
+        "F1": ("Liza Ramos", "1990-04-14"),
+        "F2": ("Carlo Mendoza", "1988-09-30"),
+        "F3": ("Rosa Garcia", "1992-12-05"),
+        "SOLO": ("Ramon Torres", "1985-06-18"),
+    }
+    parties = [
+        {"party_id": who, "source": "wallet-ph", "name": name, "birth_date": born, "country": "PH"}
+        for who, (name, born) in people.items()
+    ]
+    accounts = [
+        {"account_id": f"A-{who}", "source": "wallet-ph", "party_id": who, "kind": "ewallet", "country": "PH"}
+        for who in people
+    ]
+    txns = (
+        _home_payments("V1", "COLLECT", (500, 1200, 2500), 2)
+        + _home_payments("V2", "COLLECT", (800, 1600, 3000), 9)
+        + _home_payments("V3", "COLLECT", (1000, 2000), 16)
+        + _home_payments("ONCE", "COLLECT", (1500,), 23)
+        + [
+            t
+            for k, who in enumerate(("F1", "F2", "F3"))
+            for t in _home_payments(who, "SPLIT", (600, 600), 3 + k)
+        ]
+        + _home_payments("SOLO", "SHOP", (500, 1200, 2500), 4)
+    )
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    (collectors,) = _workspace_row(out, "SELECT list(entity_id ORDER BY entity_id) FROM burst_collectors")
+    assert collectors == ["A:COLLECT"]
+    (evidence, components) = _workspace_row(
+        out,
+        "SELECT evidence, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%V3'",
+    )
+    assert evidence == (
+        "Sent 2 payments (US$52, none above US$35) to a new beneficiary in PH within 3 hours between"
+        " 2026-03-16 and 2026-03-16; 2 others paid the same beneficiary in bursts and stopped;"
+        " the sender was 46; amounts rose x2.0."
+    )
+    assert components == (
+        "burst to a new beneficiary at home 0.25; a beneficiary others paid in rising bursts too 0.30; "
+        "within hours 0.15; sextortion corridor 0.15; rising amounts 0.10"
+    )
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    assert victims == {"A-V1", "A-V2", "A-V3", "A-ONCE"}
+    roles = {(m["account_id"], m["role"]) for m in read_csv(out / "case_members.csv")}
+    assert ("COLLECT", "facilitator") in roles
+    assert not {a for a, _ in roles} & {"A-F1", "A-F2", "A-F3", "A-SOLO", "SPLIT", "SHOP"}
+
+
 def test_victim_pays_several_new_accounts_in_one_burst(tmp_path: Path) -> None:
     """A teenager told to pay by gift card, wallet and remittance: one payment to each of three new
     accounts abroad within a day is one burst."""

@@ -73,9 +73,14 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable("payer_features", "detect", "per sending entity: cross-border payment features"),
     StageTable("receiver_features", "detect", "per receiving entity: incoming cross-border payment features"),
     StageTable(
+        "burst_collectors",
+        "detect",
+        "receivers that several people each paid in one short burst, mostly rising, and never again",
+    ),
+    StageTable(
         "payment_bursts",
         "detect",
-        "sender → new foreign beneficiary pairs whose payments all fall in one burst",
+        "sender → new beneficiary pairs whose payments all fall in one burst (abroad, or at home to a collector)",
     ),
     StageTable(
         "crypto_payments",

@@ -36,11 +36,15 @@ def run(engine: Engine, pack: Pack) -> None:
     vdays, rdays = int(s["p1_victim_days"]), int(s["p1_recent_days"])
     engine.execute(
         """
-        -- the payments of each burst, read once for both the primary accounts and the case money
+        -- the payments of each burst (abroad, or at home to a collector), read once for both the
+        -- primary accounts and the case money
         CREATE TEMP TABLE __score__burst_txns AS
-        SELECT c.s_ent, c.r_ent, c.s_acc, c.r_acc, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
-        FROM cross_border_payments c
-        JOIN (SELECT unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id);
+        SELECT se.entity_id AS s_ent, re.entity_id AS r_ent, c.s_acc, c.r_acc, c.txn_id, c.ts, c.amount_usd,
+               c.s_country, c.r_country
+        FROM payments c
+        JOIN (SELECT unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id)
+        JOIN account_entities se ON se.account_id = c.s_acc
+        JOIN account_entities re ON re.account_id = c.r_acc;
         CREATE TEMP TABLE __score__primary AS
         WITH uses AS (
             SELECT s_ent AS ent, s_acc AS acc FROM corridor_payments

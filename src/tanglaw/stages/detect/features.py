@@ -431,17 +431,80 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     such pair of the sender whose first payment falls within `window_hours` of this pair's."""
     p = pack.typology("FIN_SEXTORTION_VICTIM")
     w = float(p["window_hours"])
+    ratio = float(p["escalation_ratio"])
+    max_usd = float(p["max_amount_usd"])
+    pay = pack["payments"]
+    # Receivers that several people each paid in one short burst and never again, amounts rising
+    # (an extortionist's collecting account: each victim pays a few times, more each time, then
+    # stops): per account pair first, one reporting source's count (a payment that both the
+    # sender's and the receiver's institution report is one payment), then per pair of people.
+    engine.execute(
+        f"""
+        CREATE TABLE burst_collectors AS
+        WITH src AS (
+            SELECT s_acc, r_acc, source, count(*) AS n, min(ts) AS first_ts, max(ts) AS last_ts,
+                   max(amount_usd) AS max_usd, arg_min(amount_usd, (ts, txn_id)) AS first_usd,
+                   arg_max(amount_usd, (ts, txn_id)) AS last_usd
+            FROM payments
+            WHERE NOT is_purchase AND NOT is_business_sender AND amount_usd > 0 AND s_acc <> r_acc
+            GROUP BY s_acc, r_acc, source
+        ), acc AS (
+            SELECT * FROM src QUALIFY row_number() OVER (PARTITION BY s_acc, r_acc ORDER BY n DESC, source) = 1
+        ), pairs AS (
+            SELECT se.entity_id AS s_ent, re.entity_id AS r_ent, sum(a.n) AS n,
+                   epoch(max(a.last_ts) - min(a.first_ts)) / 3600.0 AS span_hours, max(a.max_usd) AS max_usd,
+                   arg_max(a.last_usd, a.last_ts) / nullif(arg_min(a.first_usd, a.first_ts), 0) AS growth
+            FROM acc a
+            JOIN account_entities se ON se.account_id = a.s_acc
+            JOIN account_entities re ON re.account_id = a.r_acc
+            WHERE se.entity_id <> re.entity_id AND re.entity_id NOT IN {SHOP_RECEIVERS}
+              AND se.entity_id NOT IN (SELECT entity_id FROM mass_payers)
+            GROUP BY ALL
+        ), b AS (
+            SELECT r_ent, n >= 2 AND span_hours <= {w} AND max_usd <= {max_usd} AS burst,
+                   coalesce(growth, 1) >= {ratio} AS rising
+            FROM pairs
+        )
+        SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE burst) AS n_burst_senders,
+               count(*) FILTER (WHERE burst AND rising) AS n_rising_senders
+        FROM b GROUP BY r_ent
+        HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
+           AND count(*) FILTER (WHERE burst AND rising) >= {float(p["collector_rising_share"])} * count(*) FILTER (WHERE burst)
+           AND count(*) FILTER (WHERE burst) >= {float(p["collector_burst_share"])} * count(*)
+        """,
+        stage=STAGE,
+    )
     engine.execute(
         f"""
         CREATE TABLE payment_bursts AS
-        WITH x AS (
-            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization
+        WITH home AS (
+            -- payments at home to a collector (a victim in the collector's own country), each once
+            SELECT * EXCLUDE (prev_ts, prev_usd, prev_source) FROM (
+                SELECT p.txn_id, p.source, p.ts, p.amount_usd, p.s_country, p.r_country,
+                       se.entity_id AS s_ent, re.entity_id AS r_ent,
+                       lag(p.ts) OVER w AS prev_ts, lag(p.amount_usd) OVER w AS prev_usd,
+                       lag(p.source) OVER w AS prev_source
+                FROM payments p
+                JOIN account_entities re ON re.account_id = p.r_acc
+                JOIN burst_collectors c ON c.entity_id = re.entity_id
+                JOIN account_entities se ON se.account_id = p.s_acc
+                WHERE NOT coalesce(p.s_country <> p.r_country, false) AND NOT p.is_purchase
+                  AND NOT p.is_business_sender AND p.amount_usd > 0 AND se.entity_id <> re.entity_id
+                WINDOW w AS (PARTITION BY se.entity_id, re.entity_id ORDER BY p.ts, p.txn_id))
+            WHERE NOT coalesce(source <> prev_source AND ts - prev_ts <= INTERVAL {float(pay["duplicate_window_minutes"])} MINUTE
+                               AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {float(pay["duplicate_amount_tolerance"])}, false)
+        ), x AS (
+            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization,
+                   false AS domestic
             FROM cross_border_payments
             -- buying from a shop is not paying an extortionist; nor is paying someone in the
             -- country one is visiting (a victim pays abroad from home)
             WHERE r_ent NOT IN {SHOP_RECEIVERS} AND NOT in_country
+            UNION ALL
+            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, false, false, true FROM home
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
+                   bool_and(domestic) AS domestic,
                    max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
                    arg_max(amount_usd, (ts, txn_id)) / nullif(arg_min(amount_usd, (ts, txn_id)), 0) AS growth,
                    any_value(s_country) AS s_country, any_value(r_country) AS r_country,
@@ -456,9 +519,14 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                    min(o.first_ts) AS burst_first_ts, max(o.last_ts) AS burst_last_ts,
                    list_sort(flatten(list(o.pays))) AS all_pays,
                    list_sort(flatten(list(o.txn_ids))) AS burst_txn_ids,
-                   list(DISTINCT o.r_country ORDER BY o.r_country) AS burst_countries
+                   list(DISTINCT o.r_country ORDER BY o.r_country) AS burst_countries,
+                   -- the most other people who paid one of this burst's receivers in bursts
+                   max(coalesce(c.n_burst_senders, 0)
+                       - CASE WHEN o.n_payments >= 2 AND c.entity_id IS NOT NULL THEN 1 ELSE 0 END)
+                       AS collector_senders
             FROM pairs b JOIN pairs o ON o.s_ent = b.s_ent
              AND o.first_ts BETWEEN b.first_ts - INTERVAL {w} HOUR AND b.first_ts + INTERVAL {w} HOUR
+            LEFT JOIN burst_collectors c ON c.entity_id = o.r_ent
             GROUP BY b.s_ent, b.r_ent
         ), payees AS (
             -- how many new payees abroad the sender paid in bursts, over all its history: a victim
@@ -479,7 +547,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                u.burst_receivers, u.burst_payments, u.burst_total_usd, u.burst_max_usd, u.burst_first_ts,
                u.burst_last_ts, epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 AS burst_span_hours,
                u.all_pays[-1].usd / nullif(u.all_pays[1].usd, 0) AS burst_growth,
-               u.burst_txn_ids, u.burst_countries,
+               u.burst_txn_ids, u.burst_countries, u.collector_senders,
                date_diff('year', a.birth_date, CAST(u.burst_first_ts AS DATE))
                    - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(u.burst_first_ts, '%m%d') THEN 1 ELSE 0 END
                    AS sender_age,
@@ -494,7 +562,8 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         LEFT JOIN opened o ON o.entity_id = b.s_ent
         LEFT JOIN entity_names sn ON sn.entity_id = b.s_ent
         LEFT JOIN entity_names rn ON rn.entity_id = b.r_ent
-        WHERE u.burst_payments >= {int(p["min_payments"])}
+        -- one payment is a burst only to a collector
+        WHERE (u.burst_payments >= {int(p["min_payments"])} OR u.collector_senders > 0)
           AND epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 <= {2 * w}
         """,
         stage=STAGE,

@@ -269,7 +269,13 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     rising = f"coalesce(burst_growth, 1) >= {float(p['escalation_ratio'])}"
     weight, words = noisy_or(
         [
-            ("true", p["weight_base"], "burst to a new foreign beneficiary"),
+            ("NOT domestic", p["weight_base"], "burst to a new foreign beneficiary"),
+            ("domestic", p["weight_base"], "burst to a new beneficiary at home"),
+            (
+                "collector_senders > 0",
+                p["weight_collector"],
+                "a beneficiary others paid in rising bursts too",
+            ),
             (
                 f"burst_payments >= {int(p['three_payments'])}",
                 p["weight_three"],
@@ -286,7 +292,12 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     # two payments of the same size to one new beneficiary by an adult: no escalation, no second
     # payee, no third demand (FATF 2025: several rapid payments, rising, then an abrupt stop)
     adult = f"NOT coalesce({minor}, false)"
-    bare = f"burst_payments < {int(p['three_payments'])} AND burst_receivers < 2 AND NOT {rising} AND {adult}"
+    # (a payment to a collector that others paid in rising bursts is no bare pair: the others show
+    # the pattern)
+    bare = (
+        f"burst_payments < {int(p['three_payments'])} AND burst_receivers < 2 AND NOT {rising} AND {adult}"
+        " AND collector_senders = 0"
+    )
     # an adult's burst to countries no sextortion alert names: purchases or friends abroad
     off = f"NOT ({corridor}) AND {adult}"
     # an adult who had been in a burst's country in person before it: paying people met there
@@ -319,6 +330,10 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                        WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
                                   array_to_string(burst_countries, ', '), burst_span_hours,
                                   {_d("burst_first_ts")}, {_d("burst_last_ts")})
+                           || CASE WHEN collector_senders > 0
+                                   THEN printf('; %d other%s paid the same beneficiary in bursts and stopped',
+                                               collector_senders, CASE WHEN collector_senders = 1 THEN '' ELSE 's' END)
+                                   ELSE '' END
                            || CASE WHEN sender_age IS NOT NULL THEN printf('; the sender was %d', sender_age) ELSE '' END
                            || CASE WHEN {rising} THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END
                            || '.' AS evidence,
