@@ -436,40 +436,54 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     pay = pack["payments"]
     # Receivers that several people each paid in one short burst and never again, amounts rising
     # (an extortionist's collecting account: each victim pays a few times, more each time, then
-    # stops): per account pair first, one reporting source's count (a payment that both the
-    # sender's and the receiver's institution report is one payment), then per pair of people.
+    # stops). Per account pair and reporting source first, then the fullest source's count (a
+    # payment that both the sender's and the receiver's institution report is one payment), then
+    # per pair of people; amounts are read again only for the receivers that enough people paid in
+    # bursts.
     engine.execute(
         f"""
         CREATE TABLE burst_collectors AS
         WITH src AS (
             SELECT s_acc, r_acc, source, count(*) AS n, min(ts) AS first_ts, max(ts) AS last_ts,
-                   max(amount_usd) AS max_usd, arg_min(amount_usd, (ts, txn_id)) AS first_usd,
-                   arg_max(amount_usd, (ts, txn_id)) AS last_usd
+                   max(amount_usd) AS max_usd
             FROM payments
             WHERE NOT is_purchase AND NOT is_business_sender AND amount_usd > 0 AND s_acc <> r_acc
             GROUP BY s_acc, r_acc, source
         ), acc AS (
-            SELECT * FROM src QUALIFY row_number() OVER (PARTITION BY s_acc, r_acc ORDER BY n DESC, source) = 1
-        ), pairs AS (
-            SELECT se.entity_id AS s_ent, re.entity_id AS r_ent, sum(a.n) AS n,
-                   epoch(max(a.last_ts) - min(a.first_ts)) / 3600.0 AS span_hours, max(a.max_usd) AS max_usd,
-                   arg_max(a.last_usd, a.last_ts) / nullif(arg_min(a.first_usd, a.first_ts), 0) AS growth
+            SELECT s_acc, r_acc, max(n) AS n, min(first_ts) AS first_ts, max(last_ts) AS last_ts,
+                   max(max_usd) AS max_usd
+            FROM src GROUP BY s_acc, r_acc
+        ), accs AS (
+            SELECT se.entity_id AS s_ent, re.entity_id AS r_ent, a.*
             FROM acc a
             JOIN account_entities se ON se.account_id = a.s_acc
             JOIN account_entities re ON re.account_id = a.r_acc
-            WHERE se.entity_id <> re.entity_id AND re.entity_id NOT IN {SHOP_RECEIVERS}
-              AND se.entity_id NOT IN (SELECT entity_id FROM mass_payers)
-            GROUP BY ALL
+            WHERE se.entity_id <> re.entity_id
+        ), pairs AS (
+            SELECT s_ent, r_ent, sum(n) >= 2 AND epoch(max(last_ts) - min(first_ts)) / 3600.0 <= {w}
+                                 AND max(max_usd) <= {max_usd} AS burst
+            FROM accs GROUP BY s_ent, r_ent
+        ), candidates AS (
+            SELECT r_ent FROM pairs WHERE r_ent NOT IN {SHOP_RECEIVERS}
+            GROUP BY r_ent HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
+        ), growth AS (
+            -- the last payment of each burst against its first
+            SELECT a.s_ent, a.r_ent,
+                   arg_max(x.amount_usd, (x.ts, x.txn_id)) / nullif(arg_min(x.amount_usd, (x.ts, x.txn_id)), 0)
+                       >= {ratio} AS rising
+            FROM accs a JOIN payments x ON x.s_acc = a.s_acc AND x.r_acc = a.r_acc
+            WHERE a.r_ent IN (SELECT r_ent FROM candidates) AND NOT x.is_purchase AND x.amount_usd > 0
+            GROUP BY a.s_ent, a.r_ent
         ), b AS (
-            SELECT r_ent, n >= 2 AND span_hours <= {w} AND max_usd <= {max_usd} AS burst,
-                   coalesce(growth, 1) >= {ratio} AS rising
-            FROM pairs
+            SELECT p.r_ent, p.burst, p.burst AND coalesce(g.rising, false) AS rising
+            FROM pairs p JOIN candidates USING (r_ent) LEFT JOIN growth g USING (s_ent, r_ent)
+            WHERE p.s_ent NOT IN (SELECT entity_id FROM mass_payers)
         )
         SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE burst) AS n_burst_senders,
-               count(*) FILTER (WHERE burst AND rising) AS n_rising_senders
+               count(*) FILTER (WHERE rising) AS n_rising_senders
         FROM b GROUP BY r_ent
         HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
-           AND count(*) FILTER (WHERE burst AND rising) >= {float(p["collector_rising_share"])} * count(*) FILTER (WHERE burst)
+           AND count(*) FILTER (WHERE rising) >= {float(p["collector_rising_share"])} * count(*) FILTER (WHERE burst)
            AND count(*) FILTER (WHERE burst) >= {float(p["collector_burst_share"])} * count(*)
         """,
         stage=STAGE,
@@ -486,9 +500,10 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                        lag(p.source) OVER w AS prev_source
                 FROM payments p
                 JOIN account_entities re ON re.account_id = p.r_acc
-                JOIN burst_collectors c ON c.entity_id = re.entity_id
                 JOIN account_entities se ON se.account_id = p.s_acc
-                WHERE NOT coalesce(p.s_country <> p.r_country, false) AND NOT p.is_purchase
+                WHERE p.r_acc IN (SELECT ae.account_id FROM account_entities ae
+                                  JOIN burst_collectors c ON c.entity_id = ae.entity_id)
+                  AND NOT coalesce(p.s_country <> p.r_country, false) AND NOT p.is_purchase
                   AND NOT p.is_business_sender AND p.amount_usd > 0 AND se.entity_id <> re.entity_id
                 WINDOW w AS (PARTITION BY se.entity_id, re.entity_id ORDER BY p.ts, p.txn_id))
             WHERE NOT coalesce(source <> prev_source AND ts - prev_ts <= INTERVAL {float(pay["duplicate_window_minutes"])} MINUTE
