@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tanglaw.pack import load_pack
 from tanglaw.pipeline import run_bundle
 
 from .conftest import payment, read_csv, write_table
@@ -105,6 +106,66 @@ def test_a_payer_with_two_daytime_payments_is_found_through_the_household(tmp_pa
     )
     assert h["record_ids"] == "W1;W2"
     assert ("WEAK", "payer") in next(m for m in _cases_of(out).values() if ("WA", "facilitator") in m)
+
+
+def _daytime_payments(prefix: str, sender: str, receiver: str, n: int, day0: int) -> list[dict[str, Any]]:
+    """`n` payments of US$40 from the US to PH at 12:00 New York time, a week apart."""
+    return [
+        payment(
+            f"{prefix}{i}",
+            f"2026-03-{day0 + 7 * i:02d}T17:00:00Z",
+            40,
+            sender,
+            receiver,
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_receiver_paid_by_payers_found_through_another_household_is_a_household(tmp_path: Path) -> None:
+    """Two men with a few daytime payments each, found as payers through a household that five
+    payers pay on their own evidence, also pay a second wallet that no one else pays: that wallet is
+    a household of its own, with its own case, when FIN_PAYERS_OF_HOUSEHOLDS is live (the second
+    step of two-sided evidence). The built-in pack keeps it in shadow (it also finds adult
+    performers whose customers pay like payers): the lead is reported apart and makes no case. A
+    wallet that one of them pays beside four friends' steady support stays out either way."""
+    txns = []
+    for k in (1, 2, 3, 4, 5):
+        txns += _night_payments(f"A{k}-", f"AP{k}", "WA", 5)
+    for who in ("Q1", "Q2"):
+        txns += _daytime_payments(f"{who}A-", who, "WA", 2, 2)
+        txns += _daytime_payments(f"{who}B-", who, "WB", 2, 4)
+    txns += _daytime_payments("Q1F-", "Q1", "WF", 2, 5)
+    for k in range(4):
+        txns += _daytime_payments(f"F{k}-", f"FRIEND{k}", "WF", 3, 1 + k)
+    evidence = (
+        "Paid by 2 unrelated senders, 2 of whom pay other households that payers on their own evidence "
+        "pay (e.g. A:WA): 4 payments from them."
+    )
+    shadow_out = _run(tmp_path / "shadow", txns)
+    shadow = {(r["code"], r["account_id"]): r for r in read_csv(shadow_out / "shadow_indicators.csv")}
+    assert shadow[("FIN_PAYERS_OF_HOUSEHOLDS", "WB")]["evidence"] == evidence
+    assert not [m for ms in _cases_of(shadow_out).values() for m in ms if m[0] == "WB"]
+
+    pack_file = tmp_path / "live.toml"
+    pack_file.write_text('[typologies.FIN_PAYERS_OF_HOUSEHOLDS]\nmode = "live"\n', encoding="utf-8")
+    b = tmp_path / "live" / "bundle"
+    write_table(b, "transactions", txns)
+    out = tmp_path / "live" / "out"
+    run_bundle(b, out, pack=load_pack(pack_file))
+    hits = {(r["code"], r["account_id"]): r for r in read_csv(out / "indicators.csv")}
+    h = hits[("FIN_PAYERS_OF_HOUSEHOLDS", "WB")]
+    assert h["evidence"] == evidence
+    assert h["record_ids"] == "Q1B-0;Q1B-1;Q2B-0;Q2B-1"
+    cases = _cases_of(out)
+    (case_b,) = [c for c, m in cases.items() if ("WB", "facilitator") in m]
+    (case_a,) = [c for c, m in cases.items() if ("WA", "facilitator") in m]
+    assert case_a != case_b
+    assert cases[case_b] == {("WB", "facilitator"), ("Q1", "payer"), ("Q2", "payer")}
+    assert {("Q1", "payer"), ("Q2", "payer")} <= cases[case_a]
+    assert not [m for ms in cases.values() for m in ms if m[0] == "WF" or m[0].startswith("FRIEND")]
 
 
 def test_one_strong_payer_does_not_carry_the_other_senders_of_a_receiver(tmp_path: Path) -> None:

@@ -108,6 +108,7 @@ PROFILES: dict[str, GoamlProfile] = {
             "FIN_FACILITATOR_COLLECTOR": "CSAM1",
             "FIN_SHARED_BENEFICIARY": "CSAM1",
             "FIN_PAYER_BENEFICIARY": "CSAM1",
+            "FIN_PAYERS_OF_HOUSEHOLDS": "CSAM1",
         },
         base_indicator="CSAM1",
         name_chars="a-zA-Z0-9 .'-",

@@ -262,6 +262,64 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
+def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
+    """Payer → receiver, the second step: a receiver is a facilitator when several of its
+    unrelated senders are payers, counting both those with the payer pattern on their own and
+    those found through ANOTHER household they pay (`FIN_HOUSEHOLD_PAYER` earned elsewhere). One
+    step only: a payer found through this receiver carries nothing back to it, and nothing found
+    here carries further (`FIN_HOUSEHOLD_PAYER` reads own evidence only)."""
+    sb = pack.typology("FIN_SHARED_BENEFICIARY")
+    family = float(pack.typology("FIN_FACILITATOR_COLLECTOR")["family_share"])
+    base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
+    return f"""
+        WITH own AS (
+            SELECT DISTINCT s_ent, r_ent FROM ({_strong_pairs(sb["min_payer_weight"])})
+        ), found AS (
+            -- each payer found through a household, and that household (the one its hit cites)
+            SELECT DISTINCT h.entity_id AS s_ent, c.r_ent AS via, h.weight
+            FROM hits h, unnest(h.record_ids) AS t(txn_id)
+            JOIN corridor_payments c ON c.txn_id = t.txn_id
+            WHERE h.code = 'FIN_HOUSEHOLD_PAYER' AND h.weight >= {float(p["min_household_payer_weight"])}
+        ), pay AS (
+            SELECT s_ent, r_ent, count(*) AS n, list(txn_id ORDER BY ts, txn_id) AS ids
+            FROM corridor_payments
+            WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS}
+            GROUP BY s_ent, r_ent
+        ), counted AS (
+            SELECT y.r_ent, y.s_ent, y.n, y.ids, o.s_ent IS NOT NULL AS is_own,
+                   max(f.weight) AS via_w, min(f.via) AS via
+            FROM pay y
+            LEFT JOIN own o ON o.s_ent = y.s_ent AND o.r_ent = y.r_ent
+            LEFT JOIN found f ON f.s_ent = y.s_ent AND f.via <> y.r_ent
+            WHERE o.s_ent IS NOT NULL OR f.s_ent IS NOT NULL
+            GROUP BY ALL
+        ), recv AS (
+            SELECT r_ent, count(*) AS n_payers, count(*) FILTER (WHERE is_own) AS n_own,
+                   count(*) FILTER (WHERE NOT is_own) AS n_found, sum(n) AS n_pay,
+                   min(via) FILTER (WHERE NOT is_own) AS example_via,
+                   list_sort(flatten(list(ids))) AS ids
+            FROM counted GROUP BY r_ent
+            -- where the payers on their own are enough, FIN_SHARED_BENEFICIARY says it already
+            HAVING count(*) >= {int(p["min_payers"])} AND count(*) FILTER (WHERE is_own) < {int(sb["min_payers"])}
+        ), x AS (
+            SELECT r.*, rp.n_unrelated, rp.n_senders FROM recv r JOIN receiver_profiles rp ON rp.entity_id = r.r_ent
+            -- a relative supported by the family (most of its money from people sharing its surname)
+            WHERE r.r_ent NOT IN (SELECT entity_id FROM receiver_features WHERE family_share >= {family})
+        )
+        SELECT r_ent AS entity_id, 'facilitator' AS role, {base} * {_specificity(sb)} AS weight,
+               printf('Paid by %d unrelated senders, %d of whom pay other households that payers on their '
+                      || 'own evidence pay (e.g. %s)%s: %d payments from them.',
+                      n_unrelated, n_found, example_via,
+                      CASE WHEN n_own > 0 THEN printf(', and %d of whom show the payer pattern on their own', n_own)
+                           ELSE '' END, n_pay) AS evidence,
+               ids AS record_ids,
+               printf('%d payers of other households and %d on their own %.2f; %d%% of its unrelated senders x%.2f',
+                      n_found, n_own, {base}, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER,
+                      {_specificity(sb)}) AS components
+        FROM x
+    """
+
+
 def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     countries = literal_list(pack["lists"]["sextortion_receiving"])
     minor = f"sender_age < {int(p['minor_age'])}"
@@ -469,6 +527,11 @@ FINANCE_DETECTORS: tuple[Detector, ...] = (
         "FIN_HOUSEHOLD_PAYER",
         ("transactions",),
         household_payer,
+    ),
+    Detector(
+        "FIN_PAYERS_OF_HOUSEHOLDS",
+        ("transactions",),
+        payers_of_households,
     ),
     Detector(
         "FIN_SEXTORTION_VICTIM",
