@@ -627,6 +627,13 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
         "burst to a new beneficiary at home 0.25; a beneficiary others paid in rising bursts too 0.30; "
         "within hours 0.15; sextortion corridor 0.15; rising amounts 0.10"
     )
+    (once,) = _workspace_row(
+        out, "SELECT evidence FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%ONCE'"
+    )
+    assert once == (
+        "Sent 1 payment (US$26) to a new beneficiary in PH on 2026-03-23; 3 others paid the same"
+        " beneficiary in bursts and stopped; the sender was 50."
+    )
     victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
     assert victims == {"A-V1", "A-V2", "A-V3", "A-ONCE"}
     roles = {(m["account_id"], m["role"]) for m in read_csv(out / "case_members.csv")}

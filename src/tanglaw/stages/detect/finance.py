@@ -279,15 +279,14 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
             SELECT DISTINCT h.entity_id AS s_ent, c.r_ent AS via, h.weight
             FROM hits h, unnest(h.record_ids) AS t(txn_id)
             JOIN corridor_payments c ON c.txn_id = t.txn_id
-            WHERE h.code = 'FIN_HOUSEHOLD_PAYER' AND h.weight >= {float(p["min_household_payer_weight"])}
+            WHERE h.code = 'FIN_HOUSEHOLD_PAYER' AND h.weight >= {float(p["household_min_payer_weight"])}
         ), pay AS (
             SELECT s_ent, r_ent, count(*) AS n, list(txn_id ORDER BY ts, txn_id) AS ids
             FROM corridor_payments
             WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS}
             GROUP BY s_ent, r_ent
         ), counted AS (
-            SELECT y.r_ent, y.s_ent, y.n, y.ids, o.s_ent IS NOT NULL AS is_own,
-                   max(f.weight) AS via_w, min(f.via) AS via
+            SELECT y.r_ent, y.s_ent, y.n, y.ids, o.s_ent IS NOT NULL AS is_own, min(f.via) AS via
             FROM pay y
             LEFT JOIN own o ON o.s_ent = y.s_ent AND o.r_ent = y.r_ent
             LEFT JOIN found f ON f.s_ent = y.s_ent AND f.via <> y.r_ent
@@ -302,7 +301,7 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
             -- where the payers on their own are enough, FIN_SHARED_BENEFICIARY says it already
             HAVING count(*) >= {int(p["min_payers"])} AND count(*) FILTER (WHERE is_own) < {int(sb["min_payers"])}
         ), x AS (
-            SELECT r.*, rp.n_unrelated, rp.n_senders FROM recv r JOIN receiver_profiles rp ON rp.entity_id = r.r_ent
+            SELECT r.*, rp.n_unrelated FROM recv r JOIN receiver_profiles rp ON rp.entity_id = r.r_ent
             -- a relative supported by the family (most of its money from people sharing its surname)
             WHERE r.r_ent NOT IN (SELECT entity_id FROM receiver_features WHERE family_share >= {family})
         )
@@ -382,12 +381,16 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
             FROM payment_bursts
         ), victims AS (
             SELECT s_ent AS entity_id, 'victim' AS role, w AS weight,
-                   printf('Sent %d payments (%s, none above US$%.0f) to %s in %s within %.0f hours'
+                   CASE WHEN burst_payments = 1  -- one payment, to a collector
+                        THEN printf('Sent 1 payment (%s) to %s in %s on %s', {_usd("burst_total_usd")},
+                                    CASE WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
+                                    array_to_string(burst_countries, ', '), {_d("burst_first_ts")})
+                        ELSE printf('Sent %d payments (%s, none above US$%.0f) to %s in %s within %.0f hours'
                                   || ' between %s and %s', burst_payments, {_usd("burst_total_usd")}, burst_max_usd,
                                   CASE WHEN burst_receivers > 1 THEN printf('%d new beneficiaries', burst_receivers)
                                        WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
                                   array_to_string(burst_countries, ', '), burst_span_hours,
-                                  {_d("burst_first_ts")}, {_d("burst_last_ts")})
+                                  {_d("burst_first_ts")}, {_d("burst_last_ts")}) END
                            || CASE WHEN collector_senders > 0
                                    THEN printf('; %d other%s paid the same beneficiary in bursts and stopped',
                                                collector_senders, CASE WHEN collector_senders = 1 THEN '' ELSE 's' END)
