@@ -76,3 +76,26 @@ def test_every_indicator_traces_to_records(own_world: Path) -> None:
     ).fetchall()[0][0]
     assert missing == 0
     assert con.execute("SELECT count(*) FROM indicator_table WHERE evidence IS NULL").fetchall()[0][0] == 0
+
+
+def test_a_second_run_draws_the_same_report(own_world: Path, tmp_path: Path) -> None:
+    """The same bundle run twice gives the same report.html but for the run's time and its stage
+    timings: the network drawings place people in the same order (member scores are noisy-or
+    products over hits in no fixed order, equal up to their last bits, and once ordered the
+    drawing by them alone)."""
+    import re
+
+    first = own_world / "out"
+    if not (first / "report.html").exists():
+        run_bundle(own_world / "bundle", first)
+    second = tmp_path / "again"
+    run_bundle(own_world / "bundle", second)
+
+    def steady(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", text)
+        return re.sub(r'<td class="num">[0-9.]+ s</td>', '<td class="num">- s</td>', text)
+
+    a, b = steady(first / "report.html"), steady(second / "report.html")
+    assert "<svg" in a
+    assert a == b

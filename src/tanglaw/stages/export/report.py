@@ -68,7 +68,10 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
                       (SELECT string_agg(account_id, ', ' ORDER BY account_id) FROM account_entities a
                         WHERE a.entity_id = m.entity_id) AS accounts
                FROM network_members m LEFT JOIN entity_names n USING (entity_id)
-               WHERE m.network_id = ? ORDER BY m.role <> 'facilitator', m.role, m.score DESC""",
+               -- scores rounded for the order: a noisy-or over hits in no fixed order differs in
+               -- its last bits from run to run, and the drawing follows this order
+               WHERE m.network_id = ?
+               ORDER BY m.role <> 'facilitator', m.role, round(m.score, 9) DESC, m.entity_id""",
             [c["network_id"]],
         )
         links = _dicts(
@@ -76,14 +79,15 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
             """SELECT c.s_ent AS a, c.r_ent AS b, count(*) AS n FROM corridor_payments c
                JOIN network_members ma ON ma.entity_id = c.s_ent AND ma.network_id = ?
                JOIN network_members mb ON mb.entity_id = c.r_ent AND mb.network_id = ?
-               GROUP BY 1, 2""",
+               GROUP BY 1, 2 ORDER BY 1, 2""",
             [c["network_id"], c["network_id"]],
         )
         inds = _dicts(
             engine,
             """SELECT code, role, entity_id, account_id, weight, evidence, components,
                       len(string_split(record_ids, ';')) AS n_records
-               FROM indicator_table WHERE case_id = ? ORDER BY weight DESC, code, entity_id""",
+               FROM indicator_table WHERE case_id = ?
+               ORDER BY round(weight, 9) DESC, code, entity_id, account_id""",
             [c["case_id"]],
         )
         _name_rows(engine, inds, {m["entity_id"]: m for m in ents})
