@@ -579,8 +579,9 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
 ) -> None:
     """A wallet that three people each paid a few times within hours, more each time, and never
     again, is an extortionist's collector (FATF 2025): its payers are likely victims even at home,
-    and one who paid it once is one too. Three friends each paying another wallet two like sums
-    (a bill split) make no collector, and one rising burst at home alone is everyday life."""
+    and one who paid it once is one too; two people who each paid more each time are enough. Three
+    friends each paying another wallet two like sums (a bill split) make no collector, nor do two
+    bursts of which one rises, and one rising burst at home alone is everyday life."""
     people = {
         "V1": ("Maria Santos", "1979-02-11"),
         "V2": ("Jose Reyes", "1983-07-21"),
@@ -590,6 +591,10 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
         "F2": ("Carlo Mendoza", "1988-09-30"),
         "F3": ("Rosa Garcia", "1992-12-05"),
         "SOLO": ("Ramon Torres", "1985-06-18"),
+        "R1": ("Teresa Villanueva", "1977-03-09"),
+        "R2": ("Miguel Aquino", "1986-10-27"),
+        "H1": ("Gloria Navarro", "1981-05-16"),
+        "H2": ("Danilo Castillo", "1974-08-02"),
     }
     parties = [
         {"party_id": who, "source": "wallet-ph", "name": name, "birth_date": born, "country": "PH"}
@@ -610,10 +615,15 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
             for t in _home_payments(who, "SPLIT", (600, 600), 3 + k)
         ]
         + _home_payments("SOLO", "SHOP", (500, 1200, 2500), 4)
+        # two people each paying more each time: enough; one of two: not
+        + _home_payments("R1", "PAIR", (700, 1500), 6)
+        + _home_payments("R2", "PAIR", (900, 2000, 4000), 12)
+        + _home_payments("H1", "HALF", (700, 1500), 7)
+        + _home_payments("H2", "HALF", (800, 800), 13)
     )
     out = _run(tmp_path, txns, parties=parties, accounts=accounts)
     (collectors,) = _workspace_row(out, "SELECT list(entity_id ORDER BY entity_id) FROM burst_collectors")
-    assert collectors == ["A:COLLECT"]
+    assert collectors == ["A:COLLECT", "A:PAIR"]
     (evidence, components) = _workspace_row(
         out,
         "SELECT evidence, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%V3'",
@@ -635,10 +645,20 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
         " beneficiary in bursts and stopped; the sender was 50."
     )
     victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
-    assert victims == {"A-V1", "A-V2", "A-V3", "A-ONCE"}
+    assert victims == {"A-V1", "A-V2", "A-V3", "A-ONCE", "A-R1", "A-R2"}
     roles = {(m["account_id"], m["role"]) for m in read_csv(out / "case_members.csv")}
-    assert ("COLLECT", "facilitator") in roles
-    assert not {a for a, _ in roles} & {"A-F1", "A-F2", "A-F3", "A-SOLO", "SPLIT", "SHOP"}
+    assert {("COLLECT", "facilitator"), ("PAIR", "facilitator")} <= roles
+    assert not {a for a, _ in roles} & {
+        "A-F1",
+        "A-F2",
+        "A-F3",
+        "A-SOLO",
+        "SPLIT",
+        "SHOP",
+        "A-H1",
+        "A-H2",
+        "HALF",
+    }
 
 
 def test_victim_pays_several_new_accounts_in_one_burst(tmp_path: Path) -> None:

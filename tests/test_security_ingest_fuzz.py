@@ -156,7 +156,11 @@ def test_fuzz_parquet(
     tmp_path_factory: pytest.TempPathFactory, data: bytes, cut: int, flip: int, byte: int
 ) -> None:
     buf = io.BytesIO()
-    pq.write_table(pa.Table.from_pylist([{k: str(v) for k, v in r.items()} for r in ROWS]), buf)
+    # without pyarrow's own copy of the schema in the footer's metadata (base64 text that only
+    # pyarrow reads: a byte flipped there left the data whole and DuckDB right, 4 rows, while
+    # pyarrow refused the file, and the oracle called that a fault)
+    table = pa.Table.from_pylist([{k: str(v) for k, v in r.items()} for r in ROWS])
+    pq.write_table(table, buf, store_schema=False)
     valid = bytearray(buf.getvalue())
     if flip < len(valid):
         valid[flip] = byte

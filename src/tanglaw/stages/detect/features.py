@@ -483,6 +483,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                count(*) FILTER (WHERE rising) AS n_rising_senders
         FROM b GROUP BY r_ent
         HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
+           AND count(*) FILTER (WHERE rising) >= {int(p["collector_min_rising"])}
            AND count(*) FILTER (WHERE rising) >= {float(p["collector_rising_share"])} * count(*) FILTER (WHERE burst)
            AND count(*) FILTER (WHERE burst) >= {float(p["collector_burst_share"])} * count(*)
         """,
