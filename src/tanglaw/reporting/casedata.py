@@ -268,7 +268,7 @@ def _member_rows(engine: Engine, case_id: str) -> list[dict[str, Any]]:
         LEFT JOIN all_accounts aa ON aa.account_id = ae.account_id
         LEFT JOIN accounts a ON a.account_id = ae.account_id
         LEFT JOIN parties p ON p.party_id = coalesce(ae.party_id, aa.party_id)
-        ORDER BY e.role <> 'facilitator', round(e.score, 9) DESC, ae.entity_id, ae.account_id
+        ORDER BY e.role <> 'facilitator', e.score DESC, ae.entity_id, ae.account_id
         """,
         [sorted(VICTIM_ROLES), case_id, case_id],
     )
@@ -359,7 +359,7 @@ def load_case(engine: Engine, case_id: str, *, max_sessions: int = MAX_SESSIONS)
                       coalesce(any_value(n.is_organization), false) AS is_organization
                FROM case_member_table m LEFT JOIN entity_names n USING (entity_id)
                WHERE m.case_id = ? GROUP BY 1)
-           ORDER BY role <> 'facilitator', round(score, 9) DESC, entity_id""",
+           ORDER BY role <> 'facilitator', score DESC, entity_id""",
         [sorted(VICTIM_ROLES), case_id],
     )
     entities = [
@@ -388,7 +388,7 @@ def load_case(engine: Engine, case_id: str, *, max_sessions: int = MAX_SESSIONS)
         )
         for r in _dicts(
             engine,
-            "SELECT * FROM indicator_table WHERE case_id = ? ORDER BY round(weight, 9) DESC, code, entity_id, account_id",
+            "SELECT * FROM indicator_table WHERE case_id = ? ORDER BY weight DESC, code, entity_id",
             [case_id],
         )
     ]

@@ -39,12 +39,9 @@ def run(engine: Engine, pack: Pack) -> None:
         -- the payments of each burst (abroad, or at home to a collector), read once for both the
         -- primary accounts and the case money
         CREATE TEMP TABLE __score__burst_txns AS
-        SELECT se.entity_id AS s_ent, re.entity_id AS r_ent, c.s_acc, c.r_acc, c.txn_id, c.ts, c.amount_usd,
-               c.s_country, c.r_country
+        SELECT b.s_ent, b.r_ent, c.s_acc, c.r_acc, c.txn_id, c.ts, c.amount_usd, c.s_country, c.r_country
         FROM payments c
-        JOIN (SELECT unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id)
-        JOIN account_entities se ON se.account_id = c.s_acc
-        JOIN account_entities re ON re.account_id = c.r_acc;
+        JOIN (SELECT s_ent, r_ent, unnest(txn_ids) AS txn_id FROM payment_bursts) b USING (txn_id);
         CREATE TEMP TABLE __score__primary AS
         WITH uses AS (
             SELECT s_ent AS ent, s_acc AS acc FROM corridor_payments

@@ -71,10 +71,25 @@ BIRTH_DATES = """
             FROM party_entities pe JOIN parties p USING (party_id) GROUP BY pe.entity_id"""
 
 
+def once_per_payment(rows: str, pack: Pack) -> str:
+    """SQL: the payments of relation `rows` (with txn_id, source, ts, amount_usd, s_ent, r_ent),
+    each once: a payment that a second organisation reports too (another source, between the same
+    two people, within `payments.duplicate_window_minutes`, the amount within
+    `duplicate_amount_tolerance`) is left out."""
+    pay = pack["payments"]
+    return f"""
+        SELECT * EXCLUDE (prev_ts, prev_usd, prev_source) FROM (
+            SELECT *, lag(ts) OVER w AS prev_ts, lag(amount_usd) OVER w AS prev_usd,
+                   lag(source) OVER w AS prev_source
+            FROM {rows} WINDOW w AS (PARTITION BY s_ent, r_ent ORDER BY ts, txn_id))
+        WHERE NOT coalesce(source <> prev_source
+                           AND ts - prev_ts <= INTERVAL {float(pay["duplicate_window_minutes"])} MINUTE
+                           AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {float(pay["duplicate_amount_tolerance"])},
+                           false)"""
+
+
 def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     lists, pay = pack["lists"], pack["payments"]
-    window = float(pay["duplicate_window_minutes"])
-    tol = float(pay["duplicate_amount_tolerance"])
     # every cross-border payment between two people (and gift cards, bought or sent), once:
     # the same payment reported by two organisations is counted once
     in_person = mcc_in_sql(list(pack["time"]["in_person_mcc_ranges"]))
@@ -131,12 +146,7 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
             WHERE NOT p.is_business_sender AND p.s_country <> p.r_country AND se.entity_id <> re.entity_id
               AND p.amount_usd > 0 AND (NOT p.is_purchase OR p.channel = 'gift_card')
         )
-        SELECT * EXCLUDE (prev_ts, prev_usd, prev_source) FROM (
-            SELECT *, lag(ts) OVER w AS prev_ts, lag(amount_usd) OVER w AS prev_usd,
-                   lag(source) OVER w AS prev_source
-            FROM x WINDOW w AS (PARTITION BY s_ent, r_ent ORDER BY ts, txn_id))
-        WHERE NOT coalesce(source <> prev_source AND ts - prev_ts <= INTERVAL {window} MINUTE
-                           AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {tol}, false)
+        {once_per_payment("x", pack)}
         """,
         stage=STAGE,
     )
@@ -433,7 +443,6 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     w = float(p["window_hours"])
     ratio = float(p["escalation_ratio"])
     max_usd = float(p["max_amount_usd"])
-    pay = pack["payments"]
     # Receivers that several people each paid in one short burst and never again, amounts rising
     # (an extortionist's collecting account: each victim pays a few times, more each time, then
     # stops). Per account pair and reporting source first, then the fullest source's count (a
@@ -478,37 +487,34 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             SELECT p.r_ent, p.burst, p.burst AND coalesce(g.rising, false) AS rising
             FROM pairs p JOIN candidates USING (r_ent) LEFT JOIN growth g USING (s_ent, r_ent)
             WHERE p.s_ent NOT IN (SELECT entity_id FROM mass_payers)
+        ), counts AS (
+            SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE burst) AS n_burst_senders,
+                   count(*) FILTER (WHERE rising) AS n_rising_senders
+            FROM b GROUP BY r_ent
         )
-        SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE burst) AS n_burst_senders,
-               count(*) FILTER (WHERE rising) AS n_rising_senders
-        FROM b GROUP BY r_ent
-        HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
-           AND count(*) FILTER (WHERE rising) >= {int(p["collector_min_rising"])}
-           AND count(*) FILTER (WHERE rising) >= {float(p["collector_rising_share"])} * count(*) FILTER (WHERE burst)
-           AND count(*) FILTER (WHERE burst) >= {float(p["collector_burst_share"])} * count(*)
+        SELECT * FROM counts
+        WHERE n_burst_senders >= {int(p["collector_min_senders"])}
+          AND n_rising_senders >= {int(p["collector_min_rising"])}
+          AND n_rising_senders >= {float(p["collector_rising_share"])} * n_burst_senders
+          AND n_burst_senders >= {float(p["collector_burst_share"])} * n_senders
         """,
         stage=STAGE,
     )
     engine.execute(
         f"""
         CREATE TABLE payment_bursts AS
-        WITH home AS (
-            -- payments at home to a collector (a victim in the collector's own country), each once
-            SELECT * EXCLUDE (prev_ts, prev_usd, prev_source) FROM (
-                SELECT p.txn_id, p.source, p.ts, p.amount_usd, p.s_country, p.r_country,
-                       se.entity_id AS s_ent, re.entity_id AS r_ent,
-                       lag(p.ts) OVER w AS prev_ts, lag(p.amount_usd) OVER w AS prev_usd,
-                       lag(p.source) OVER w AS prev_source
-                FROM payments p
-                JOIN account_entities re ON re.account_id = p.r_acc
-                JOIN account_entities se ON se.account_id = p.s_acc
-                WHERE p.r_acc IN (SELECT ae.account_id FROM account_entities ae
-                                  JOIN burst_collectors c ON c.entity_id = ae.entity_id)
-                  AND NOT coalesce(p.s_country <> p.r_country, false) AND NOT p.is_purchase
-                  AND NOT p.is_business_sender AND p.amount_usd > 0 AND se.entity_id <> re.entity_id
-                WINDOW w AS (PARTITION BY se.entity_id, re.entity_id ORDER BY p.ts, p.txn_id))
-            WHERE NOT coalesce(source <> prev_source AND ts - prev_ts <= INTERVAL {float(pay["duplicate_window_minutes"])} MINUTE
-                               AND abs(amount_usd / nullif(prev_usd, 0) - 1) <= {float(pay["duplicate_amount_tolerance"])}, false)
+        WITH to_collectors AS (
+            -- payments at home to a collector (a victim in the collector's own country)
+            SELECT p.txn_id, p.source, p.ts, p.amount_usd, p.s_country, p.r_country,
+                   se.entity_id AS s_ent, re.entity_id AS r_ent
+            FROM payments p
+            JOIN account_entities re ON re.account_id = p.r_acc
+            JOIN account_entities se ON se.account_id = p.s_acc
+            WHERE p.r_acc IN (SELECT ae.account_id FROM account_entities ae
+                              JOIN burst_collectors c ON c.entity_id = ae.entity_id)
+              AND NOT coalesce(p.s_country <> p.r_country, false) AND NOT p.is_purchase
+              AND NOT p.is_business_sender AND p.amount_usd > 0 AND se.entity_id <> re.entity_id
+        ), home AS ({once_per_payment("to_collectors", pack)}
         ), x AS (
             SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization,
                    false AS domestic

@@ -68,10 +68,11 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
                       (SELECT string_agg(account_id, ', ' ORDER BY account_id) FROM account_entities a
                         WHERE a.entity_id = m.entity_id) AS accounts
                FROM network_members m LEFT JOIN entity_names n USING (entity_id)
-               -- scores rounded for the order: a noisy-or over hits in no fixed order differs in
-               -- its last bits from run to run, and the drawing follows this order
+               -- as case_members.csv orders them (scores to 3 places, then the id): a noisy-or over
+               -- hits in no fixed order differs in its last bits from run to run, and the drawing
+               -- follows this order
                WHERE m.network_id = ?
-               ORDER BY m.role <> 'facilitator', m.role, round(m.score, 9) DESC, m.entity_id""",
+               ORDER BY m.role <> 'facilitator', m.role, round(m.score, 3) DESC, m.entity_id""",
             [c["network_id"]],
         )
         links = _dicts(
@@ -86,8 +87,7 @@ def write_report(engine: Engine, folder: Path, *, result_summary: RunResult | No
             engine,
             """SELECT code, role, entity_id, account_id, weight, evidence, components,
                       len(string_split(record_ids, ';')) AS n_records
-               FROM indicator_table WHERE case_id = ?
-               ORDER BY round(weight, 9) DESC, code, entity_id, account_id""",
+               FROM indicator_table WHERE case_id = ? ORDER BY weight DESC, code, entity_id""",
             [c["case_id"]],
         )
         _name_rows(engine, inds, {m["entity_id"]: m for m in ents})
