@@ -498,9 +498,16 @@ def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Pa
 NAMES = ("Joy Dizon", "Mark Lim", "Rica Bautista")
 
 
-def _young_world(folder: Path, born: str, returning: bool, extra: Sequence[dict[str, Any]] = ()) -> Path:
+def _young_world(
+    folder: Path,
+    born: str,
+    returning: bool,
+    extra: Sequence[dict[str, Any]] = (),
+    references: Sequence[str] = (),
+) -> Path:
     """Six senders in Britain pay two sellers in the Philippines at night, in two bursts three
-    weeks apart (`returning`) or in one burst each; every sender's records give `born`."""
+    weeks apart (`returning`) or in one burst each; every sender's records give `born`. Sender k
+    writes `references[k]` on its first payment of each burst (none where the list ends)."""
     senders = [f"S{k}" for k in range(6)]
     write_table(
         folder,
@@ -550,8 +557,16 @@ def _young_world(folder: Path, born: str, returning: bool, extra: Sequence[dict[
     for k, s in enumerate(senders):
         for b, day in enumerate((3 + k, 24 + k) if returning else (3 + k,)):
             for j, seller in enumerate(("G1", "G2", "G1", "G2")[: 4 if returning else 3]):
+                ref = references[k] if k < len(references) and j < 2 else ""
                 rows.append(
-                    payment(f"T{k}{b}{j}", f"2026-03-{day:02d}T22:{10 * j:02d}:00Z", 30 + 5 * j, s, seller)
+                    payment(
+                        f"T{k}{b}{j}",
+                        f"2026-03-{day:02d}T22:{10 * j:02d}:00Z",
+                        30 + 5 * j,
+                        s,
+                        seller,
+                        reference=ref,
+                    )
                 )
     write_table(folder, "transactions", [*rows, *extra])
     return folder
@@ -605,6 +620,36 @@ def test_performers_paid_out_by_their_platform_are_no_household(tmp_path: Path) 
     plain = detect(_young_world(tmp_path / "plain", "1970-01-15", True))
     assert len(plain["FIN_SHARED_BENEFICIARY"]) == 2
     assert "FIN_SHARED_BENEFICIARY" not in paid and "FIN_CONSUMER_REMITTER" not in paid
+
+
+@pytest.mark.parametrize(
+    ("references", "tipped"),
+    [
+        (["tip po", "tip po"], True),  # two fans' tips: 4 of the 24 payments to each
+        (["for coffee :)", "tips"], True),
+        (["tip po"], False),  # one sender's word is no audience
+        (["tipid", "tipid"], False),  # a word that starts like one is not it ("thrifty")
+        (["school fees", "school fees"], False),  # an abuse payer's cover words
+    ],
+)
+def test_a_receiver_its_senders_tip_is_a_performer_and_no_household(
+    tmp_path: Path, references: list[str], tipped: bool
+) -> None:
+    """Men of 56 pay two wallets in the Philippines at night and come back, as the payers of a
+    household do; where two or more of them write a fan's words (a tip, a coffee) on their payments,
+    the wallets are a performer's, tipped by fans, and the payments no payer's pattern."""
+    from .typology_contract import detect
+
+    found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=references))
+    if tipped:
+        assert "FIN_SHARED_BENEFICIARY" not in found and "FIN_CONSUMER_REMITTER" not in found
+        collectors = found["FIN_FACILITATOR_COLLECTOR"]
+        assert {h.components.rsplit("; ", 1)[-1] for h in collectors.values()} == {"tipped by fans x0.2"}
+    else:
+        assert len(found["FIN_SHARED_BENEFICIARY"]) == 2
+        # every sender keeps the payer pattern (cover words even add to it)
+        weights = [round(h.weight, 2) for h in found["FIN_CONSUMER_REMITTER"].values()]
+        assert len(weights) == 6 and min(weights) == 0.72
 
 
 def test_a_household_selling_game_items_as_a_cover_stays_a_household(tmp_path: Path) -> None:

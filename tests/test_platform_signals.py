@@ -508,6 +508,46 @@ def test_session_payment_link_carries_platform_evidence(tmp_path: Path) -> None:
     assert weight == pytest.approx(0.9 * 0.6)
 
 
+def test_a_hosts_chat_alone_is_not_carried_to_the_payment_trail(tmp_path: Path) -> None:
+    """A host whose only platform evidence is chat phrasing about money (a performer or a family
+    writes it too) passes none of it to the wallet its viewer pays after their sessions: chat adds
+    weight to someone with other evidence, and makes no one a facilitator, carried or not."""
+    b = tmp_path / "bundle"
+    accounts = [_acc("H1", "PH"), _acc("V1", "US")]
+    accounts += [
+        {"account_id": a, "source": "bank-a", "kind": "bank", "country": c}
+        for a, c in (("P1", "US"), ("F1", "PH"))
+    ]
+    write_table(b, "accounts", accounts)
+    sessions, payments = [], []
+    for d in (5, 9, 13):
+        sessions.append(_ses(f"S{d}", f"2026-03-{d:02d}T03:00:00Z", "H1", "V1"))
+        payments.append(payment(f"T{d}", f"2026-03-{d:02d}T04:10:00Z", 40, "P1", "F1"))
+    write_table(b, "sessions", sessions)
+    write_table(b, "transactions", payments)
+    write_table(
+        b,
+        "messages",
+        [
+            {
+                "message_id": "M1",
+                "source": "stream-s",
+                "sent_at": "2026-03-05T02:50:00Z",
+                "sender_account_id": "H1",
+                "recipient_account_id": "V1",
+                "text": "send L0AD first po then 50 per min",
+            }
+        ],
+    )
+    out = _run(b, tmp_path)
+    assert set(_hits(out, "PLAT_CHAT_PAYMENT_ARRANGEMENT")) == {"A:H1"}
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    links = con.execute("SELECT h_ent, r_ent, n_followed FROM session_payment_links").fetchall()
+    con.close()
+    assert links == [("A:H1", "A:F1", 3)]  # the same people, still linked ...
+    assert _hits(out, "PLAT_SESSION_PAYMENT_LINK") == {}  # ... but the chat makes F1 no facilitator
+
+
 # ---- evaluation: networks seen in both sessions and payments ----------------------------------
 
 

@@ -184,7 +184,10 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                         false) AS keyword,
                -- an order, invoice or parcel reference: "order #1042", "INV-2291" (a purchase)
                coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["order_reference_words"])}')
-                        OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref
+                        OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref,
+               -- a fan's words: "tip", "subscription", "tokens" (a show bought from a performer)
+               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["fan_reference_words"])}'),
+                        false) AS fan_ref
         FROM cross_border_payments
         WHERE NOT is_purchase AND NOT r_is_organization
           AND r_country IN ({sql_list(lists["high_risk_receiving"])})
@@ -221,7 +224,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     """Per receiving entity, what its senders look like as a whole: how many buy once, how many
     payments carry order references, how much comes from relatives, and what its own broadcasts
     look like. A seller-like receiver (`lookalikes.seller`) is a shop, a performer-like one
-    (`lookalikes.performer`) broadcasts to a broad audience, a regulars-like one
+    (`lookalikes.performer`) broadcasts to a broad audience or is tipped by fans (a fan's words on
+    its payments), a regulars-like one
     (`lookalikes.regulars`) is paid by regulars who pay no one else, for months, a young-buyers-like
     one (`lookalikes.young_buyers`) mostly by young people (game items, school things), a
     payouts-like one (`lookalikes.payouts`) mostly by institutions that pay many people (creator
@@ -268,6 +272,10 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         f"h.n_viewers >= {int(a['min_viewers'])} AND (h.private_share <= {float(a['max_private_share'])} "
         f"OR h.paid_share >= {float(a['min_paid_share'])})"
     )
+    # tipped by fans: a fan's words on its payments ("tip", "subscription"), from several senders
+    tipped = (
+        f"fan_share >= {float(a['fan_reference_share'])} AND n_fan_senders >= {int(a['min_fan_senders'])}"
+    )
     engine.execute(
         f"""
         CREATE TABLE receiver_profiles AS
@@ -279,7 +287,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         ), ages AS ({BIRTH_DATES}
         ), pairs AS (
             SELECT c.r_ent, c.s_ent, count(*) AS n, bool_or(c.family) AS family,
-                   sum(c.order_ref::INTEGER) AS n_order, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
+                   sum(c.order_ref::INTEGER) AS n_order, sum(c.fan_ref::INTEGER) AS n_fan, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
                    date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age
             FROM corridor_payments c LEFT JOIN ages a ON a.entity_id = c.s_ent GROUP BY c.r_ent, c.s_ent
         ), incoming AS (
@@ -314,6 +322,9 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                     OR (count(*) >= {int(s["min_buyers"])}
                         AND avg((n <= {int(s["one_off_payments"])})::INTEGER) >= {float(s["one_off_share"])}))
                        AS seller_like,
+               -- tipped by fans: a fan's words on enough of its payments, from several senders
+               sum(n_fan) / sum(n) AS fan_share,
+               count(*) FILTER (WHERE n_fan > 0 AND NOT family) AS n_fan_senders,
                -- regulars: its unrelated senders pay no one else, and each keeps paying
                -- it for months (a performer's or a creator's regular customers)
                avg((b.n_beneficiaries <= 1)::INTEGER) FILTER (WHERE NOT family) AS exclusive_share,
@@ -330,6 +341,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    coalesce(inc.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
                    coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                    coalesce({performer}, false) AS performer_like,
+                   ({tipped}) AS tipped_like,
                    coalesce({regulars}, false) AS regulars_like,
                    coalesce({young}, false) AS young_buyers_like,
                    coalesce({back}, false) AS young_shop_like,
@@ -338,6 +350,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         ), kinds AS (
             -- which look-alike it is, in words for the evidence (the first that applies)
             SELECT *, CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'
+                           WHEN tipped_like THEN 'tipped by fans'
                            WHEN regulars_like THEN 'paid by regulars'
                            WHEN young_buyers_like THEN 'buyers mostly under 30'
                            WHEN relatives_like THEN 'supported by relatives abroad'

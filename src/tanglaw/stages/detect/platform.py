@@ -322,12 +322,16 @@ def media_match(p: dict[str, Any], pack: Pack) -> str:
 
 
 def session_payment_link(p: dict[str, Any], pack: Pack) -> str:
-    """The payment side of a session-payment link inherits the platform side's live evidence."""
+    """The payment side of a session-payment link inherits the platform side's live evidence, the
+    primary evidence only: a host's or viewer's chat phrasing (`scoring.supporting_codes`) adds
+    weight to someone with other evidence and makes no one a facilitator or payer on its own,
+    carried or not (families and performers write about money and prices too)."""
     share = float(p["carry_share"])
+    supporting = sql_list(pack["scoring"]["supporting_codes"])
     return f"""
         WITH platform AS (
             SELECT entity_id, role, max(weight) AS weight, list(DISTINCT code ORDER BY code) AS codes
-            FROM hits WHERE {CARRIED_PLATFORM_HITS}
+            FROM hits WHERE {CARRIED_PLATFORM_HITS} AND code NOT IN ({supporting})
             GROUP BY entity_id, role
         ), carried AS (
             SELECT l.r_ent AS entity_id, 'facilitator' AS role, l.h_ent AS platform_ent, 'host' AS side, l.*,
