@@ -652,6 +652,27 @@ def test_a_receiver_its_senders_tip_is_a_performer_and_no_household(
         assert len(weights) == 6 and min(weights) == 0.72
 
 
+@pytest.mark.parametrize(
+    ("reference", "shop"),
+    [("diamonds", True), ("battle pass", True), ("load", False), ("for the kids", False)],
+)
+def test_a_receiver_paid_for_game_items_is_a_shop(tmp_path: Path, reference: str, shop: bool) -> None:
+    """Where nothing says how old the buyers are (a receiving bank sees only their payments), the
+    names of game currencies and items on half the payments ("diamonds", a "battle pass") make the
+    two wallets shops: no household, and the payments no payer's pattern. "load" (a household's
+    payers write it) or a cover word keeps them two households."""
+    from .typology_contract import detect
+
+    found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=[reference] * 6))
+    if shop:
+        assert "FIN_SHARED_BENEFICIARY" not in found and "FIN_CONSUMER_REMITTER" not in found
+        collectors = found["FIN_FACILITATOR_COLLECTOR"]
+        assert {h.components.rsplit("; ", 1)[-1] for h in collectors.values()} == {"a shop x0.2"}
+    else:
+        assert len(found["FIN_SHARED_BENEFICIARY"]) == 2
+        assert len(found["FIN_CONSUMER_REMITTER"]) == 6
+
+
 def test_a_household_selling_game_items_as_a_cover_stays_a_household(tmp_path: Path) -> None:
     """Gamers of 19 buy game items from two wallets that two men of 56 also pay at night: the
     wallets are no shop for young people, and the men's payments make them households."""
