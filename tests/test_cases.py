@@ -15,7 +15,7 @@ from tanglaw.casebook.store import CaseBook
 from tanglaw.pipeline import run_bundle
 
 from .casebook_worlds import build, trio
-from .conftest import invoke, read_csv
+from .conftest import invoke, payment, read_csv, write_table
 
 
 def _cases(out: Path) -> dict[str, set[str]]:
@@ -349,6 +349,33 @@ def test_p1_needs_a_payer_strong_on_its_own(tmp_path: Path) -> None:
     )
     assert sorted(m["account_id"] for m in members if m["account_id"].startswith("F")) == ["FA", "FB", "FC"]
     assert len({m["case_id"] for m in members if m["account_id"].startswith("F")}) == 3
+
+
+def test_a_lone_payer_needs_evidence_that_stands_alone(tmp_path: Path) -> None:
+    """A man who pays six people in the Philippines once each, at night, in rising amounts and
+    with cover words, shows the payer pattern (0.82), but pays no household anyone else pays: a
+    traveller paying people he met, a customer, a relative look the same. Below
+    `scoring.lone_payer_threshold` (0.85) he makes no case of his own; at the former 0.75 he did."""
+    from tanglaw.pack import load_pack
+
+    receivers = [f"F{k}" for k in range(6)]
+    b = build(tmp_path / "b", [("PL", f, "US") for f in receivers])
+    rows = [
+        payment(
+            f"T-PL-{f}", f"2026-03-{2 + 4 * k:02d}T04:30:00Z", 20 + 12 * k, "PL", f, reference="school fees"
+        )
+        for k, f in enumerate(receivers)
+    ]
+    write_table(b, "transactions", rows)
+    out = tmp_path / "out"
+    run_bundle(b, out)
+    assert read_csv(out / "cases.csv") == []
+    pack = tmp_path / "p.toml"
+    pack.write_text("[scoring]\nlone_payer_threshold = 0.75\n")
+    before = tmp_path / "before"
+    run_bundle(b, before, pack=load_pack(pack))
+    members = read_csv(before / "case_members.csv")
+    assert [(m["account_id"], m["role"], m["score"]) for m in members] == [("PL", "payer", "0.817")]
 
 
 def test_p1_when_payers_each_pay_several_of_a_households_collectors(tmp_path: Path) -> None:

@@ -653,17 +653,25 @@ def test_a_receiver_its_senders_tip_is_a_performer_and_no_household(
 
 
 @pytest.mark.parametrize(
-    ("reference", "shop"),
-    [("diamonds", True), ("battle pass", True), ("load", False), ("for the kids", False)],
+    ("references", "shop"),
+    [
+        (["diamonds"] * 6, True),
+        (["battle pass"] * 6, True),
+        (["load"] * 6, False),
+        (["for the kids"] * 6, False),
+        (["invoice 7", "invoice 9", "invoice 12"], True),  # three buyers' orders: 6 of the 24 payments
+        (["invoice 7", "invoice 9"], False),  # 4 of 24: below a fifth
+    ],
 )
-def test_a_receiver_paid_for_game_items_is_a_shop(tmp_path: Path, reference: str, shop: bool) -> None:
+def test_a_receiver_paid_for_game_items_is_a_shop(tmp_path: Path, references: list[str], shop: bool) -> None:
     """Where nothing says how old the buyers are (a receiving bank sees only their payments), the
-    names of game currencies and items on half the payments ("diamonds", a "battle pass") make the
-    two wallets shops: no household, and the payments no payer's pattern. "load" (a household's
-    payers write it) or a cover word keeps them two households."""
+    names of game currencies and items ("diamonds", a "battle pass") or order references on a
+    fifth of the payments make the two wallets shops: no household, and the payments no payer's
+    pattern. "load" (a household's payers write it), a cover word or fewer order references keep
+    them two households."""
     from .typology_contract import detect
 
-    found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=[reference] * 6))
+    found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=references))
     if shop:
         assert "FIN_SHARED_BENEFICIARY" not in found and "FIN_CONSUMER_REMITTER" not in found
         collectors = found["FIN_FACILITATOR_COLLECTOR"]
@@ -671,6 +679,21 @@ def test_a_receiver_paid_for_game_items_is_a_shop(tmp_path: Path, reference: str
     else:
         assert len(found["FIN_SHARED_BENEFICIARY"]) == 2
         assert len(found["FIN_CONSUMER_REMITTER"]) == 6
+
+
+@pytest.mark.parametrize(("references", "shop"), [(["invoice 7", "invoice 9"], True), (["invoice 7"], False)])
+def test_one_senders_order_references_make_no_shop(tmp_path: Path, references: list[str], shop: bool) -> None:
+    """With the share of order references set low (a pack's `lookalikes.seller.order_share`), the
+    references of two buyers still make a shop, those of one sender do not
+    (`min_order_senders`): one man's habit of writing "invoice" is no shop's custom."""
+    from .typology_contract import detect
+
+    (tmp_path / "p.toml").write_text("[lookalikes.seller]\norder_share = 0.05\n", encoding="utf-8")
+    found = detect(
+        _young_world(tmp_path / "w", "1970-01-15", True, references=references),
+        load_pack(tmp_path / "p.toml"),
+    )
+    assert ("FIN_SHARED_BENEFICIARY" in found) is not shop
 
 
 def test_a_household_selling_game_items_as_a_cover_stays_a_household(tmp_path: Path) -> None:

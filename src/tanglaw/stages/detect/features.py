@@ -319,6 +319,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    avg((n <= {int(s["one_off_payments"])})::INTEGER) AS one_off_share,
                    sum(n_order) / sum(n) AS order_share,
                    (sum(n_order) / sum(n) >= {float(s["order_share"])}
+                    AND count(*) FILTER (WHERE n_order > 0 AND NOT family) >= {int(s["min_order_senders"])}
                     OR (count(*) >= {int(s["min_buyers"])}
                         AND avg((n <= {int(s["one_off_payments"])})::INTEGER) >= {float(s["one_off_share"])}))
                        AS seller_like,
