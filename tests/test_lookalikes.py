@@ -622,6 +622,19 @@ def test_performers_paid_out_by_their_platform_are_no_household(tmp_path: Path) 
     assert "FIN_SHARED_BENEFICIARY" not in paid and "FIN_CONSUMER_REMITTER" not in paid
 
 
+def _assert_lookalike(found: dict[str, dict[str, Any]], kind: str | None) -> None:
+    """`_young_world`'s two wallets are look-alikes of `kind` (no household, no payer's pattern,
+    their collector weight cut, said in its components) or, for None, two households whose six
+    senders all show the payer pattern."""
+    if kind:
+        assert "FIN_SHARED_BENEFICIARY" not in found and "FIN_CONSUMER_REMITTER" not in found
+        collectors = found["FIN_FACILITATOR_COLLECTOR"]
+        assert {h.components.rsplit("; ", 1)[-1] for h in collectors.values()} == {f"{kind} x0.2"}
+    else:
+        assert len(found["FIN_SHARED_BENEFICIARY"]) == 2
+        assert len(found["FIN_CONSUMER_REMITTER"]) == 6
+
+
 @pytest.mark.parametrize(
     ("references", "tipped"),
     [
@@ -641,15 +654,10 @@ def test_a_receiver_its_senders_tip_is_a_performer_and_no_household(
     from .typology_contract import detect
 
     found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=references))
-    if tipped:
-        assert "FIN_SHARED_BENEFICIARY" not in found and "FIN_CONSUMER_REMITTER" not in found
-        collectors = found["FIN_FACILITATOR_COLLECTOR"]
-        assert {h.components.rsplit("; ", 1)[-1] for h in collectors.values()} == {"tipped by fans x0.2"}
-    else:
-        assert len(found["FIN_SHARED_BENEFICIARY"]) == 2
+    _assert_lookalike(found, "tipped by fans" if tipped else None)
+    if not tipped:
         # every sender keeps the payer pattern (cover words even add to it)
-        weights = [round(h.weight, 2) for h in found["FIN_CONSUMER_REMITTER"].values()]
-        assert len(weights) == 6 and min(weights) == 0.72
+        assert min(round(h.weight, 2) for h in found["FIN_CONSUMER_REMITTER"].values()) == 0.72
 
 
 @pytest.mark.parametrize(
@@ -672,13 +680,7 @@ def test_a_receiver_paid_for_game_items_is_a_shop(tmp_path: Path, references: li
     from .typology_contract import detect
 
     found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=references))
-    if shop:
-        assert "FIN_SHARED_BENEFICIARY" not in found and "FIN_CONSUMER_REMITTER" not in found
-        collectors = found["FIN_FACILITATOR_COLLECTOR"]
-        assert {h.components.rsplit("; ", 1)[-1] for h in collectors.values()} == {"a shop x0.2"}
-    else:
-        assert len(found["FIN_SHARED_BENEFICIARY"]) == 2
-        assert len(found["FIN_CONSUMER_REMITTER"]) == 6
+    _assert_lookalike(found, "a shop" if shop else None)
 
 
 @pytest.mark.parametrize(("references", "shop"), [(["invoice 7", "invoice 9"], True), (["invoice 7"], False)])

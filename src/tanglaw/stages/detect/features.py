@@ -220,6 +220,13 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     )
 
 
+def _worded(what: str, share: float, senders: int) -> str:
+    """SQL over `receiver_profiles`' columns: at least `share` of a receiver's payments carry
+    `what`'s words (`<what>_share`), written by at least `senders` unrelated senders
+    (`n_<what>_senders`)."""
+    return f"{what}_share >= {float(share)} AND n_{what}_senders >= {int(senders)}"
+
+
 def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     """Per receiving entity, what its senders look like as a whole: how many buy once, how many
     payments carry order references, how much comes from relatives, and what its own broadcasts
@@ -272,10 +279,14 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         f"h.n_viewers >= {int(a['min_viewers'])} AND (h.private_share <= {float(a['max_private_share'])} "
         f"OR h.paid_share >= {float(a['min_paid_share'])})"
     )
-    # tipped by fans: a fan's words on its payments ("tip", "subscription"), from several senders
-    tipped = (
-        f"fan_share >= {float(a['fan_reference_share'])} AND n_fan_senders >= {int(a['min_fan_senders'])}"
+    # a shop: order references on enough of its payments, from several senders (a man's habit of
+    # writing "invoice" is no shop's custom), or many buyers who buy once or twice
+    seller = (
+        f"({_worded('order', s['order_share'], s['min_order_senders'])}) "
+        f"OR (n_senders >= {int(s['min_buyers'])} AND one_off_share >= {float(s['one_off_share'])})"
     )
+    # tipped by fans: a fan's words on its payments ("tip", "subscription"), from several senders
+    tipped = _worded("fan", a["fan_reference_share"], a["min_fan_senders"])
     engine.execute(
         f"""
         CREATE TABLE receiver_profiles AS
@@ -317,13 +328,10 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE NOT family) AS n_unrelated,
                    sum(n) AS n_payments,
                    avg((n <= {int(s["one_off_payments"])})::INTEGER) AS one_off_share,
-                   sum(n_order) / sum(n) AS order_share,
-                   (sum(n_order) / sum(n) >= {float(s["order_share"])}
-                    AND count(*) FILTER (WHERE n_order > 0 AND NOT family) >= {int(s["min_order_senders"])}
-                    OR (count(*) >= {int(s["min_buyers"])}
-                        AND avg((n <= {int(s["one_off_payments"])})::INTEGER) >= {float(s["one_off_share"])}))
-                       AS seller_like,
-               -- tipped by fans: a fan's words on enough of its payments, from several senders
+               -- order references and a fan's words: the share of its payments that carry them, and
+               -- how many unrelated senders wrote them
+               sum(n_order) / sum(n) AS order_share,
+               count(*) FILTER (WHERE n_order > 0 AND NOT family) AS n_order_senders,
                sum(n_fan) / sum(n) AS fan_share,
                count(*) FILTER (WHERE n_fan > 0 AND NOT family) AS n_fan_senders,
                -- regulars: its unrelated senders pay no one else, and each keeps paying
@@ -338,7 +346,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                avg((span_days > {window_days})::INTEGER) FILTER (WHERE NOT family) AS returning_share
             FROM pairs LEFT JOIN breadth b USING (s_ent) GROUP BY r_ent
         ), flags AS (
-            SELECT r.*, coalesce(inc.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
+            SELECT r.*, ({seller}) AS seller_like,
+                   coalesce(inc.n_payouts, 0) AS n_payouts, coalesce({paid_out}, false) AS payouts_like,
                    coalesce(inc.n_all_senders, 0) AS n_all_senders, coalesce({desk}, false) AS desk_like,
                    coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                    coalesce({performer}, false) AS performer_like,
