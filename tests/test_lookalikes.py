@@ -661,6 +661,94 @@ def test_a_receiver_its_senders_tip_is_a_performer_and_no_household(
 
 
 @pytest.mark.parametrize(
+    ("references", "mule"),
+    [
+        (["visa fee", "customs fee", "for the ticket"], True),  # three victims' pretexts: 6 of 24 payments
+        (["LOAN", "emergency po", "processing fee"], True),
+        (["visa fee", "customs fee"], False),  # 4 of 24: below a fifth
+        (["hospital bill"] * 3, False),  # "hospital" is an abuse payer's cover word too
+        (["tickets4u", "visas", "loans"], False),  # words that start like them are not them
+    ],
+)
+def test_a_receiver_its_senders_pay_for_a_romance_scams_pretexts_is_no_household(
+    tmp_path: Path, references: list[str], mule: bool
+) -> None:
+    """Men of 56 pay two wallets in the Philippines at night and come back, as the payers of a
+    household do; where three of them write a romance scam's pretexts (a visa fee, customs, a ticket,
+    a loan) on a fifth of the payments, the wallets are a romance scam's mules and the senders its
+    victims: no household, and the payments no payer's pattern."""
+    from .typology_contract import detect
+
+    found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=references))
+    _assert_lookalike(found, "paid by romance-scam victims" if mule else None)
+
+
+def test_sextortion_victims_writing_loan_stay_victims(tmp_path: Path) -> None:
+    """Six people each pay two receivers abroad in one burst, three of them writing "loan" (an
+    extortionist's victims are told what to write too): the receivers are paid like a romance
+    scam's mules, but that keeps them out of the payer's pattern only, not out of the sextortion
+    bursts. The two teenagers among the six stay likely sextortion victims."""
+    from .typology_contract import detect
+
+    folder = _young_world(tmp_path / "burst", "", False, references=["loan"] * 3)
+    parties = read_csv(folder / "parties.csv")
+    for row in parties[:2]:
+        row["birth_date"] = "2010-01-15"  # the others' records give no birth date
+    write_table(folder, "parties", parties)
+    found = detect(folder)
+    assert {h.components.rsplit("; ", 1)[-1] for h in found["FIN_FACILITATOR_COLLECTOR"].values()} == {
+        "paid by romance-scam victims x0.2"
+    }
+    victims = found["FIN_SEXTORTION_VICTIM"]
+    assert sum(1 for h in victims.values() if h.role == "victim" and h.weight >= 0.6) == 2
+
+
+@pytest.mark.parametrize(("pretexts", "romance"), [(2, True), (1, False)])
+def test_a_payer_writing_a_romance_scams_pretexts_weighs_less(
+    tmp_path: Path, pretexts: int, romance: bool
+) -> None:
+    """A man paying two wallets in the Philippines at night, a third of his payments for a "visa
+    fee", is more like a romance-scam victim than a paying viewer: x0.4, said in the evidence. One
+    such payment in six (17%) is below a fifth."""
+    from .typology_contract import detect
+
+    folder = tmp_path / f"romance{pretexts}"
+    write_table(
+        folder, "parties", [{"party_id": "PB", "source": "bank-a", "name": "Alan Reed", "country": "GB"}]
+    )
+    write_table(
+        folder,
+        "accounts",
+        [
+            {"account_id": "B", "source": "bank-a", "party_id": "PB", "kind": "bank", "country": "GB"},
+            *(
+                {"account_id": r, "source": "remit-x", "kind": "ewallet", "country": "PH"}
+                for r in ("R1", "R2")
+            ),
+        ],
+    )
+    rows = [
+        payment(
+            f"T{i}",
+            f"2026-05-{2 + 3 * i:02d}T23:00:00Z",
+            60,
+            "B",
+            f"R{1 + i % 2}",
+            reference="visa fee" if i < pretexts else "",
+        )
+        for i in range(6)
+    ]
+    write_table(folder, "transactions", rows)
+    hit = next(iter(detect(folder)["FIN_CONSUMER_REMITTER"].values()))
+    assert ("a romance scam's pretexts x0.4" in hit.components) is romance
+    if romance:
+        assert hit.evidence.endswith('; 33% with a romance scam\'s pretexts like "visa fee".')
+        assert hit.weight < 0.6 * 0.5
+    else:
+        assert "romance" not in hit.evidence and hit.weight >= 0.6
+
+
+@pytest.mark.parametrize(
     ("references", "shop"),
     [
         (["diamonds"] * 6, True),

@@ -68,7 +68,7 @@ STAGE_TABLES: tuple[StageTable, ...] = (
     StageTable(
         "receiver_profiles",
         "detect",
-        "per receiving entity: its senders as a whole (one-off buyers, order and game-item references, fans' words, regulars, ages, payouts) and which look-alike it is, if any",
+        "per receiving entity: its senders as a whole (one-off buyers, order and game-item references, fans' words, a romance scam's pretexts, regulars, ages, payouts) and which look-alike it is, if any",
     ),
     StageTable("payer_features", "detect", "per sending entity: cross-border payment features"),
     StageTable("receiver_features", "detect", "per receiving entity: incoming cross-border payment features"),

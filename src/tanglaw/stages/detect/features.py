@@ -57,10 +57,12 @@ def keyword_regex(words: list[str]) -> str:
 LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
 #: the shops and performers whose payments are no sextortion victim's either: a receiver paid
 #: mostly by young people stays in (an extortionist's victims are young too) unless they come back
-#: to it (a victim pays in one burst and stops)
+#: to it (a victim pays in one burst and stops), and so does a romance scam's mule (an
+#: extortionist's victims may write "loan" too)
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
-    " WHERE (lookalike AND (NOT young_buyers_like OR young_shop_like)) OR desk_like)"
+    " WHERE (lookalike AND lookalike_kind <> 'paid by romance-scam victims'"
+    " AND (NOT young_buyers_like OR young_shop_like)) OR desk_like)"
 )
 
 
@@ -187,7 +189,11 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                         OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref,
                -- a fan's words: "tip", "subscription", "tokens" (a show bought from a performer)
                coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["fan_reference_words"])}'),
-                        false) AS fan_ref
+                        false) AS fan_ref,
+               -- a romance scam's pretexts: "visa fee", "customs", "ticket", "loan" (a victim paying
+               -- the person he believes he loves)
+               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["romance_pretext_words"])}'),
+                        false) AS pretext_ref
         FROM cross_border_payments
         WHERE NOT is_purchase AND NOT r_is_organization
           AND r_country IN ({sql_list(lists["high_risk_receiving"])})
@@ -287,6 +293,9 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     )
     # tipped by fans: a fan's words on its payments ("tip", "subscription"), from several senders
     tipped = _worded("fan", a["fan_reference_share"], a["min_fan_senders"])
+    # a romance scam's mule: its senders write the scam's pretexts (a visa fee, customs, a loan)
+    m = pack["lookalikes"]["romance"]
+    romance = _worded("pretext", m["pretext_share"], m["min_pretext_senders"])
     engine.execute(
         f"""
         CREATE TABLE receiver_profiles AS
@@ -298,7 +307,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         ), ages AS ({BIRTH_DATES}
         ), pairs AS (
             SELECT c.r_ent, c.s_ent, count(*) AS n, bool_or(c.family) AS family,
-                   sum(c.order_ref::INTEGER) AS n_order, sum(c.fan_ref::INTEGER) AS n_fan, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
+                   sum(c.order_ref::INTEGER) AS n_order, sum(c.fan_ref::INTEGER) AS n_fan,
+                   sum(c.pretext_ref::INTEGER) AS n_pretext, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
                    date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age
             FROM corridor_payments c LEFT JOIN ages a ON a.entity_id = c.s_ent GROUP BY c.r_ent, c.s_ent
         ), incoming AS (
@@ -328,12 +338,14 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE NOT family) AS n_unrelated,
                    sum(n) AS n_payments,
                    avg((n <= {int(s["one_off_payments"])})::INTEGER) AS one_off_share,
-               -- order references and a fan's words: the share of its payments that carry them, and
-               -- how many unrelated senders wrote them
+               -- order references, a fan's words and a romance scam's pretexts: the share of its
+               -- payments that carry them, and how many unrelated senders wrote them
                sum(n_order) / sum(n) AS order_share,
                count(*) FILTER (WHERE n_order > 0 AND NOT family) AS n_order_senders,
                sum(n_fan) / sum(n) AS fan_share,
                count(*) FILTER (WHERE n_fan > 0 AND NOT family) AS n_fan_senders,
+               sum(n_pretext) / sum(n) AS pretext_share,
+               count(*) FILTER (WHERE n_pretext > 0 AND NOT family) AS n_pretext_senders,
                -- regulars: its unrelated senders pay no one else, and each keeps paying
                -- it for months (a performer's or a creator's regular customers)
                avg((b.n_beneficiaries <= 1)::INTEGER) FILTER (WHERE NOT family) AS exclusive_share,
@@ -355,7 +367,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    coalesce({regulars}, false) AS regulars_like,
                    coalesce({young}, false) AS young_buyers_like,
                    coalesce({back}, false) AS young_shop_like,
-                   {relatives} AS relatives_like
+                   {relatives} AS relatives_like,
+                   ({romance}) AS romance_like
             FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
         ), kinds AS (
             -- which look-alike it is, in words for the evidence (the first that applies)
@@ -364,7 +377,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                            WHEN regulars_like THEN 'paid by regulars'
                            WHEN young_buyers_like THEN 'buyers mostly under 30'
                            WHEN relatives_like THEN 'supported by relatives abroad'
-                           WHEN payouts_like THEN 'paid out by an institution' END AS lookalike_kind
+                           WHEN payouts_like THEN 'paid out by an institution'
+                           WHEN romance_like THEN 'paid by romance-scam victims' END AS lookalike_kind
             FROM flags
         )
         SELECT *, lookalike_kind IS NOT NULL AS lookalike FROM kinds
@@ -403,6 +417,7 @@ def build_payer_features(engine: Engine) -> None:
                avg(round_amount::INTEGER) AS round_share,
                avg(keyword::INTEGER) AS keyword_share,
                avg(family::INTEGER) AS family_share,
+               avg(pretext_ref::INTEGER) AS pretext_share,
                median(amount_usd) AS median_usd,
                sum(amount_usd) AS total_usd,
                coalesce(avg(amount_usd) FILTER (WHERE rn > 2 * n / 3.0)
@@ -414,6 +429,7 @@ def build_payer_features(engine: Engine) -> None:
                list(DISTINCT s_country ORDER BY s_country) AS from_countries,
                list(DISTINCT r_country ORDER BY r_country) AS to_countries,
                any_value(reference ORDER BY keyword DESC, ts) FILTER (WHERE keyword) AS example_reference,
+               any_value(reference ORDER BY ts) FILTER (WHERE pretext_ref) AS example_pretext,
                list(txn_id ORDER BY ts, txn_id) AS txn_ids
         FROM x GROUP BY s_ent
         )

@@ -46,6 +46,7 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
         "AND median_gap_days BETWEEN 20 AND 40"
     )
     large = f"median_usd > {p['large_median_usd']}"
+    romance = f"pretext_share >= {p['romance_share']}"
     daytime = f"night_share < {p['daytime_night_share']}"
     tiny = f"median_usd < {p['below_band_usd']}"
     flat = (
@@ -63,6 +64,7 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
                         * (CASE WHEN {steady} THEN {p["steady_factor"]} ELSE 1 END)
                         * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
+                        * (CASE WHEN {romance} THEN {p["romance_factor"]} ELSE 1 END)
                         * (CASE WHEN {daytime} THEN {p["daytime_factor"]} ELSE 1 END)
                         * (CASE WHEN {tiny} THEN {p["below_band_factor"]} ELSE 1 END)
                         * (CASE WHEN {flat} THEN {p["long_history_factor"]} ELSE 1 END)
@@ -79,6 +81,8 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                || CASE WHEN keyword_share > 0
                        THEN printf('; %d%% with references like "%s"', round(keyword_share * 100)::INTEGER,
                                    example_reference) ELSE '' END
+               || CASE WHEN {romance} THEN printf('; %d%% with a romance scam''s pretexts like "%s"',
+                                   round(pretext_share * 100)::INTEGER, example_pretext) ELSE '' END
                || CASE WHEN {family} THEN printf('; %d%% to beneficiaries sharing the payer''s surname',
                                    round(family_share * 100)::INTEGER) ELSE '' END
                || CASE WHEN {steady} THEN printf('; steady support: a payment every %.0f days for %.0f days',
@@ -95,6 +99,7 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
                || CASE WHEN {steady} THEN '; steady support x{p["steady_factor"]}' ELSE '' END
                || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
+               || CASE WHEN {romance} THEN '; a romance scam''s pretexts x{p["romance_factor"]}' ELSE '' END
                || CASE WHEN {daytime} THEN '; not concentrated at night x{p["daytime_factor"]}' ELSE '' END
                || CASE WHEN {tiny} THEN '; below the usual amounts x{p["below_band_factor"]}' ELSE '' END
                || CASE WHEN {flat} THEN '; long steady history x{p["long_history_factor"]}' ELSE '' END
