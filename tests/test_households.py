@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tanglaw.pack import load_pack
 from tanglaw.pipeline import run_bundle
 
@@ -659,6 +661,79 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
         "A-H2",
         "HALF",
     }
+
+
+@pytest.mark.parametrize(
+    ("case", "collector"),
+    [
+        ("episodes", True),
+        ("shop", False),  # four buyers abroad, US$20 each: a small shop's customers
+        ("once_each", False),  # nobody paid more than once: nothing says a demand came again
+        ("came_back", False),  # one of them paid again a month later: no one episode
+    ],
+)
+def test_a_receiver_abroad_that_several_people_each_paid_in_one_episode_is_a_collector(
+    tmp_path: Path, case: str, collector: bool
+) -> None:
+    """Four people in Britain pay one wallet in Nigeria, each in one episode of a few hours and
+    never again, one of them twice: an extortionist's collector even with no rising bursts to see
+    (victims who pay once or twice each, FATF 2025; FINTRAC 2025). Each of them is a likely victim,
+    the one who paid once too. A small shop's four buyers at US$20, four single payments, or a payer
+    who came back a month later make no collector."""
+    people = {
+        "V1": ("Maria Santos", "1979-02-11"),
+        "V2": ("Jose Reyes", "1983-07-21"),
+        "V3": ("Ana Cruz", "1980-01-10"),
+        "V4": ("Pedro Bautista", "1975-11-03"),
+    }
+    parties = [
+        {"party_id": who, "source": "bank-gb", "name": name, "birth_date": born, "country": "GB"}
+        for who, (name, born) in people.items()
+    ]
+    accounts = [
+        {"account_id": f"A-{who}", "source": "bank-gb", "party_id": who, "kind": "bank", "country": "GB"}
+        for who in people
+    ] + [{"account_id": "EXT", "source": "bank-gb", "kind": "ewallet", "country": "NG"}]
+    usd = 20 if case == "shop" else 150
+    plan = {"V1": ((2, 10), (2, 12)), "V2": ((9, 9),), "V3": ((16, 20),), "V4": ((23, 7),)}
+    if case == "once_each":
+        plan["V1"] = ((2, 10),)
+    if case == "came_back":
+        plan["V1"] = ((2, 10), (2, 12), (30, 9))
+    txns = [
+        payment(
+            f"{who}-{k}",
+            f"2026-03-{day:02d}T{hour:02d}:00:00Z",
+            usd + 10 * k,
+            f"A-{who}",
+            "EXT",
+            currency="USD",
+            sender_country="GB",
+            receiver_country="NG",
+        )
+        for who, times in plan.items()
+        for k, (day, hour) in enumerate(times)
+    ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    (collectors,) = _workspace_row(out, "SELECT list(entity_id ORDER BY entity_id) FROM burst_collectors")
+    assert (collectors == ["A:EXT"]) is collector, collectors
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    if not collector:
+        assert victims <= {"A-V1"}  # a burst of two alone may still be one
+        return
+    assert victims == {"A-V1", "A-V2", "A-V3", "A-V4"}
+    (evidence, components) = _workspace_row(
+        out,
+        "SELECT evidence, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%V2'",
+    )
+    assert evidence == (
+        "Sent 1 payment (US$150) to a new beneficiary in NG on 2026-03-09; 3 others each paid the same"
+        " beneficiary from abroad in one episode and stopped; the sender was 42."
+    )
+    assert components == (
+        "burst to a new foreign beneficiary 0.25; a beneficiary others each paid in one episode too 0.30; "
+        "within hours 0.15; sextortion corridor 0.15"
+    )
 
 
 def test_victim_pays_several_new_accounts_in_one_burst(tmp_path: Path) -> None:

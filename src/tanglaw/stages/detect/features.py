@@ -493,13 +493,15 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         CREATE TABLE burst_collectors AS
         WITH src AS (
             SELECT s_acc, r_acc, source, count(*) AS n, min(ts) AS first_ts, max(ts) AS last_ts,
-                   max(amount_usd) AS max_usd
+                   max(amount_usd) AS max_usd, sum(amount_usd) AS total_usd,
+                   bool_and(coalesce(s_country <> r_country, false)) AS abroad, any_value(r_country) AS r_country
             FROM payments
             WHERE NOT is_purchase AND NOT is_business_sender AND amount_usd > 0 AND s_acc <> r_acc
             GROUP BY s_acc, r_acc, source
         ), acc AS (
             SELECT s_acc, r_acc, max(n) AS n, min(first_ts) AS first_ts, max(last_ts) AS last_ts,
-                   max(max_usd) AS max_usd
+                   max(max_usd) AS max_usd, max(total_usd) AS total_usd, bool_and(abroad) AS abroad,
+                   any_value(r_country) AS r_country
             FROM src GROUP BY s_acc, r_acc
         ), accs AS (
             SELECT se.entity_id AS s_ent, re.entity_id AS r_ent, a.*
@@ -509,8 +511,25 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             WHERE se.entity_id <> re.entity_id
         ), pairs AS (
             SELECT s_ent, r_ent, sum(n) >= 2 AND epoch(max(last_ts) - min(first_ts)) / 3600.0 <= {w}
-                                 AND max(max_usd) <= {max_usd} AS burst
+                                 AND max(max_usd) <= {max_usd} AS burst,
+                   -- one episode: every payment within one window, none above the cap, from abroad
+                   epoch(max(last_ts) - min(first_ts)) / 3600.0 <= {w} AND max(max_usd) <= {max_usd}
+                       AND bool_and(abroad) AS episode,
+                   sum(n) AS n, sum(total_usd) / sum(n) AS mean_usd, any_value(r_country) AS r_country
             FROM accs GROUP BY s_ent, r_ent
+        ), episodes AS (
+            -- a receiver in a country sextortion alerts name that every one of several people paid
+            -- from abroad in one episode and never again, one of them more than once (victims who
+            -- paid once or twice each: no rising bursts to see)
+            SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) AS n_burst_senders,
+                   0 AS n_rising_senders, true AS episodes
+            FROM pairs
+            WHERE r_ent NOT IN {SHOP_RECEIVERS} AND s_ent NOT IN (SELECT entity_id FROM mass_payers)
+            GROUP BY r_ent
+            HAVING bool_and(episode) AND count(*) >= {int(p["collector_episode_senders"])}
+               AND count(*) FILTER (WHERE n >= 2) >= 1
+               AND median(mean_usd) >= {float(p["collector_episode_min_usd"])}
+               AND any_value(r_country) IN ({sql_list(pack["lists"]["sextortion_receiving"])})
         ), candidates AS (
             SELECT r_ent FROM pairs WHERE r_ent NOT IN {SHOP_RECEIVERS}
             GROUP BY r_ent HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
@@ -530,12 +549,16 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE burst) AS n_burst_senders,
                    count(*) FILTER (WHERE rising) AS n_rising_senders
             FROM b GROUP BY r_ent
+        ), rising AS (
+            SELECT *, false AS episodes FROM counts
+            WHERE n_burst_senders >= {int(p["collector_min_senders"])}
+              AND n_rising_senders >= {int(p["collector_min_rising"])}
+              AND n_rising_senders >= {float(p["collector_rising_share"])} * n_burst_senders
+              AND n_burst_senders >= {float(p["collector_burst_share"])} * n_senders
         )
-        SELECT * FROM counts
-        WHERE n_burst_senders >= {int(p["collector_min_senders"])}
-          AND n_rising_senders >= {int(p["collector_min_rising"])}
-          AND n_rising_senders >= {float(p["collector_rising_share"])} * n_burst_senders
-          AND n_burst_senders >= {float(p["collector_burst_share"])} * n_senders
+        SELECT * FROM rising
+        UNION ALL
+        SELECT * FROM episodes WHERE entity_id NOT IN (SELECT entity_id FROM rising)
         """,
         stage=STAGE,
     )
@@ -583,8 +606,10 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                    list(DISTINCT o.r_country ORDER BY o.r_country) AS burst_countries,
                    -- the most other people who paid one of this burst's receivers in bursts
                    max(coalesce(c.n_burst_senders, 0)
-                       - CASE WHEN o.n_payments >= 2 AND c.entity_id IS NOT NULL THEN 1 ELSE 0 END)
-                       AS collector_senders
+                       - CASE WHEN (o.n_payments >= 2 OR c.episodes) AND c.entity_id IS NOT NULL THEN 1 ELSE 0 END)
+                       AS collector_senders,
+                   -- the collector's other payers each paid it in one episode (no rising bursts)
+                   coalesce(bool_or(c.episodes), false) AS collector_episode
             FROM pairs b JOIN pairs o ON o.s_ent = b.s_ent
              AND o.first_ts BETWEEN b.first_ts - INTERVAL {w} HOUR AND b.first_ts + INTERVAL {w} HOUR
             LEFT JOIN burst_collectors c ON c.entity_id = o.r_ent
@@ -608,7 +633,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                u.burst_receivers, u.burst_payments, u.burst_total_usd, u.burst_max_usd, u.burst_first_ts,
                u.burst_last_ts, epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 AS burst_span_hours,
                u.all_pays[-1].usd / nullif(u.all_pays[1].usd, 0) AS burst_growth,
-               u.burst_txn_ids, u.burst_countries, u.collector_senders,
+               u.burst_txn_ids, u.burst_countries, u.collector_senders, u.collector_episode,
                date_diff('year', a.birth_date, CAST(u.burst_first_ts AS DATE))
                    - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(u.burst_first_ts, '%m%d') THEN 1 ELSE 0 END
                    AS sender_age,

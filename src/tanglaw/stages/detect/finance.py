@@ -334,9 +334,14 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
             ("NOT domestic", p["weight_base"], "burst to a new foreign beneficiary"),
             ("domestic", p["weight_base"], "burst to a new beneficiary at home"),
             (
-                "collector_senders > 0",
+                "collector_senders > 0 AND NOT collector_episode",
                 p["weight_collector"],
                 "a beneficiary others paid in rising bursts too",
+            ),
+            (
+                "collector_senders > 0 AND collector_episode",
+                p["weight_collector"],
+                "a beneficiary others each paid in one episode too",
             ),
             (
                 f"burst_payments >= {int(p['three_payments'])}",
@@ -396,7 +401,11 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                        WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
                                   array_to_string(burst_countries, ', '), burst_span_hours,
                                   {_d("burst_first_ts")}, {_d("burst_last_ts")}) END
-                           || CASE WHEN collector_senders > 0
+                           || CASE WHEN collector_senders > 0 AND collector_episode
+                                   THEN printf('; %d other%s each paid the same beneficiary from abroad in one '
+                                               || 'episode and stopped', collector_senders,
+                                               CASE WHEN collector_senders = 1 THEN '' ELSE 's' END)
+                                   WHEN collector_senders > 0
                                    THEN printf('; %d other%s paid the same beneficiary in bursts and stopped',
                                                collector_senders, CASE WHEN collector_senders = 1 THEN '' ELSE 's' END)
                                    ELSE '' END
