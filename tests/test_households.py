@@ -670,6 +670,7 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
         ("shop", False),  # four buyers abroad, US$20 each: a small shop's customers
         ("once_each", False),  # nobody paid more than once: nothing says a demand came again
         ("came_back", False),  # one of them paid again a month later: no one episode
+        ("off", False),  # a pack that sets collector_episode_senders = 0
     ],
 )
 def test_a_receiver_abroad_that_several_people_each_paid_in_one_episode_is_a_collector(
@@ -714,7 +715,17 @@ def test_a_receiver_abroad_that_several_people_each_paid_in_one_episode_is_a_col
         for who, times in plan.items()
         for k, (day, hour) in enumerate(times)
     ]
-    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    if case == "off":
+        b = tmp_path / "bundle"
+        for name, rows in (("transactions", txns), ("parties", parties), ("accounts", accounts)):
+            write_table(b, name, rows)
+        (tmp_path / "p.toml").write_text(
+            "[typologies.FIN_SEXTORTION_VICTIM]\ncollector_episode_senders = 0\n", encoding="utf-8"
+        )
+        out = tmp_path / "out"
+        run_bundle(b, out, pack=load_pack(tmp_path / "p.toml"))
+    else:
+        out = _run(tmp_path, txns, parties=parties, accounts=accounts)
     (collectors,) = _workspace_row(out, "SELECT list(entity_id ORDER BY entity_id) FROM burst_collectors")
     assert (collectors == ["A:EXT"]) is collector, collectors
     victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}

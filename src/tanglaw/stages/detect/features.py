@@ -484,7 +484,8 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     max_usd = float(p["max_amount_usd"])
     # Receivers that several people each paid in one short burst and never again, amounts rising
     # (an extortionist's collecting account: each victim pays a few times, more each time, then
-    # stops). Per account pair and reporting source first, then the fullest source's count (a
+    # stops), or, abroad in a country sextortion alerts name, that several people each paid from
+    # abroad in one episode and never again (`collector_episode_senders`; 0: off). Per account pair and reporting source first, then the fullest source's count (a
     # payment that both the sender's and the receiver's institution report is one payment), then
     # per pair of people; amounts are read again only for the receivers that enough people paid in
     # bursts.
@@ -526,7 +527,8 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             FROM pairs
             WHERE r_ent NOT IN {SHOP_RECEIVERS} AND s_ent NOT IN (SELECT entity_id FROM mass_payers)
             GROUP BY r_ent
-            HAVING bool_and(episode) AND count(*) >= {int(p["collector_episode_senders"])}
+            HAVING {int(p["collector_episode_senders"]) > 0} AND bool_and(episode)
+               AND count(*) >= {int(p["collector_episode_senders"])}
                AND count(*) FILTER (WHERE n >= 2) >= 1
                AND median(mean_usd) >= {float(p["collector_episode_min_usd"])}
                AND any_value(r_country) IN ({sql_list(pack["lists"]["sextortion_receiving"])})
