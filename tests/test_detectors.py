@@ -56,7 +56,9 @@ def test_consumer_remitter_evidence(run_out: Path) -> None:
     )
     assert r["record_ids"] == "T1;T2;T3;T4;T5;T6;T7;T8"
     assert "night-time 0.35" in r["components"]
-    assert float(r["weight"]) == pytest.approx(0.659, abs=0.001)
+    # round amounts (US$50 each) weigh 0 in the pack: left out of the words too
+    assert "round amounts" not in r["components"] and "frequent 0.25" in r["components"]
+    assert float(r["weight"]) == pytest.approx(0.683, abs=0.001)
 
 
 def test_facilitator_collector_evidence(run_out: Path) -> None:

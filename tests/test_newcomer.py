@@ -64,7 +64,7 @@ def test_one_queue_order_everywhere_closed_cases_last(tmp_path: Path, runner: An
         # no payer is strong on its own in these worlds: P2 (scoring.p1_min_payer_weight)
         ("TGL-000003", "P2", "0.999"),
         ("TGL-000001", "P2", "0.998"),
-        ("TGL-000002", "P2", "0.928"),
+        ("TGL-000002", "P2", "0.938"),
     ]
     assert invoke(runner, "cases", "close", "TGL-000003", "--out", out).exit_code == 0
     # the book's list reads the status now: the closed case goes after the open ones

@@ -23,10 +23,10 @@ class TestConsumerRemitter(TypologyContract):
     code = "FIN_CONSUMER_REMITTER"
     # eight night-time payments of US$50 from a US payer to two unrelated beneficiaries in PH;
     # a relative's monthly daytime support to a beneficiary of the same surname is no pattern
-    # noisy-or of 4+ payments 0.15, 2 beneficiaries 0.25, night 0.35, small 0.15, frequent 0.15,
-    # round 0.05 = 1 - 0.85 * 0.75 * 0.65 * 0.85 * 0.85 * 0.95 = 0.716
+    # noisy-or of 4+ payments 0.15, 2 beneficiaries 0.25, night 0.35, small 0.15, frequent 0.25,
+    # round 0 = 1 - 0.85 * 0.75 * 0.65 * 0.85 * 0.75 = 0.736
     expected = {
-        "E:P-PAY": ("payer", 0.716, "Sent 8 small payments (US$400) from US to 2 beneficiaries in PH")
+        "E:P-PAY": ("payer", 0.736, "Sent 8 small payments (US$400) from US to 2 beneficiaries in PH")
     }
     absent = {"E:P-FAM"}
 
@@ -118,11 +118,11 @@ class TestSharedBeneficiary(TypologyContract):
 class TestHouseholdPayer(TypologyContract):
     code = "FIN_HOUSEHOLD_PAYER"
     # the daytime payer is found through the household the three others pay: noisy-or of
-    # 0.65 x 0.678 per other payer, x specificity 1.00 x carry 0.9 = 0.742; each of the three
-    # gains from the two others (0.618)
+    # 0.65 x 0.701 per other payer, x specificity 1.00 x carry 0.9 = 0.755; each of the three
+    # gains from the two others (0.633)
     expected = {
-        "E:P-P4": ("payer", 0.742, "Pays a household that 3 other payers pay on their own evidence"),
-        "E:P-P1": ("payer", 0.618, "Pays a household that 2 other payers pay on their own evidence"),
+        "E:P-P4": ("payer", 0.755, "Pays a household that 3 other payers pay on their own evidence"),
+        "E:P-P1": ("payer", 0.633, "Pays a household that 2 other payers pay on their own evidence"),
     }
     absent = {"E:P-REL"}
 

@@ -45,8 +45,12 @@ def usd_text(expr: str) -> str:
 def noisy_or(parts: Sequence[tuple[str, str, str]]) -> tuple[str, str]:
     """SQL for combining (condition, weight, label) parts: the weight and the words.
 
-    weight = 1 − Π(1 − w) over the parts whose condition holds.
+    weight = 1 − Π(1 − w) over the parts whose condition holds. A part a pack weighs 0 is left
+    out, from the words too.
     """
+    parts = [(cond, w, label) for cond, w, label in parts if float(w) != 0]
+    if not parts:
+        return "0.0", "''"
     prod = " * ".join(f"(1 - CASE WHEN {cond} THEN {w} ELSE 0 END)" for cond, w, _ in parts)
     words = ", ".join(
         f"CASE WHEN {cond} THEN '{label} ' || printf('%.2f', {w}) END" for cond, w, label in parts
