@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tanglaw.pack import load_pack
 from tanglaw.pipeline import run_bundle
 
 from .conftest import read_csv
@@ -167,3 +168,14 @@ def test_travel_and_side_purchases_join_the_payer(tmp_path: Path, network_bundle
     )
     assert r["record_ids"] == "H1;H2;H3"
     assert not [k for k in ind if k[1] == "E:P7"]
+    # a pack that weighs travel and cash abroad 0 looks only for the side purchases
+    pack = tmp_path / "p.toml"
+    pack.write_text("[typologies.FIN_TRAVEL_SIDE_PURCHASES]\nweight_travel = 0.0\nweight_atm = 0.0\n")
+    side = tmp_path / "side"
+    run_bundle(network_bundle, side, pack=load_pack(pack))
+    (r,) = [r for r in read_csv(side / "indicators.csv") if r["code"] == "FIN_TRAVEL_SIDE_PURCHASES"]
+    assert r["evidence"] == (
+        "1 purchase of VPN, video-chat or live-stream services (US$10) between 2026-03-12 and 2026-03-12, "
+        "by a payer with the remitter pattern."
+    )
+    assert (r["record_ids"], r["components"]) == ("H3", "side purchases 0.2")

@@ -431,9 +431,11 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
 def travel_side_purchases(p: dict[str, Any], pack: Pack) -> str:
     risky = literal_list(pack["lists"]["high_risk_receiving"])
     words = any_word_regex(p["side_purchase_words"])
-    travel = f"{_mcc_in(p['travel_mcc_ranges'])} AND r_country IN ({risky})"
-    atm = f"{_mcc_in(p['atm_mcc_ranges'])} AND r_country IN ({risky})"
-    side = f"regexp_matches(lower(coalesce(merchant_name, '')), '{words}')"
+    # a kind of purchase a pack weighs 0 is not looked for: no hit, no words
+    on = {k: "true" if float(p[f"weight_{k}"]) > 0 else "false" for k in ("travel", "atm", "side")}
+    travel = f"{on['travel']} AND {_mcc_in(p['travel_mcc_ranges'])} AND r_country IN ({risky})"
+    atm = f"{on['atm']} AND {_mcc_in(p['atm_mcc_ranges'])} AND r_country IN ({risky})"
+    side = f"{on['side']} AND regexp_matches(lower(coalesce(merchant_name, '')), '{words}')"
     return f"""
         WITH payers AS (
             SELECT entity_id FROM hits WHERE code = 'FIN_CONSUMER_REMITTER' AND weight >= {p["min_payer_weight"]}
