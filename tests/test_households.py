@@ -557,6 +557,21 @@ def test_a_visitor_or_a_trader_paying_new_people_in_bursts_is_no_sextortion_vict
     assert victims == {"A-HOME"}
 
 
+def _people_tables(
+    people: dict[str, tuple[str, str]], source: str, kind: str, country: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Parties and accounts for `people` (id: (name, birth date)): one account `A-{id}` each."""
+    parties = [
+        {"party_id": who, "source": source, "name": name, "birth_date": born, "country": country}
+        for who, (name, born) in people.items()
+    ]
+    accounts = [
+        {"account_id": f"A-{who}", "source": source, "party_id": who, "kind": kind, "country": country}
+        for who in people
+    ]
+    return parties, accounts
+
+
 def _home_payments(who: str, receiver: str, amounts: tuple[int, ...], day: int) -> list[dict[str, Any]]:
     """`A-{who}` pays `receiver` these pesos by e-wallet in the Philippines, three hours apart."""
     return [
@@ -598,14 +613,7 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
         "H1": ("Gloria Navarro", "1981-05-16"),
         "H2": ("Danilo Castillo", "1974-08-02"),
     }
-    parties = [
-        {"party_id": who, "source": "wallet-ph", "name": name, "birth_date": born, "country": "PH"}
-        for who, (name, born) in people.items()
-    ]
-    accounts = [
-        {"account_id": f"A-{who}", "source": "wallet-ph", "party_id": who, "kind": "ewallet", "country": "PH"}
-        for who in people
-    ]
+    parties, accounts = _people_tables(people, "wallet-ph", "ewallet", "PH")
     txns = (
         _home_payments("V1", "COLLECT", (500, 1200, 2500), 2)
         + _home_payments("V2", "COLLECT", (800, 1600, 3000), 9)
@@ -687,14 +695,8 @@ def test_a_receiver_abroad_that_several_people_each_paid_in_one_episode_is_a_col
         "V3": ("Ana Cruz", "1980-01-10"),
         "V4": ("Pedro Bautista", "1975-11-03"),
     }
-    parties = [
-        {"party_id": who, "source": "bank-gb", "name": name, "birth_date": born, "country": "GB"}
-        for who, (name, born) in people.items()
-    ]
-    accounts = [
-        {"account_id": f"A-{who}", "source": "bank-gb", "party_id": who, "kind": "bank", "country": "GB"}
-        for who in people
-    ] + [{"account_id": "EXT", "source": "bank-gb", "kind": "ewallet", "country": "NG"}]
+    parties, accounts = _people_tables(people, "bank-gb", "bank", "GB")
+    accounts.append({"account_id": "EXT", "source": "bank-gb", "kind": "ewallet", "country": "NG"})
     usd = 20 if case == "shop" else 150
     plan = {"V1": ((2, 10), (2, 12)), "V2": ((9, 9),), "V3": ((16, 20),), "V4": ((23, 7),)}
     if case == "once_each":

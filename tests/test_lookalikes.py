@@ -703,16 +703,10 @@ def test_sextortion_victims_writing_loan_stay_victims(tmp_path: Path) -> None:
     assert sum(1 for h in victims.values() if h.role == "victim" and h.weight >= 0.6) == 2
 
 
-@pytest.mark.parametrize(("pretexts", "romance"), [(2, True), (1, False)])
-def test_a_payer_writing_a_romance_scams_pretexts_weighs_less(
-    tmp_path: Path, pretexts: int, romance: bool
-) -> None:
-    """A man paying two wallets in the Philippines at night, a third of his payments for a "visa
-    fee", is more like a romance-scam victim than a paying viewer: x0.4, said in the evidence. One
-    such payment in six (17%) is below a fifth."""
-    from .typology_contract import detect
-
-    folder = tmp_path / f"romance{pretexts}"
+def _one_payer_two_wallets(folder: Path, usd: float, references: Sequence[str] = ()) -> Path:
+    """Alan Reed in Britain pays two wallets in the Philippines six times, three days apart, at
+    23:00 UTC (night at home), `usd` each; payment k carries `references[k]` (none where the list
+    ends)."""
     write_table(
         folder, "parties", [{"party_id": "PB", "source": "bank-a", "name": "Alan Reed", "country": "GB"}]
     )
@@ -731,14 +725,27 @@ def test_a_payer_writing_a_romance_scams_pretexts_weighs_less(
         payment(
             f"T{i}",
             f"2026-05-{2 + 3 * i:02d}T23:00:00Z",
-            60,
+            usd,
             "B",
             f"R{1 + i % 2}",
-            reference="visa fee" if i < pretexts else "",
+            reference=references[i] if i < len(references) else "",
         )
         for i in range(6)
     ]
     write_table(folder, "transactions", rows)
+    return folder
+
+
+@pytest.mark.parametrize(("pretexts", "romance"), [(2, True), (1, False)])
+def test_a_payer_writing_a_romance_scams_pretexts_weighs_less(
+    tmp_path: Path, pretexts: int, romance: bool
+) -> None:
+    """A man paying two wallets in the Philippines at night, a third of his payments for a "visa
+    fee", is more like a romance-scam victim than a paying viewer: x0.4, said in the evidence. One
+    such payment in six (17%) is below a fifth."""
+    from .typology_contract import detect
+
+    folder = _one_payer_two_wallets(tmp_path / f"romance{pretexts}", 60, ["visa fee"] * pretexts)
     hit = next(iter(detect(folder)["FIN_CONSUMER_REMITTER"].values()))
     assert ("a romance scam's pretexts x0.4" in hit.components) is romance
     if romance:
@@ -899,25 +906,7 @@ def test_payments_above_the_published_band_weigh_less(tmp_path: Path, usd: int, 
     is more like a romance-scam victim or a relative than a paying viewer: x0.6."""
     from .typology_contract import detect
 
-    folder = tmp_path / f"band{usd}"
-    write_table(
-        folder, "parties", [{"party_id": "PB", "source": "bank-a", "name": "Alan Reed", "country": "GB"}]
-    )
-    write_table(
-        folder,
-        "accounts",
-        [
-            {"account_id": "B", "source": "bank-a", "party_id": "PB", "kind": "bank", "country": "GB"},
-            *(
-                {"account_id": r, "source": "remit-x", "kind": "ewallet", "country": "PH"}
-                for r in ("R1", "R2")
-            ),
-        ],
-    )
-    rows = [
-        payment(f"T{i}", f"2026-05-{2 + 3 * i:02d}T23:00:00Z", usd, "B", f"R{1 + i % 2}") for i in range(6)
-    ]
-    write_table(folder, "transactions", rows)
+    folder = _one_payer_two_wallets(tmp_path / f"band{usd}", usd)
     hit = next(iter(detect(folder)["FIN_CONSUMER_REMITTER"].values()))
     assert ("large amounts x0.6" in hit.components) is large
     assert f"median US${usd}" in hit.evidence

@@ -52,6 +52,18 @@ def keyword_regex(words: list[str]) -> str:
     return f"(^|[^a-z])({any_word_regex(words)})([^a-z]|$)"
 
 
+def _mentions(words: list[str]) -> str:
+    """SQL: a payment's reference holds one of `words` (whole words, any letter case)."""
+    return f"coalesce(regexp_matches(lower(reference), '{keyword_regex(words)}'), false)"
+
+
+#: the words counted per receiver: `<kind>_ref` per corridor payment, and per receiver the
+#: `<kind>_share` of its payments and the `n_<kind>_senders` (unrelated) who wrote them
+WORDED = ("order", "fan", "pretext")
+#: the look-alike kind of a romance scam's mule (`lookalikes.romance`)
+ROMANCE_KIND = "paid by romance-scam victims"
+
+
 #: receivers that are shops or performers (`receiver_profiles.lookalike`): payments to them are
 #: purchases, never a payer's pattern nor a household's money
 LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
@@ -61,7 +73,7 @@ LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)
 #: extortionist's victims may write "loan" too)
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
-    " WHERE (lookalike AND lookalike_kind <> 'paid by romance-scam victims'"
+    f" WHERE (lookalike AND lookalike_kind <> {literal(ROMANCE_KIND)}"
     " AND (NOT young_buyers_like OR young_shop_like)) OR desk_like)"
 )
 
@@ -182,18 +194,15 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                {night_sql(pack, "s_local_hour")} AS night,
                (abs(amount / {float(pay["round_unit"])} - round(amount / {float(pay["round_unit"])}))
                    < 1e-9) AS round_amount,
-               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["reference_keywords"])}'),
-                        false) AS keyword,
+               {_mentions(lists["reference_keywords"])} AS keyword,
                -- an order, invoice or parcel reference: "order #1042", "INV-2291" (a purchase)
-               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["order_reference_words"])}')
-                        OR regexp_matches(reference, '# *[0-9]{{3,}}'), false) AS order_ref,
+               ({_mentions(lists["order_reference_words"])}
+                OR coalesce(regexp_matches(reference, '# *[0-9]{{3,}}'), false)) AS order_ref,
                -- a fan's words: "tip", "subscription", "tokens" (a show bought from a performer)
-               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["fan_reference_words"])}'),
-                        false) AS fan_ref,
+               {_mentions(lists["fan_reference_words"])} AS fan_ref,
                -- a romance scam's pretexts: "visa fee", "customs", "ticket", "loan" (a victim paying
                -- the person he believes he loves)
-               coalesce(regexp_matches(lower(reference), '{keyword_regex(lists["romance_pretext_words"])}'),
-                        false) AS pretext_ref
+               {_mentions(lists["romance_pretext_words"])} AS pretext_ref
         FROM cross_border_payments
         WHERE NOT is_purchase AND NOT r_is_organization
           AND r_country IN ({sql_list(lists["high_risk_receiving"])})
@@ -296,6 +305,10 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     # a romance scam's mule: its senders write the scam's pretexts (a visa fee, customs, a loan)
     m = pack["lookalikes"]["romance"]
     romance = _worded("pretext", m["pretext_share"], m["min_pretext_senders"])
+    worded_columns = ",\n               ".join(
+        f"sum(n_{k}) / sum(n) AS {k}_share, count(*) FILTER (WHERE n_{k} > 0 AND NOT family) AS n_{k}_senders"
+        for k in WORDED
+    )
     engine.execute(
         f"""
         CREATE TABLE receiver_profiles AS
@@ -307,8 +320,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         ), ages AS ({BIRTH_DATES}
         ), pairs AS (
             SELECT c.r_ent, c.s_ent, count(*) AS n, bool_or(c.family) AS family,
-                   sum(c.order_ref::INTEGER) AS n_order, sum(c.fan_ref::INTEGER) AS n_fan,
-                   sum(c.pretext_ref::INTEGER) AS n_pretext, epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
+                   {", ".join(f"sum(c.{k}_ref::INTEGER) AS n_{k}" for k in WORDED)},
+                   epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
                    date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age
             FROM corridor_payments c LEFT JOIN ages a ON a.entity_id = c.s_ent GROUP BY c.r_ent, c.s_ent
         ), incoming AS (
@@ -340,12 +353,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    avg((n <= {int(s["one_off_payments"])})::INTEGER) AS one_off_share,
                -- order references, a fan's words and a romance scam's pretexts: the share of its
                -- payments that carry them, and how many unrelated senders wrote them
-               sum(n_order) / sum(n) AS order_share,
-               count(*) FILTER (WHERE n_order > 0 AND NOT family) AS n_order_senders,
-               sum(n_fan) / sum(n) AS fan_share,
-               count(*) FILTER (WHERE n_fan > 0 AND NOT family) AS n_fan_senders,
-               sum(n_pretext) / sum(n) AS pretext_share,
-               count(*) FILTER (WHERE n_pretext > 0 AND NOT family) AS n_pretext_senders,
+               {worded_columns},
                -- regulars: its unrelated senders pay no one else, and each keeps paying
                -- it for months (a performer's or a creator's regular customers)
                avg((b.n_beneficiaries <= 1)::INTEGER) FILTER (WHERE NOT family) AS exclusive_share,
@@ -378,7 +386,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                            WHEN young_buyers_like THEN 'buyers mostly under 30'
                            WHEN relatives_like THEN 'supported by relatives abroad'
                            WHEN payouts_like THEN 'paid out by an institution'
-                           WHEN romance_like THEN 'paid by romance-scam victims' END AS lookalike_kind
+                           WHEN romance_like THEN {literal(ROMANCE_KIND)} END AS lookalike_kind
             FROM flags
         )
         SELECT *, lookalike_kind IS NOT NULL AS lookalike FROM kinds
@@ -485,8 +493,9 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     # Receivers that several people each paid in one short burst and never again, amounts rising
     # (an extortionist's collecting account: each victim pays a few times, more each time, then
     # stops), or, abroad in a country sextortion alerts name, that several people each paid from
-    # abroad in one episode and never again (`collector_episode_senders`; 0: off). Per account pair and reporting source first, then the fullest source's count (a
-    # payment that both the sender's and the receiver's institution report is one payment), then
+    # abroad in one episode and never again (`collector_episode_senders`; 0: off). Per account pair
+    # and reporting source first, then the fullest source's count (a payment that both the sender's
+    # and the receiver's institution report is one payment), then
     # per pair of people; amounts are read again only for the receivers that enough people paid in
     # bursts.
     engine.execute(
@@ -510,14 +519,15 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             JOIN account_entities se ON se.account_id = a.s_acc
             JOIN account_entities re ON re.account_id = a.r_acc
             WHERE se.entity_id <> re.entity_id
-        ), pairs AS (
-            SELECT s_ent, r_ent, sum(n) >= 2 AND epoch(max(last_ts) - min(first_ts)) / 3600.0 <= {w}
-                                 AND max(max_usd) <= {max_usd} AS burst,
-                   -- one episode: every payment within one window, none above the cap, from abroad
-                   epoch(max(last_ts) - min(first_ts)) / 3600.0 <= {w} AND max(max_usd) <= {max_usd}
-                       AND bool_and(abroad) AS episode,
-                   sum(n) AS n, sum(total_usd) / sum(n) AS mean_usd, any_value(r_country) AS r_country
+        ), spans AS (
+            -- per pair of people: every payment within one window, none above the cap
+            SELECT s_ent, r_ent, sum(n) AS n, sum(total_usd) / sum(n) AS mean_usd,
+                   epoch(max(last_ts) - min(first_ts)) / 3600.0 <= {w} AND max(max_usd) <= {max_usd} AS in_window,
+                   bool_and(abroad) AS abroad, any_value(r_country) AS r_country
             FROM accs GROUP BY s_ent, r_ent
+        ), pairs AS (
+            -- a burst: two or more such payments; one episode: one or more, all from abroad
+            SELECT *, n >= 2 AND in_window AS burst, in_window AND abroad AS episode FROM spans
         ), episodes AS (
             -- a receiver in a country sextortion alerts name that every one of several people paid
             -- from abroad in one episode and never again, one of them more than once (victims who

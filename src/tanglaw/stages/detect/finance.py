@@ -401,13 +401,12 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                        WHEN via_merchant THEN 'a new gift-card seller' ELSE 'a new beneficiary' END,
                                   array_to_string(burst_countries, ', '), burst_span_hours,
                                   {_d("burst_first_ts")}, {_d("burst_last_ts")}) END
-                           || CASE WHEN collector_senders > 0 AND collector_episode
-                                   THEN printf('; %d other%s each paid the same beneficiary from abroad in one '
-                                               || 'episode and stopped', collector_senders,
-                                               CASE WHEN collector_senders = 1 THEN '' ELSE 's' END)
-                                   WHEN collector_senders > 0
-                                   THEN printf('; %d other%s paid the same beneficiary in bursts and stopped',
-                                               collector_senders, CASE WHEN collector_senders = 1 THEN '' ELSE 's' END)
+                           || CASE WHEN collector_senders > 0
+                                   THEN printf('; %d other%s %s and stopped', collector_senders,
+                                               CASE WHEN collector_senders = 1 THEN '' ELSE 's' END,
+                                               CASE WHEN collector_episode
+                                                    THEN 'each paid the same beneficiary from abroad in one episode'
+                                                    ELSE 'paid the same beneficiary in bursts' END)
                                    ELSE '' END
                            || CASE WHEN sender_age IS NOT NULL THEN printf('; the sender was %d', sender_age) ELSE '' END
                            || CASE WHEN {rising} THEN printf('; amounts rose x%.1f', burst_growth) ELSE '' END
