@@ -504,10 +504,12 @@ def _young_world(
     returning: bool,
     extra: Sequence[dict[str, Any]] = (),
     references: Sequence[str] = (),
+    platform: bool = False,
 ) -> Path:
     """Six senders in Britain pay two sellers in the Philippines at night, in two bursts three
     weeks apart (`returning`) or in one burst each; every sender's records give `born`. Sender k
-    writes `references[k]` on its first payment of each burst (none where the list ends)."""
+    writes `references[k]` on its first payment of each burst (none where the list ends). With
+    `platform`, each seller also holds a platform account (FG1, FG2) on a fan platform."""
     senders = [f"S{k}" for k in range(6)]
     write_table(
         folder,
@@ -551,6 +553,16 @@ def _young_world(
                 "kind": "ewallet",
                 "country": "PH",
             },
+            *(
+                {
+                    "account_id": f"F{g}",
+                    "source": "wallet-ph",
+                    "party_id": f"P{g}",
+                    "kind": "platform",
+                    "country": "PH",
+                }
+                for g in (("G1", "G2") if platform else ())
+            ),
         ],
     )
     rows = []
@@ -658,6 +670,31 @@ def test_a_receiver_its_senders_tip_is_a_performer_and_no_household(
     if not tipped:
         # every sender keeps the payer pattern (cover words even add to it)
         assert min(round(h.weight, 2) for h in found["FIN_CONSUMER_REMITTER"].values()) == 0.74
+
+
+@pytest.mark.parametrize("fans", [3, 2, 0])
+def test_a_receiver_fans_pay_on_a_platform_is_a_creator_and_no_household(tmp_path: Path, fans: int) -> None:
+    """The two wallets' holders also hold accounts on a fan platform; where three or more people pay
+    those accounts on the platform (a card payment to a platform user: a tip, a subscription), the
+    holders are creators selling to fans there, and the night payments to their wallets are no
+    payer's pattern. Two fans on the platform are not yet an audience."""
+    from .typology_contract import detect
+
+    tips = [
+        payment(
+            f"FT{k}{g}",
+            f"2026-03-{2 + k:02d}T21:00:00Z",
+            12,
+            f"S{k}",
+            f"F{g}",
+            channel="card",
+            reference="tip",
+        )
+        for k in range(fans)
+        for g in ("G1", "G2")
+    ]
+    found = detect(_young_world(tmp_path / "w", "1970-01-15", True, tips, platform=True))
+    _assert_lookalike(found, "paid by fans on a platform" if fans >= 3 else None)
 
 
 @pytest.mark.parametrize(
@@ -910,3 +947,73 @@ def test_payments_above_the_published_band_weigh_less(tmp_path: Path, usd: int, 
     hit = next(iter(detect(folder)["FIN_CONSUMER_REMITTER"].values()))
     assert ("large amounts x0.6" in hit.components) is large
     assert f"median US${usd}" in hit.evidence
+
+
+@pytest.mark.parametrize(("trip", "backed"), [(True, False), (True, True), (False, False)])
+def test_a_traveller_paying_people_he_met_there_weighs_less(tmp_path: Path, trip: bool, backed: bool) -> None:
+    """A British man stays at a hotel in the Philippines in February and, home again, pays three
+    people there at night in March: he met them there, and no other payer pays them, so his weight
+    is halved (a traveller paying a guide, a host, a friend). Without the trip he keeps it; and so he
+    does where another payer, on his own evidence, pays one of them (a household others pay)."""
+    from .typology_contract import detect
+
+    b = tmp_path / "w"
+    write_table(
+        b,
+        "parties",
+        [
+            {"party_id": "G1", "source": "bank-a", "name": "Tom Baker", "country": "GB"},
+            {"party_id": "H1", "source": "bank-a", "name": "Olly Grant", "country": "GB"},
+            *(
+                {"party_id": f"R{k}", "source": "remit-x", "name": n, "country": "PH"}
+                for k, n in enumerate(NAMES)
+            ),
+        ],
+    )
+    write_table(
+        b,
+        "accounts",
+        [
+            {"account_id": "AG", "source": "bank-a", "party_id": "G1", "kind": "bank", "country": "GB"},
+            {"account_id": "AGC", "source": "bank-a", "party_id": "G1", "kind": "card", "country": "GB"},
+            {"account_id": "AH", "source": "bank-a", "party_id": "H1", "kind": "bank", "country": "GB"},
+            {"account_id": "HOTEL", "source": "bank-a", "kind": "merchant", "country": "PH"},
+            *(
+                {
+                    "account_id": f"AR{k}",
+                    "source": "remit-x",
+                    "party_id": f"R{k}",
+                    "kind": "ewallet",
+                    "country": "PH",
+                }
+                for k in range(len(NAMES))
+            ),
+        ],
+    )
+    rows = [payment(f"T{d}", f"2026-03-{d:02d}T23:30:00Z", 40, "AG", f"AR{d % 3}") for d in range(3, 9)]
+    if trip:
+        rows += [
+            payment(
+                f"H{d}",
+                f"2026-02-{d:02d}T04:00:00Z",
+                90,
+                "AGC",
+                "HOTEL",
+                channel="card",
+                merchant_category="7011",
+                receiver_country="PH",
+            )
+            for d in range(1, 6)
+        ]
+    if backed:
+        rows += [payment(f"B{d}", f"2026-03-{d:02d}T23:45:00Z", 35, "AH", "AR0") for d in range(3, 9)]
+    write_table(b, "transactions", rows)
+    hit = detect(b)["FIN_CONSUMER_REMITTER"]["E:G1"]
+    met = trip and not backed
+    assert hit.weight == pytest.approx(0.789 * (0.5 if met else 1), abs=0.001)
+    assert ("met them there, no other payer pays them x0.5" in hit.components) == met
+    if met:
+        assert hit.evidence.endswith(
+            "3 of 3 beneficiaries first paid after he had been in PH in person (from 2026-02-01), "
+            "and no other payer pays them."
+        )

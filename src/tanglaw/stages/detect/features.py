@@ -341,6 +341,16 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             LEFT JOIN mass_payers m ON m.entity_id = se.entity_id
             WHERE NOT p.is_purchase AND re.entity_id IN (SELECT r_ent FROM pairs)
             GROUP BY re.entity_id
+        ), platform_fans AS (
+            -- people who pay its platform accounts on the platform (a card payment to a platform
+            -- user: a tip or a subscription bought from a creator, `lookalikes.performer`)
+            SELECT re.entity_id AS r_ent, count(DISTINCT se.entity_id) AS n_platform_fans
+            FROM payments p
+            JOIN account_entities re ON re.account_id = p.r_acc
+            JOIN account_entities se ON se.account_id = p.s_acc
+            WHERE p.is_purchase AND p.r_kind = 'platform' AND se.entity_id <> re.entity_id
+              AND re.entity_id IN (SELECT r_ent FROM pairs)
+            GROUP BY re.entity_id
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
                    avg(coalesce(s.private, false)::INTEGER) AS private_share,
@@ -372,16 +382,20 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                    coalesce({performer}, false) AS performer_like,
                    ({tipped}) AS tipped_like,
+                   coalesce(pf.n_platform_fans, 0) AS n_platform_fans,
+                   coalesce(pf.n_platform_fans, 0) >= {int(a["min_platform_fans"])} AS creator_like,
                    coalesce({regulars}, false) AS regulars_like,
                    coalesce({young}, false) AS young_buyers_like,
                    coalesce({back}, false) AS young_shop_like,
                    {relatives} AS relatives_like,
                    ({romance}) AS romance_like
             FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
+                   LEFT JOIN platform_fans pf ON pf.r_ent = r.entity_id
         ), kinds AS (
             -- which look-alike it is, in words for the evidence (the first that applies)
             SELECT *, CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'
                            WHEN tipped_like THEN 'tipped by fans'
+                           WHEN creator_like THEN 'paid by fans on a platform'
                            WHEN regulars_like THEN 'paid by regulars'
                            WHEN young_buyers_like THEN 'buyers mostly under 30'
                            WHEN relatives_like THEN 'supported by relatives abroad'

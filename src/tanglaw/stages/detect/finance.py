@@ -59,7 +59,13 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
         f"(paid_session_share >= {float(a['paid_session_share'])} "
         f"AND n_private_sessions >= {int(a['min_private_sessions'])})"
     )
+    met = (
+        "coalesce(m.met_share, 0) >= "
+        + str(float(p["met_share"]))
+        + " AND m.s_ent NOT IN (SELECT s_ent FROM backed)"
+    )
     return f"""
+        WITH own AS (
         SELECT entity_id, 'payer' AS role,
                {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
                         * (CASE WHEN {steady} THEN {p["steady_factor"]} ELSE 1 END)
@@ -105,6 +111,37 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                || CASE WHEN {flat} THEN '; long steady history x{p["long_history_factor"]}' ELSE '' END
                || CASE WHEN {adult} THEN '; adult webcam customer x{float(a["factor"])}' ELSE '' END AS components
         FROM payer_features WHERE n_payments >= {int(p["min_payments"])}
+        ), pairs AS (
+            -- each unrelated beneficiary he pays (shops and other look-alikes aside, as in his
+            -- features) and when he first paid it
+            SELECT s_ent, r_ent, any_value(r_country) AS r_country, min(ts) AS first_paid
+            FROM corridor_payments WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS} GROUP BY s_ent, r_ent
+        ), met AS (
+            -- the share of them he first paid after he had been in their country in person
+            SELECT pr.s_ent, avg((v.first_visit IS NOT NULL AND v.first_visit <= pr.first_paid)::INTEGER) AS met_share,
+                   count(*) FILTER (WHERE v.first_visit <= pr.first_paid) AS n_met, count(*) AS n_payees,
+                   min(v.first_visit) FILTER (WHERE v.first_visit <= pr.first_paid) AS first_visit
+            FROM pairs pr LEFT JOIN first_visits v ON v.entity_id = pr.s_ent AND v.country = pr.r_country
+            GROUP BY pr.s_ent
+        ), backed AS (
+            -- payers one of whose beneficiaries another payer pays, a payer on his own evidence
+            SELECT DISTINCT pr.s_ent FROM pairs pr
+            JOIN pairs o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent
+            JOIN own ON own.entity_id = o.s_ent AND own.weight >= {float(p["met_backing_weight"])}
+        )
+        SELECT own.entity_id, own.role,
+               own.weight * (CASE WHEN {met} THEN {float(p["met_factor"])} ELSE 1 END) AS weight,
+               CASE WHEN {met} THEN rtrim(own.evidence, '.')
+                    || printf('; %d of %d beneficiar%s first paid after he had been in %s in person (from %s), '
+                              || 'and no other payer pays them.', m.n_met, m.n_payees,
+                              CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
+                              {_countries("own_to")}, {_d("m.first_visit")})
+                    ELSE own.evidence END AS evidence,
+               own.record_ids,
+               own.components || CASE WHEN {met} THEN '; met them there, no other payer pays them x{float(p["met_factor"])}'
+                                      ELSE '' END AS components
+        FROM own LEFT JOIN met m ON m.s_ent = own.entity_id
+        LEFT JOIN (SELECT entity_id, to_countries AS own_to FROM payer_features) pc USING (entity_id)
     """
 
 
