@@ -1017,3 +1017,56 @@ def test_a_traveller_paying_people_he_met_there_weighs_less(tmp_path: Path, trip
             "3 of 3 beneficiaries first paid after he had been in PH in person (from 2026-02-01), "
             "and no other payer pays them."
         )
+
+
+@pytest.mark.parametrize(("payees", "payer"), [(20, False), (12, True)])
+def test_a_sender_paying_twenty_people_abroad_pays_out(tmp_path: Path, payees: int, payer: bool) -> None:
+    """A man in Germany pays people in the Philippines twice each, at night, small sums: to twenty
+    different people he pays out (a P2P trader settling with sellers, a payroll), and his payments
+    are no payer's pattern; to twelve, he keeps it (no offender payer on the worlds tuned on paid
+    more than eleven)."""
+    from .typology_contract import detect
+
+    b = tmp_path / "w"
+    write_table(
+        b,
+        "parties",
+        [
+            {"party_id": "T1", "source": "bank-a", "name": "Jonas Weber", "country": "DE"},
+            *(
+                {"party_id": f"R{k}", "source": "remit-x", "name": f"Ana Reyes{k}", "country": "PH"}
+                for k in range(payees)
+            ),
+        ],
+    )
+    write_table(
+        b,
+        "accounts",
+        [
+            {"account_id": "AT", "source": "bank-a", "party_id": "T1", "kind": "bank", "country": "DE"},
+            *(
+                {
+                    "account_id": f"AR{k}",
+                    "source": "remit-x",
+                    "party_id": f"R{k}",
+                    "kind": "ewallet",
+                    "country": "PH",
+                }
+                for k in range(payees)
+            ),
+        ],
+    )
+    rows = [
+        payment(f"T{k}{j}", f"2026-03-{1 + k:02d}T{22 + j}:30:00Z", 45 + j, "AT", f"AR{k}")
+        for k in range(payees)
+        for j in range(2)
+    ]
+    write_table(b, "transactions", rows)
+    hit = detect(b).get("FIN_CONSUMER_REMITTER", {}).get("E:T1")
+    if payer:
+        assert hit is not None and hit.weight >= 0.6, hit
+        assert hit.evidence.startswith(
+            f"Sent {2 * payees} small payments (US$1,092) from DE to {payees} beneficiaries"
+        )
+    else:
+        assert hit is None
