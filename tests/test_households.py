@@ -916,3 +916,69 @@ def test_evening_support_is_not_night_time_and_late_night_is(tmp_path: Path) -> 
             f"WHERE h.code = 'FIN_CONSUMER_REMITTER' AND a.account_id = 'S-{who}'",
         )
     assert seen == {"EVENING": (False, False), "LATE": (True, True)}
+
+
+def _phone_people(phone_of: dict[str, tuple[str, str, str]]) -> dict[str, list[dict[str, Any]]]:
+    """Party and account records in the Philippines: account -> (name, birth date, phone)."""
+    return {
+        "parties": [
+            {
+                "party_id": f"P{a}",
+                "source": "wallet-ph",
+                "name": n,
+                "birth_date": b,
+                "country": "PH",
+                "phone": ph,
+            }
+            for a, (n, b, ph) in phone_of.items()
+        ],
+        "accounts": [
+            {"account_id": a, "source": "wallet-ph", "party_id": f"P{a}", "kind": "ewallet", "country": "PH"}
+            for a in phone_of
+        ],
+    }
+
+
+HOME = "+63 917 555 0101"
+
+
+def test_a_relative_on_the_collectors_phone_joins_the_household_and_a_child_does_not(tmp_path: Path) -> None:
+    """The collector's phone number is also on the records of an aunt (who receives nothing from
+    abroad) and of a girl of 13: the aunt joins the case as a facilitator with score 0, the child
+    never (a victim is never a suspect)."""
+    people = _phone_people(
+        {
+            "WA": ("Maria Santos", "1985-02-01", HOME),
+            "AUNT": ("Rosa Dizon", "1961-07-12", "0917 555 0101"),
+            "GIRL": ("Ana Santos", "2013-01-20", HOME),
+        }
+    )
+    out = _run(tmp_path, _household("A"), **people)
+    (case,) = [m for m in _cases_of(out).values() if ("WA", "facilitator") in m]
+    assert ("AUNT", "facilitator") in case
+    assert not [m for m in case if m[0] == "GIRL"]
+    scores = {m["account_id"]: m["score"] for m in read_csv(out / "case_members.csv")}
+    assert scores["AUNT"] == "0.0"
+
+
+@pytest.mark.parametrize("sharers", [2, 5])
+def test_two_collectors_on_one_phone_are_one_household_unless_many_share_it(
+    tmp_path: Path, sharers: int
+) -> None:
+    """Two wallets, each paid by its own three payers, whose holders give one phone number are one
+    household's (one case); a number on five people's records (a shop's, a family's old landline)
+    joins nobody."""
+    phone_of = {
+        "WA": ("Maria Santos", "1985-02-01", HOME),
+        "WB": ("Liza Reyes", "1990-05-03", HOME),
+    }
+    others = [("Juan Cruz", "1970-01-01"), ("Pedro Lim", "1975-03-09"), ("Nora Diaz", "1982-11-30")]
+    phone_of |= {f"X{k}": (n, b, HOME) for k, (n, b) in enumerate(others[: sharers - 2])}
+    out = _run(tmp_path, _household("A") + _household("B"), **_phone_people(phone_of))
+    cases = [m for m in _cases_of(out).values() if {("WA", "facilitator"), ("WB", "facilitator")} & m]
+    assert len(cases) == (1 if sharers == 2 else 2)
+    assert not [m for c in cases for m in c if m[0].startswith("X")]
+    # two people, not one: the phone joins two households' collectors, resolution does not
+    assert _workspace_row(
+        out, "SELECT count(DISTINCT entity_id) FROM account_entities WHERE account_id IN ('WA', 'WB')"
+    ) == (2,)

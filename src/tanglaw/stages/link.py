@@ -10,7 +10,8 @@ sextortion victims with the ring they pay) or the paying side (payers, viewers, 
 Households are cut from the household side along what only one household shares: a device seen
 on at most `resolve.max_accounts_per_device` accounts (`link.device_links`), the host account the
 payments to a receiver keep following (a platform twin), money passed on domestically at least
-`link.household_min_payments` times; a victim's payments join the accounts of its ring. Payers are
+`link.household_min_payments` times, a phone number on the records of a few people in one country
+(`link.max_phone_sharers`); a victim's payments join the accounts of its ring. Payers are
 grouped only when they are one person (a device, a platform twin), and each group is a member of
 every household it pays or watches: payers never merge households. A payer group of no household
 is a case of its own. Hubs join nothing: an entity with more distinct counterparties than
@@ -30,7 +31,9 @@ Entities nobody flagged join as members with score 0:
   PLAT_SESSION_PAYMENT_LINK): the host is the receiver's person, the viewer the payer's;
 * a relative's wallet that a flagged collector passes money on to again and again (role
   facilitator), unless it has more than `link.household_max_counterparties` domestic
-  counterparties.
+  counterparties;
+* a person whose records give a flagged collector's phone number (role facilitator), unless the
+  records make him or her a minor.
 
 Per case it also writes its facts (`network_facts`): payers shared between facilitators and
 bridges (members whose removal would cut the case in two).
@@ -113,8 +116,26 @@ def run(engine: Engine, pack: Pack) -> None:
         if pack["link"]["device_links"]
         else ""
     )
+    phone_edges = (
+        "UNION ALL SELECT a, b, 'phone' FROM __link__phones"
+        if int(pack["link"]["max_phone_sharers"]) >= 2
+        else ""
+    )
     engine.execute(
         f"""
+        CREATE TEMP TABLE __link__phones AS
+        -- pairs of entities whose party records give the same phone number (not a hub number),
+        -- shared by no more than `link.max_phone_sharers` entities, in one country (a household)
+        WITH p AS (
+            SELECT DISTINCT pe.entity_id, r.phone, r.country FROM er_records r JOIN party_entities pe USING (party_id)
+            WHERE r.phone IS NOT NULL AND NOT coalesce(r.phone_is_hub, false) AND NOT coalesce(r.is_org, false)
+        ), few AS (
+            SELECT phone FROM p GROUP BY phone
+            HAVING count(*) BETWEEN 2 AND {max(int(pack["link"]["max_phone_sharers"]), 2)}
+        )
+        SELECT DISTINCT a.entity_id AS a, b.entity_id AS b FROM p a JOIN p b USING (phone)
+        WHERE a.phone IN (SELECT phone FROM few) AND a.entity_id < b.entity_id
+          AND a.country IS NOT DISTINCT FROM b.country;
         CREATE TEMP TABLE __link__flagged AS
         SELECT entity_id FROM entity_scores WHERE flagged AND main_role;
         CREATE TEMP TABLE __link__show_sellers AS
@@ -174,7 +195,10 @@ def run(engine: Engine, pack: Pack) -> None:
                   GROUP BY se.entity_id, re.entity_id HAVING count(*) >= {int(pack["link"]["household_min_payments"])}
               -- one device that sessions show for no more than a few accounts: a banned host's
               -- new account on the same phone is the same person coming back
-              {device_edges}) c
+              {device_edges}
+              -- one phone number on the records of a few different people: a household's
+              -- members, or an account opened under a relative's name (`link.phone_links`)
+              {phone_edges}) c
         LEFT JOIN __link__degree da ON da.ent = c.a
         LEFT JOIN __link__degree db ON db.ent = c.b
         WHERE coalesce(da.d, 0) <= {hub} AND coalesce(db.d, 0) <= {hub} AND c.a <> c.b
@@ -232,6 +256,22 @@ def run(engine: Engine, pack: Pack) -> None:
         WHERE d.ent NOT IN (SELECT entity_id FROM __link__flagged) AND d.ent NOT IN (SELECT entity_id FROM __link__joiners)
           AND d.ent NOT IN (SELECT entity_id FROM __link__not_person)
           AND d.ent NOT IN (SELECT ent FROM degree WHERE d > {int(pack["link"]["household_max_counterparties"])});
+        -- a member of the household by its phone: a person nobody flagged whose records give the
+        -- phone number of a flagged collector (a few people share it). A child is never joined: a
+        -- person whose records make him or her under 18 stays out (a victim is never a suspect).
+        INSERT INTO __link__joiners
+        WITH ph AS (
+            SELECT a AS ent, b AS other FROM __link__links WHERE kind = 'phone'
+            UNION ALL SELECT b, a FROM __link__links WHERE kind = 'phone'
+        ), minors AS (
+            SELECT pe.entity_id FROM er_records r JOIN party_entities pe USING (party_id)
+            WHERE r.birth_date > CAST((SELECT max(ts) FROM payments) AS DATE) - INTERVAL 18 YEAR
+        )
+        SELECT DISTINCT ph.ent, 'facilitator' FROM ph
+        JOIN entity_scores s ON s.entity_id = ph.other AND s.flagged AND s.main_role
+             AND s.role IN ({sql_list(HOUSEHOLD_ROLES)})
+        WHERE ph.ent NOT IN (SELECT entity_id FROM __link__flagged) AND ph.ent NOT IN (SELECT entity_id FROM __link__joiners)
+          AND ph.ent NOT IN (SELECT entity_id FROM __link__not_person) AND ph.ent NOT IN (SELECT entity_id FROM minors);
         INSERT INTO __link__links
         SELECT h_ent, r_ent, 'twin' FROM __link__twin_links
         WHERE h_ent NOT IN (SELECT entity_id FROM __link__not_person) AND r_ent NOT IN (SELECT entity_id FROM __link__not_person)
@@ -259,7 +299,7 @@ def run(engine: Engine, pack: Pack) -> None:
         -- chat between them joins nothing (relatives and neighbours chat and send money too)
         WHERE NOT (sa.side = 'payer' AND sb.side = 'payer' AND l.kind NOT IN ('twin', 'device'))
           AND NOT (sa.side = 'household' AND sb.side = 'household'
-                   AND l.kind NOT IN ('twin', 'device', 'household_payment')
+                   AND l.kind NOT IN ('twin', 'device', 'household_payment', 'phone')
                    -- but a victim's payments do join the accounts of the ring it pays
                    AND NOT (l.kind = 'payment' AND (l.a IN (SELECT entity_id FROM __link__victims)
                                                     OR l.b IN (SELECT entity_id FROM __link__victims))));
@@ -319,7 +359,7 @@ def run(engine: Engine, pack: Pack) -> None:
         FROM __link__edges e JOIN __link__net na ON na.node = e.a JOIN __link__net nb ON nb.node = e.b
         WHERE na.component = nb.component;
         DROP TABLE __link__net; DROP TABLE __link__edges; DROP TABLE __link__links; DROP TABLE __link__degree; DROP TABLE __link__side;
-        DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__attached; DROP TABLE __link__victims;
+        DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__phones; DROP TABLE __link__attached; DROP TABLE __link__victims;
         DROP TABLE __link__flagged_accounts;
         DROP TABLE __link__flagged; DROP TABLE __link__not_person; DROP TABLE __link__joiners; DROP TABLE __link__twin_links;
         DROP TABLE __link__show_sellers;
