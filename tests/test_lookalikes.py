@@ -1070,3 +1070,50 @@ def test_a_sender_paying_twenty_people_abroad_pays_out(tmp_path: Path, payees: i
         )
     else:
         assert hit is None
+
+
+@pytest.mark.parametrize(
+    ("country", "n", "urgent"),
+    [("US", 2, False), ("PH", 2, True), ("US", 3, True)],
+)
+def test_a_minors_two_payments_outside_the_alerts_countries_make_no_p1_alone(
+    tmp_path: Path, country: str, n: int, urgent: bool
+) -> None:
+    """A boy of 15 in Britain pays someone new abroad within hours, twice, rising. To the United
+    States (no sextortion alert names it), to no one others paid so, nothing but his youth and the
+    timing says sextortion (a game item, a friend abroad): he stays a likely victim, his case P2.
+    To the Philippines, or three times, his case is P1."""
+    parties = [
+        {
+            "party_id": "V1",
+            "source": "bank-a",
+            "name": "Sam Taylor",
+            "birth_date": "2011-01-05",
+            "country": "GB",
+        },
+        {
+            "party_id": "X1",
+            "source": "wallet-x",
+            "name": "Ade Bello",
+            "birth_date": "1990-01-01",
+            "country": country,
+        },
+    ]
+    accounts = [
+        ("AV", "bank-a", "V1", "bank", "GB", "2025-01-10T00:00:00Z"),
+        ("AX", "wallet-x", "X1", "ewallet", country, "2025-01-01T00:00:00Z"),
+    ]
+    txns = [
+        payment(f"S{k}", f"2026-03-01T{18 + k:02d}:00:00Z", 30 + 20 * k, "AV", "AX", channel="ewallet")
+        for k in range(n)
+    ]
+    cases, members, ind = _run(tmp_path, _bundle(tmp_path, parties, accounts, txns))
+    (victim,) = [r for r in ind if r["role"] == "victim"]
+    assert float(victim["weight"]) >= 0.6
+    youth = (
+        "youth and timing only: a minor's two payments abroad outside the alerts' countries, "
+        "to no one others paid so x1.0"
+    )
+    assert (youth in victim["components"]) == (not urgent)
+    (case,) = [c for c in cases if c["case_id"] == victim["case_id"]]
+    assert case["priority"] == ("P1" if urgent else "P2")

@@ -197,7 +197,7 @@ def run(engine: Engine, pack: Pack) -> None:
               -- new account on the same phone is the same person coming back
               {device_edges}
               -- one phone number on the records of a few different people: a household's
-              -- members, or an account opened under a relative's name (`link.phone_links`)
+              -- members, or an account opened under a relative's name (`link.max_phone_sharers`)
               {phone_edges}) c
         LEFT JOIN __link__degree da ON da.ent = c.a
         LEFT JOIN __link__degree db ON db.ent = c.b
@@ -265,7 +265,7 @@ def run(engine: Engine, pack: Pack) -> None:
             UNION ALL SELECT b, a FROM __link__links WHERE kind = 'phone'
         ), minors AS (
             SELECT pe.entity_id FROM er_records r JOIN party_entities pe USING (party_id)
-            WHERE r.birth_date > CAST((SELECT max(ts) FROM payments) AS DATE) - INTERVAL 18 YEAR
+            WHERE r.birth_date > CAST(coalesce((SELECT max(ts) FROM payments), current_date) AS DATE) - INTERVAL 18 YEAR
         )
         SELECT DISTINCT ph.ent, 'facilitator' FROM ph
         JOIN entity_scores s ON s.entity_id = ph.other AND s.flagged AND s.main_role

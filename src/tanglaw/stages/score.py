@@ -15,6 +15,7 @@ from ..contract import HOUSEHOLD_ROLES, PAYER_ROLES
 from ..engine.core import Engine
 from ..engine.sqltext import literal_list as sql_list
 from ..pack import Pack
+from .detect.finance import YOUTH_ONLY
 
 #: identifier kinds that make a case actionable, with the words used in reasons
 ACTIONABLE = (
@@ -131,6 +132,11 @@ def run(engine: Engine, pack: Pack) -> None:
         ), codes AS (
             SELECT m.network_id, list(DISTINCT h.code ORDER BY h.code) AS codes,
                    bool_or(h.components LIKE '%escalation%') AS escalation,
+                   -- a victim with evidence beyond the sender's youth and timing (any victim hit
+                   -- but a burst marked so)
+                   coalesce(bool_or(m.role = 'victim' AND h.role = 'victim'
+                                    AND NOT (h.code = 'FIN_SEXTORTION_VICTIM'
+                                             AND h.components LIKE '%{YOUTH_ONLY}%')), false) AS victim_urgent,
                    -- the strongest payer pattern a payer of the case shows on its own evidence
                    coalesce(max(h.weight) FILTER (WHERE m.role = 'payer' AND h.code = 'FIN_CONSUMER_REMITTER'), 0)
                        AS own_payer_weight,
@@ -141,6 +147,7 @@ def run(engine: Engine, pack: Pack) -> None:
         SELECT a.network_id, {id_sql} AS case_id, {carried_sql} AS carried,
                t.score, r.n_payers, r.n_facilitators, r.n_victims, r.n_buyers, r.n_sellers, r.n_hosts, r.n_viewers, r.n_members,
                coalesce(c.codes, []) AS codes, coalesce(c.escalation, false) AS escalation,
+               coalesce(c.victim_urgent, false) AS victim_urgent,
                coalesce(c.own_payer_weight, 0) AS own_payer_weight, coalesce(c.child_evidence, false) AS child_evidence,
                m.first_seen, m.last_seen, m.total_usd, m.n_payments, m.from_c, m.to_c,
                greatest(m.last_seen, ss.last_session) AS last_activity,
@@ -163,7 +170,10 @@ def run(engine: Engine, pack: Pack) -> None:
             SELECT greatest((SELECT max(ts) FROM payments), (SELECT max(started_at) FROM sessions)) AS t
         ), flags AS (
             SELECT n.*,
-                   n.n_victims > 0 AND n.last_activity >= h.t - INTERVAL {vdays} DAY AS victim_recent,
+                   -- a victim paid recently, whose burst says more than youth and timing
+                   -- (a minor's two payments abroad outside the alerts' countries: P2)
+                   n.n_victims > 0 AND n.victim_urgent AND n.last_activity >= h.t - INTERVAL {vdays} DAY
+                       AS victim_recent,
                    n.household_victims >= {int(s["household_victims"])} AS household,
                    n.last_activity >= h.t - INTERVAL {rdays} DAY AS recent,
                    n.n_payers >= {int(s["several_payers"])} AS several,

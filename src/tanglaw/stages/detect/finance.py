@@ -361,6 +361,11 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
+#: the words of a victim's components when nothing but the sender's youth and timing says so
+#: (`FIN_SEXTORTION_VICTIM.minor_off_corridor_factor`): read by the score (no P1 on it alone)
+YOUTH_ONLY = "youth and timing only"
+
+
 def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     countries = literal_list(pack["lists"]["sextortion_receiving"])
     minor = f"sender_age < {int(p['minor_age'])}"
@@ -409,6 +414,13 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     # time: a trader or a business settling with its counterparties (a victim pays and stops)
     visited = f"visited AND {adult}"
     many = f"sender_burst_payees >= {int(p['many_payees'])}"
+    # a minor's two payments abroad to countries no alert names, to a beneficiary nobody else paid
+    # so: nothing but the sender's youth and timing (a game item, a friend abroad). At home it
+    # keeps its weight: extortionists collect through money mules in the victim's own country
+    purchase = (
+        f"coalesce({minor}, false) AND NOT domestic AND NOT ({corridor}) AND collector_senders = 0 "
+        f"AND burst_payments < {int(p['three_payments'])}"
+    )
     # a victim may pay several extortionists: one hit per victim, on its strongest burst
     return f"""
         WITH b AS (
@@ -416,7 +428,8 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                * (CASE WHEN {bare} THEN {p["bare_pair_factor"]} ELSE 1 END)
                                * (CASE WHEN {off} THEN {p["off_corridor_factor"]} ELSE 1 END)
                                * (CASE WHEN {visited} THEN {p["visited_factor"]} ELSE 1 END)
-                               * (CASE WHEN {many} THEN {p["many_payees_factor"]} ELSE 1 END) AS w,
+                               * (CASE WHEN {many} THEN {p["many_payees_factor"]} ELSE 1 END)
+                               * (CASE WHEN {purchase} THEN {p["minor_off_corridor_factor"]} ELSE 1 END) AS w,
                    {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END
                    || CASE WHEN {bare} THEN '; two like payments to one payee x{p["bare_pair_factor"]}' ELSE '' END
                    || CASE WHEN {off} THEN '; an adult paying outside the alerts'' countries x{p["off_corridor_factor"]}'
@@ -424,7 +437,10 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                    || CASE WHEN {visited} THEN '; had been in the country in person before x{p["visited_factor"]}'
                            ELSE '' END
                    || CASE WHEN {many} THEN printf('; paid %d new payees in bursts x{p["many_payees_factor"]}',
-                                                   sender_burst_payees) ELSE '' END AS why
+                                                   sender_burst_payees) ELSE '' END
+                   || CASE WHEN {purchase} THEN '; {YOUTH_ONLY}: a minor''s two payments abroad outside the '
+                                                || 'alerts'' countries, to no one others paid so x{p["minor_off_corridor_factor"]}'
+                           ELSE '' END AS why
             FROM payment_bursts
         ), victims AS (
             SELECT s_ent AS entity_id, 'victim' AS role, w AS weight,
