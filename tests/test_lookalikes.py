@@ -422,19 +422,19 @@ def test_a_surname_the_payment_message_writes_is_a_family_tie(tmp_path: Path) ->
     assert {e for e, h in initials.get(payer, {}).items() if h.weight >= 0.6} == {"A:X0", "A:X1", "A:X2"}
 
 
-@pytest.mark.parametrize("in_country", [False, True])
-def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Path, in_country: bool) -> None:
-    """A British visitor pays three people in the Philippines by app at 22:00-01:00 UTC: night at
-    home, morning in Cebu. With a hotel paid in person in the Philippines on those days he was
-    there: the payments are timed in Philippine time (none at night), and he is no payer."""
-    from .typology_contract import detect
-
-    b = tmp_path / ("trip" if in_country else "home")
+def _traveller_world(folder: Path, rows: list[dict[str, Any]], other_payer: bool = False) -> Path:
+    """A British man (bank account AG, card AGC; `other_payer`: a second man, AH), a hotel in the
+    Philippines (HOTEL) and three people there (AR0-AR2, `NAMES`), with transactions `rows`."""
     write_table(
-        b,
+        folder,
         "parties",
         [
             {"party_id": "G1", "source": "bank-a", "name": "Tom Baker", "country": "GB"},
+            *(
+                [{"party_id": "H1", "source": "bank-a", "name": "Olly Grant", "country": "GB"}]
+                if other_payer
+                else []
+            ),
             *(
                 {"party_id": f"R{k}", "source": "remit-x", "name": n, "country": "PH"}
                 for k, n in enumerate(NAMES)
@@ -442,11 +442,16 @@ def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Pa
         ],
     )
     write_table(
-        b,
+        folder,
         "accounts",
         [
             {"account_id": "AG", "source": "bank-a", "party_id": "G1", "kind": "bank", "country": "GB"},
             {"account_id": "AGC", "source": "bank-a", "party_id": "G1", "kind": "card", "country": "GB"},
+            *(
+                [{"account_id": "AH", "source": "bank-a", "party_id": "H1", "kind": "bank", "country": "GB"}]
+                if other_payer
+                else []
+            ),
             {"account_id": "HOTEL", "source": "bank-a", "kind": "merchant", "country": "PH"},
             *(
                 {
@@ -460,26 +465,42 @@ def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Pa
             ),
         ],
     )
+    write_table(folder, "transactions", rows)
+    return folder
+
+
+def _hotel_nights(month: str, days: Sequence[int]) -> list[dict[str, Any]]:
+    """The British man's card paying a hotel in the Philippines in person at noon there on `days`."""
+    return [
+        payment(
+            f"H{d}",
+            f"{month}-{d:02d}T04:00:00Z",
+            90,
+            "AGC",
+            "HOTEL",
+            channel="card",
+            merchant_category="7011",
+            receiver_country="PH",
+        )
+        for d in days
+    ]
+
+
+@pytest.mark.parametrize("in_country", [False, True])
+def test_a_traveller_paying_while_in_the_country_pays_at_local_time(tmp_path: Path, in_country: bool) -> None:
+    """A British visitor pays three people in the Philippines by app at 22:00-01:00 UTC: night at
+    home, morning in Cebu. With a hotel paid in person in the Philippines on those days he was
+    there: the payments are timed in Philippine time (none at night), and he is no payer."""
+    from .typology_contract import detect
+
     days = [3, 4, 6, 7, 9, 10]
     rows = [
         payment(f"T{i}", f"2026-03-{d:02d}T{(22 + i) % 24:02d}:30:00Z", 40, "AG", f"AR{i % 3}")
         for i, d in enumerate(days)
     ]
     if in_country:
-        rows += [
-            payment(
-                f"H{d}",
-                f"2026-03-{d:02d}T04:00:00Z",
-                90,
-                "AGC",
-                "HOTEL",
-                channel="card",
-                merchant_category="7011",
-                receiver_country="PH",
-            )
-            for d in days
-        ]
-    write_table(b, "transactions", rows)
+        rows += _hotel_nights("2026-03", days)
+    b = _traveller_world(tmp_path / ("trip" if in_country else "home"), rows)
     found = detect(b)
     hits = found["FIN_CONSUMER_REMITTER"]
     assert len(hits) == 1, hits
@@ -957,57 +978,12 @@ def test_a_traveller_paying_people_he_met_there_weighs_less(tmp_path: Path, trip
     does where another payer, on his own evidence, pays one of them (a household others pay)."""
     from .typology_contract import detect
 
-    b = tmp_path / "w"
-    write_table(
-        b,
-        "parties",
-        [
-            {"party_id": "G1", "source": "bank-a", "name": "Tom Baker", "country": "GB"},
-            {"party_id": "H1", "source": "bank-a", "name": "Olly Grant", "country": "GB"},
-            *(
-                {"party_id": f"R{k}", "source": "remit-x", "name": n, "country": "PH"}
-                for k, n in enumerate(NAMES)
-            ),
-        ],
-    )
-    write_table(
-        b,
-        "accounts",
-        [
-            {"account_id": "AG", "source": "bank-a", "party_id": "G1", "kind": "bank", "country": "GB"},
-            {"account_id": "AGC", "source": "bank-a", "party_id": "G1", "kind": "card", "country": "GB"},
-            {"account_id": "AH", "source": "bank-a", "party_id": "H1", "kind": "bank", "country": "GB"},
-            {"account_id": "HOTEL", "source": "bank-a", "kind": "merchant", "country": "PH"},
-            *(
-                {
-                    "account_id": f"AR{k}",
-                    "source": "remit-x",
-                    "party_id": f"R{k}",
-                    "kind": "ewallet",
-                    "country": "PH",
-                }
-                for k in range(len(NAMES))
-            ),
-        ],
-    )
     rows = [payment(f"T{d}", f"2026-03-{d:02d}T23:30:00Z", 40, "AG", f"AR{d % 3}") for d in range(3, 9)]
     if trip:
-        rows += [
-            payment(
-                f"H{d}",
-                f"2026-02-{d:02d}T04:00:00Z",
-                90,
-                "AGC",
-                "HOTEL",
-                channel="card",
-                merchant_category="7011",
-                receiver_country="PH",
-            )
-            for d in range(1, 6)
-        ]
+        rows += _hotel_nights("2026-02", range(1, 6))
     if backed:
         rows += [payment(f"B{d}", f"2026-03-{d:02d}T23:45:00Z", 35, "AH", "AR0") for d in range(3, 9)]
-    write_table(b, "transactions", rows)
+    b = _traveller_world(tmp_path / "w", rows, other_payer=True)
     hit = detect(b)["FIN_CONSUMER_REMITTER"]["E:G1"]
     met = trip and not backed
     assert hit.weight == pytest.approx(0.789 * (0.5 if met else 1), abs=0.001)

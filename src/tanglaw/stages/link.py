@@ -48,7 +48,7 @@ from ..engine.core import Engine
 from ..engine.graph import articulation_points, components_table
 from ..engine.sqltext import literal_list as sql_list
 from ..pack import Pack
-from .detect.features import build_session_payment_links
+from .detect.features import BIRTH_DATES, build_session_payment_links
 
 STAGE = "link"
 #: roles with their own threshold in the pack (`scoring.<role>_threshold`)
@@ -116,22 +116,17 @@ def run(engine: Engine, pack: Pack) -> None:
         if pack["link"]["device_links"]
         else ""
     )
-    phone_edges = (
-        "UNION ALL SELECT a, b, 'phone' FROM __link__phones"
-        if int(pack["link"]["max_phone_sharers"]) >= 2
-        else ""
-    )
     engine.execute(
         f"""
         CREATE TEMP TABLE __link__phones AS
         -- pairs of entities whose party records give the same phone number (not a hub number),
-        -- shared by no more than `link.max_phone_sharers` entities, in one country (a household)
+        -- shared by no more than `link.max_phone_sharers` entities, in one country (a household;
+        -- none below 2: off)
         WITH p AS (
             SELECT DISTINCT pe.entity_id, r.phone, r.country FROM er_records r JOIN party_entities pe USING (party_id)
             WHERE r.phone IS NOT NULL AND NOT coalesce(r.phone_is_hub, false) AND NOT coalesce(r.is_org, false)
         ), few AS (
-            SELECT phone FROM p GROUP BY phone
-            HAVING count(*) BETWEEN 2 AND {max(int(pack["link"]["max_phone_sharers"]), 2)}
+            SELECT phone FROM p GROUP BY phone HAVING count(*) BETWEEN 2 AND {int(pack["link"]["max_phone_sharers"])}
         )
         SELECT DISTINCT a.entity_id AS a, b.entity_id AS b FROM p a JOIN p b USING (phone)
         WHERE a.phone IN (SELECT phone FROM few) AND a.entity_id < b.entity_id
@@ -198,7 +193,7 @@ def run(engine: Engine, pack: Pack) -> None:
               {device_edges}
               -- one phone number on the records of a few different people: a household's
               -- members, or an account opened under a relative's name (`link.max_phone_sharers`)
-              {phone_edges}) c
+              UNION ALL SELECT a, b, 'phone' FROM __link__phones) c
         LEFT JOIN __link__degree da ON da.ent = c.a
         LEFT JOIN __link__degree db ON db.ent = c.b
         WHERE coalesce(da.d, 0) <= {hub} AND coalesce(db.d, 0) <= {hub} AND c.a <> c.b
@@ -264,8 +259,8 @@ def run(engine: Engine, pack: Pack) -> None:
             SELECT a AS ent, b AS other FROM __link__links WHERE kind = 'phone'
             UNION ALL SELECT b, a FROM __link__links WHERE kind = 'phone'
         ), minors AS (
-            SELECT pe.entity_id FROM er_records r JOIN party_entities pe USING (party_id)
-            WHERE r.birth_date > CAST(coalesce((SELECT max(ts) FROM payments), current_date) AS DATE) - INTERVAL 18 YEAR
+            SELECT entity_id FROM ({BIRTH_DATES})
+            WHERE birth_date > CAST(coalesce((SELECT max(ts) FROM payments), current_date) AS DATE) - INTERVAL 18 YEAR
         )
         SELECT DISTINCT ph.ent, 'facilitator' FROM ph
         JOIN entity_scores s ON s.entity_id = ph.other AND s.flagged AND s.main_role

@@ -326,30 +326,26 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             FROM corridor_payments c LEFT JOIN ages a ON a.entity_id = c.s_ent GROUP BY c.r_ent, c.s_ent
         ), incoming AS (
             -- everyone who pays it, at home and abroad (purchases aside; businesses only as payers
-            -- out), and its payments from abroad that are payouts: from payers who pay many people
-            -- abroad (`mass_payers`) or are organisations and merchants by their kind
+            -- out), its payments from abroad that are payouts: from payers who pay many people
+            -- abroad (`mass_payers`) or are organisations and merchants by their kind, and the
+            -- people who pay its platform accounts on the platform (a card payment to a platform
+            -- user: a tip or a subscription bought from a creator, `lookalikes.performer`)
             SELECT re.entity_id AS r_ent,
-                   count(DISTINCT se.entity_id) FILTER (WHERE NOT p.is_business_sender) AS n_all_senders,
-                   count(DISTINCT se.entity_id) FILTER (WHERE NOT p.is_business_sender
+                   count(DISTINCT se.entity_id) FILTER (WHERE NOT p.is_purchase AND NOT p.is_business_sender)
+                       AS n_all_senders,
+                   count(DISTINCT se.entity_id) FILTER (WHERE NOT p.is_purchase AND NOT p.is_business_sender
                                                         AND p.s_country <> p.r_country) AS n_foreign_senders,
-                   count(*) FILTER (WHERE p.s_country <> p.r_country AND p.amount_usd > 0) AS n_abroad,
-                   count(*) FILTER (WHERE p.s_country <> p.r_country AND p.amount_usd > 0
-                                    AND (p.is_business_sender OR m.entity_id IS NOT NULL)) AS n_payouts
+                   count(*) FILTER (WHERE NOT p.is_purchase AND p.s_country <> p.r_country AND p.amount_usd > 0)
+                       AS n_abroad,
+                   count(*) FILTER (WHERE NOT p.is_purchase AND p.s_country <> p.r_country AND p.amount_usd > 0
+                                    AND (p.is_business_sender OR m.entity_id IS NOT NULL)) AS n_payouts,
+                   count(DISTINCT se.entity_id) FILTER (WHERE p.is_purchase AND se.entity_id <> re.entity_id)
+                       AS n_platform_fans
             FROM payments p
             JOIN account_entities re ON re.account_id = p.r_acc
             JOIN account_entities se ON se.account_id = p.s_acc
             LEFT JOIN mass_payers m ON m.entity_id = se.entity_id
-            WHERE NOT p.is_purchase AND re.entity_id IN (SELECT r_ent FROM pairs)
-            GROUP BY re.entity_id
-        ), platform_fans AS (
-            -- people who pay its platform accounts on the platform (a card payment to a platform
-            -- user: a tip or a subscription bought from a creator, `lookalikes.performer`)
-            SELECT re.entity_id AS r_ent, count(DISTINCT se.entity_id) AS n_platform_fans
-            FROM payments p
-            JOIN account_entities re ON re.account_id = p.r_acc
-            JOIN account_entities se ON se.account_id = p.s_acc
-            WHERE p.is_purchase AND p.r_kind = 'platform' AND se.entity_id <> re.entity_id
-              AND re.entity_id IN (SELECT r_ent FROM pairs)
+            WHERE (NOT p.is_purchase OR p.r_kind = 'platform') AND re.entity_id IN (SELECT r_ent FROM pairs)
             GROUP BY re.entity_id
         ), hosting AS (
             SELECT he.entity_id AS r_ent, count(DISTINCT s.viewer_account_id) AS n_viewers,
@@ -382,15 +378,14 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    coalesce(h.n_viewers, 0) AS n_viewers, h.private_share, h.paid_share,
                    coalesce({performer}, false) AS performer_like,
                    ({tipped}) AS tipped_like,
-                   coalesce(pf.n_platform_fans, 0) AS n_platform_fans,
-                   coalesce(pf.n_platform_fans, 0) >= {int(a["min_platform_fans"])} AS creator_like,
+                   coalesce(inc.n_platform_fans, 0) AS n_platform_fans,
+                   coalesce(inc.n_platform_fans, 0) >= {int(a["min_platform_fans"])} AS creator_like,
                    coalesce({regulars}, false) AS regulars_like,
                    coalesce({young}, false) AS young_buyers_like,
                    coalesce({back}, false) AS young_shop_like,
                    {relatives} AS relatives_like,
                    ({romance}) AS romance_like
             FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
-                   LEFT JOIN platform_fans pf ON pf.r_ent = r.entity_id
         ), kinds AS (
             -- which look-alike it is, in words for the evidence (the first that applies)
             SELECT *, CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'

@@ -59,14 +59,10 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
         f"(paid_session_share >= {float(a['paid_session_share'])} "
         f"AND n_private_sessions >= {int(a['min_private_sessions'])})"
     )
-    met = (
-        "coalesce(m.met_share, 0) >= "
-        + str(float(p["met_share"]))
-        + " AND m.s_ent NOT IN (SELECT s_ent FROM backed)"
-    )
+    met = "coalesce(m.met_there, false)"
     return f"""
         WITH own AS (
-        SELECT entity_id, 'payer' AS role,
+        SELECT entity_id, 'payer' AS role, to_countries,
                {weight} * (CASE WHEN {family} THEN {p["family_factor"]} ELSE 1 END)
                         * (CASE WHEN {steady} THEN {p["steady_factor"]} ELSE 1 END)
                         * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
@@ -98,8 +94,7 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                || CASE WHEN {flat} THEN printf('; payments over %.0f days', span_days) ELSE '' END
                || CASE WHEN {adult} THEN printf('; pays for webcam shows on the platform (%d%% of its %d private '
                                    || 'sessions paid there)', round(paid_session_share * 100)::INTEGER,
-                                   n_private_sessions) ELSE '' END
-               || '.' AS evidence,
+                                   n_private_sessions) ELSE '' END AS evidence,
                txn_ids AS record_ids,
                {words}
                || CASE WHEN {family} THEN '; family tie x{p["family_factor"]}' ELSE '' END
@@ -116,32 +111,33 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
             -- features) and when he first paid it
             SELECT s_ent, r_ent, any_value(r_country) AS r_country, min(ts) AS first_paid
             FROM corridor_payments WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS} GROUP BY s_ent, r_ent
-        ), met AS (
-            -- the share of them he first paid after he had been in their country in person
-            SELECT pr.s_ent, avg((v.first_visit IS NOT NULL AND v.first_visit <= pr.first_paid)::INTEGER) AS met_share,
-                   count(*) FILTER (WHERE v.first_visit <= pr.first_paid) AS n_met, count(*) AS n_payees,
-                   min(v.first_visit) FILTER (WHERE v.first_visit <= pr.first_paid) AS first_visit
-            FROM pairs pr LEFT JOIN first_visits v ON v.entity_id = pr.s_ent AND v.country = pr.r_country
-            GROUP BY pr.s_ent
         ), backed AS (
             -- payers one of whose beneficiaries another payer pays, a payer on his own evidence
             SELECT DISTINCT pr.s_ent FROM pairs pr
             JOIN pairs o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent
             JOIN own ON own.entity_id = o.s_ent AND own.weight >= {float(p["met_backing_weight"])}
+        ), met AS (
+            -- how many of them he first paid after he had been in their country in person; he met
+            -- them there when most, and no other payer pays any of them
+            SELECT pr.s_ent, count(*) FILTER (WHERE v.first_visit <= pr.first_paid) AS n_met, count(*) AS n_payees,
+                   min(v.first_visit) FILTER (WHERE v.first_visit <= pr.first_paid) AS first_visit,
+                   n_met >= {float(p["met_share"])} * n_payees AND pr.s_ent NOT IN (SELECT s_ent FROM backed)
+                       AS met_there
+            FROM pairs pr LEFT JOIN first_visits v ON v.entity_id = pr.s_ent AND v.country = pr.r_country
+            GROUP BY pr.s_ent
         )
         SELECT own.entity_id, own.role,
                own.weight * (CASE WHEN {met} THEN {float(p["met_factor"])} ELSE 1 END) AS weight,
-               CASE WHEN {met} THEN rtrim(own.evidence, '.')
-                    || printf('; %d of %d beneficiar%s first paid after he had been in %s in person (from %s), '
-                              || 'and no other payer pays them.', m.n_met, m.n_payees,
-                              CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
-                              {_countries("own_to")}, {_d("m.first_visit")})
-                    ELSE own.evidence END AS evidence,
+               own.evidence
+               || CASE WHEN {met} THEN printf('; %d of %d beneficiar%s first paid after he had been in %s in person '
+                                              || '(from %s), and no other payer pays them', m.n_met, m.n_payees,
+                                              CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
+                                              {_countries("own.to_countries")}, {_d("m.first_visit")})
+                       ELSE '' END || '.' AS evidence,
                own.record_ids,
                own.components || CASE WHEN {met} THEN '; met them there, no other payer pays them x{float(p["met_factor"])}'
                                       ELSE '' END AS components
         FROM own LEFT JOIN met m ON m.s_ent = own.entity_id
-        LEFT JOIN (SELECT entity_id, to_countries AS own_to FROM payer_features) pc USING (entity_id)
     """
 
 
