@@ -718,6 +718,20 @@ def test_a_receiver_fans_pay_on_a_platform_is_a_creator_and_no_household(tmp_pat
     _assert_lookalike(found, "paid by fans on a platform" if fans >= 3 else None)
 
 
+def test_a_pack_without_the_platform_fans_rule_makes_no_one_a_creator(tmp_path: Path) -> None:
+    """`min_platform_fans` 0 turns the rule off: it does not make every receiver (paid by zero fans
+    or more) a creator."""
+    from .typology_contract import detect
+
+    doc = load_pack().doc
+    lookalikes = {
+        **doc["lookalikes"],
+        "performer": {**doc["lookalikes"]["performer"], "min_platform_fans": 0},
+    }
+    off = Pack({**doc, "lookalikes": lookalikes}, "test")
+    _assert_lookalike(detect(_young_world(tmp_path / "w", "1970-01-15", True, platform=True), off), None)
+
+
 @pytest.mark.parametrize(
     ("references", "mule"),
     [

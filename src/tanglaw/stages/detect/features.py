@@ -379,7 +379,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    coalesce({performer}, false) AS performer_like,
                    ({tipped}) AS tipped_like,
                    coalesce(inc.n_platform_fans, 0) AS n_platform_fans,
-                   coalesce(inc.n_platform_fans, 0) >= {int(a["min_platform_fans"])} AS creator_like,
+                   {int(a["min_platform_fans"])} > 0
+                       AND coalesce(inc.n_platform_fans, 0) >= {int(a["min_platform_fans"])} AS creator_like,
                    coalesce({regulars}, false) AS regulars_like,
                    coalesce({young}, false) AS young_buyers_like,
                    coalesce({back}, false) AS young_shop_like,
