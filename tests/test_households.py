@@ -844,7 +844,8 @@ def test_a_performer_with_a_broad_audience_is_no_household(tmp_path: Path) -> No
 
 
 def test_a_customer_who_pays_for_shows_on_the_platform_weighs_less_as_a_payer(tmp_path: Path) -> None:
-    txns = _night_payments("T", "FAN", "WF", 6) + _night_payments("U", "FAN", "WG", 6)
+    # a day apart (no dense start: `test_a_visitor_seen_only_by_the_receiving_side_weighs_less`)
+    txns = _night_payments("T", "FAN", "WF", 6) + _night_payments("U", "FAN", "WG", 6, day0=2)
     sessions = [
         {
             "session_id": f"S{i}",

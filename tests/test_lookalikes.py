@@ -8,6 +8,7 @@ foreign beneficiary must become a P1 case with the victim ranked first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -619,14 +620,26 @@ def test_sellers_paid_by_young_buyers_are_no_household(tmp_path: Path) -> None:
     assert {round(h.weight, 2) for h in old["FIN_CONSUMER_REMITTER"].values()} == {0.74}
 
 
-def test_young_senders_of_one_burst_each_stay_likely_victims(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("references", "victims"),
+    [
+        ([], 6),
+        (["diamonds", "1 skin po"], 0),  # two buyers name what they buy: 2 of the 9 payments to each
+        (["diamonds"], 6),  # one buyer's word is no shop's custom
+        (["sorry", "last na"], 6),  # a victim's words name no goods
+    ],
+)
+def test_young_senders_of_one_burst_each_stay_likely_victims(
+    tmp_path: Path, references: list[str], victims: int
+) -> None:
     """Teenagers who each pay a receiver abroad in one burst and stop are not a shop's returning
-    customers: they stay likely sextortion victims."""
+    customers: they stay likely sextortion victims, unless two or more of them name what they buy
+    (game items: a payment under threat names no goods)."""
     from .typology_contract import detect
 
-    hits = detect(_young_world(tmp_path / "burst", "2010-01-15", False))
-    victims = hits["FIN_SEXTORTION_VICTIM"]
-    assert sum(1 for h in victims.values() if h.role == "victim" and h.weight >= 0.6) == 6
+    hits = detect(_young_world(tmp_path / "burst", "2010-01-15", False, references=references))
+    found = hits.get("FIN_SEXTORTION_VICTIM", {})
+    assert sum(1 for h in found.values() if h.role == "victim" and h.weight >= 0.6) == victims
 
 
 def test_performers_paid_out_by_their_platform_are_no_household(tmp_path: Path) -> None:
@@ -674,7 +687,9 @@ def _assert_lookalike(found: dict[str, dict[str, Any]], kind: str | None) -> Non
         (["tip po", "tip po"], True),  # two fans' tips: 4 of the 24 payments to each
         (["for coffee :)", "tips"], True),
         (["tip po"], False),  # one sender's word is no audience
+        (["for cam", "private show"], True),  # a show paid for openly: legal adult work
         (["tipid", "tipid"], False),  # a word that starts like one is not it ("thrifty")
+        (["showroom", "camera"], False),  # nor a word that starts like "show" or "cam"
         (["school fees", "school fees"], False),  # an abuse payer's cover words
     ],
 )
@@ -1009,6 +1024,56 @@ def test_a_traveller_paying_people_he_met_there_weighs_less(tmp_path: Path, trip
         )
 
 
+DENSE = ["03-03T22:00", "03-03T23:30", "03-04T00:30", "03-04T22:30", "03-04T23:30", "03-05T00:30"]
+
+
+@pytest.mark.parametrize(("dense", "backed"), [(True, ""), (True, "payer"), (True, "visitor"), (False, "")])
+def test_a_visitor_seen_only_by_the_receiving_side_weighs_less(
+    tmp_path: Path, dense: bool, backed: str
+) -> None:
+    """No trip in the bundle (a receiving institution's view), but the British man began paying the
+    three people in the Philippines amid six payments in 27 hours, at night at home: a visitor paying
+    the people he is with, and no other payer pays them, so his weight is halved. Spread over
+    weeks, the same payments keep his weight (a payer's payments begin rare), and so does a man
+    one of whose payees another payer, on his own evidence, pays; unless that payer began paying
+    it densely too (two visitors paying the guide they both met). `dense_start_payments` 0: off."""
+    from .typology_contract import detect
+
+    if dense:
+        times = DENSE
+    else:
+        times = ["03-03T22:00", "03-10T23:30", "03-17T00:30", "03-24T22:30", "03-31T23:30", "04-07T00:30"]
+    rows = [payment(f"T{i}", f"2026-{t}:00Z", 40, "AG", f"AR{i % 3}") for i, t in enumerate(times)]
+    if backed == "payer":
+        rows += [payment(f"B{d}", f"2026-03-{d:02d}T23:45:00Z", 35, "AH", "AR0") for d in range(3, 9)]
+    if backed == "visitor":
+        rows += [payment(f"B{i}", f"2026-{t}:00Z", 35, "AH", "AR0") for i, t in enumerate(DENSE)]
+    b = _traveller_world(tmp_path / "w", rows, other_payer=True)
+    found = detect(b)["FIN_CONSUMER_REMITTER"]
+    hit = found["E:G1"]
+    if backed:
+        # the other man is a payer on his own evidence (a visitor too: his weight halved likewise)
+        other = found["E:H1"]
+        assert other.weight * (2 if backed == "visitor" else 1) >= 0.6
+        assert ("met them there" in other.components) == (backed == "visitor")
+    doc = load_pack().doc
+    typologies = {
+        **doc["typologies"],
+        "FIN_CONSUMER_REMITTER": {**doc["typologies"]["FIN_CONSUMER_REMITTER"], "dense_start_payments": 0},
+    }
+    off = detect(b, Pack({**doc, "typologies": typologies}, "test"))["FIN_CONSUMER_REMITTER"]["E:G1"]
+    assert off.weight >= 0.6 and "met them there" not in off.components
+    met = dense and backed != "payer"
+    assert hit.weight == pytest.approx(off.weight * (0.5 if met else 1), abs=0.001)
+    assert ("met them there, no other payer pays them x0.5" in hit.components) == met
+    if met:
+        assert hit.evidence.endswith(
+            "3 of 3 beneficiaries first paid amid 4 or more of his payments abroad within 48 hours, "
+            "as a visitor pays people he is with, and no other payer pays them"
+            + (" but 1 other who met them there too." if backed else ".")
+        )
+
+
 @pytest.mark.parametrize(("payees", "payer"), [(20, False), (12, True)])
 def test_a_sender_paying_twenty_people_abroad_pays_out(tmp_path: Path, payees: int, payer: bool) -> None:
     """A man in Germany pays people in the Philippines twice each, at night, small sums: to twenty
@@ -1046,8 +1111,16 @@ def test_a_sender_paying_twenty_people_abroad_pays_out(tmp_path: Path, payees: i
             ),
         ],
     )
+    # one new payee every third day (no dense start: he is no visitor)
+    start = datetime(2026, 3, 1, 22, 30, tzinfo=UTC)
     rows = [
-        payment(f"T{k}{j}", f"2026-03-{1 + k:02d}T{22 + j}:30:00Z", 45 + j, "AT", f"AR{k}")
+        payment(
+            f"T{k}{j}",
+            (start + timedelta(days=3 * k, hours=j)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            45 + j,
+            "AT",
+            f"AR{k}",
+        )
         for k in range(payees)
         for j in range(2)
     ]

@@ -70,11 +70,12 @@ LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)
 #: the shops and performers whose payments are no sextortion victim's either: a receiver paid
 #: mostly by young people stays in (an extortionist's victims are young too) unless they come back
 #: to it (a victim pays in one burst and stops), and so does a romance scam's mule (an
-#: extortionist's victims may write "loan" too)
+#: extortionist's victims may write "loan" too); a receiver whose customers name what they buy
+#: is a shop here whatever else it is (a payment under threat names no goods)
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
     f" WHERE (lookalike AND lookalike_kind <> {literal(ROMANCE_KIND)}"
-    " AND (NOT young_buyers_like OR young_shop_like)) OR desk_like)"
+    " AND (NOT young_buyers_like OR young_shop_like)) OR desk_like OR young_shop_like)"
 )
 
 
@@ -282,7 +283,12 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         f"n_aged >= {int(y['min_aged_senders'])} AND median_sender_age < {float(y['max_median_age'])} "
         f"AND n_older <= {int(y['max_older_senders'])}"
     )
-    back = f"{young} AND returning_share >= {float(y['min_returning_share'])}"
+    # a shop for the sextortion typology too: young customers who come back after a burst's
+    # window, or customers of any age who name what they buy
+    back = (
+        f"({young} AND returning_share >= {float(y['min_returning_share'])}) "
+        f"OR ({_worded('order', y['order_share'], y['min_order_senders'])})"
+    )
     window_days = float(pack.typology("FIN_SEXTORTION_VICTIM")["window_hours"]) / 24
     # regular customers: several unrelated senders who pay no one else and keep paying for months
     regulars = (

@@ -111,33 +111,74 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
             -- features) and when he first paid it
             SELECT s_ent, r_ent, any_value(r_country) AS r_country, min(ts) AS first_paid
             FROM corridor_payments WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS} GROUP BY s_ent, r_ent
+        ), dense AS (
+            -- the beneficiaries he began paying amid a dense run of his payments abroad (several
+            -- within hours of the first to it, to anyone): a visitor paying the people he is with
+            SELECT pr.s_ent, pr.r_ent FROM pairs pr
+            JOIN corridor_payments c ON c.s_ent = pr.s_ent AND c.ts >= pr.first_paid
+                 AND epoch(c.ts - pr.first_paid) <= {float(p["dense_start_hours"])} * 3600
+            WHERE {int(p["dense_start_payments"])} > 0
+            GROUP BY pr.s_ent, pr.r_ent HAVING count(*) >= {int(p["dense_start_payments"])}
+        ), paired AS (
+            -- each pair, and whether he met that beneficiary: first paid after he had been in its
+            -- country in person, or began paying it densely
+            SELECT pr.*, v.first_visit, v.first_visit <= pr.first_paid AS visited,
+                   coalesce(v.first_visit <= pr.first_paid, false) OR d.r_ent IS NOT NULL AS met_pair
+            FROM pairs pr
+            LEFT JOIN dense d ON d.s_ent = pr.s_ent AND d.r_ent = pr.r_ent
+            LEFT JOIN first_visits v ON v.entity_id = pr.s_ent AND v.country = pr.r_country
         ), backed AS (
-            -- payers one of whose beneficiaries another payer pays, a payer on his own evidence
+            -- payers one of whose beneficiaries another payer pays, a payer on his own evidence who
+            -- did not meet it there himself (two visitors paying the guide they both met back
+            -- nothing)
             SELECT DISTINCT pr.s_ent FROM pairs pr
-            JOIN pairs o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent
+            JOIN paired o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent AND NOT o.met_pair
             JOIN own ON own.entity_id = o.s_ent AND own.weight >= {float(p["met_backing_weight"])}
-        ), met AS (
-            -- how many of them he first paid after he had been in their country in person; he met
-            -- them there when most, and no other payer pays any of them
-            SELECT pr.s_ent, count(*) FILTER (WHERE v.first_visit <= pr.first_paid) AS n_met, count(*) AS n_payees,
-                   min(v.first_visit) FILTER (WHERE v.first_visit <= pr.first_paid) AS first_visit,
-                   n_met >= {float(p["met_share"])} * n_payees AND pr.s_ent NOT IN (SELECT s_ent FROM backed)
-                       AS met_there
-            FROM pairs pr LEFT JOIN first_visits v ON v.entity_id = pr.s_ent AND v.country = pr.r_country
+        ), fellow AS (
+            -- the other payers (on their own evidence) of his beneficiaries who met them there too
+            SELECT pr.s_ent, count(DISTINCT o.s_ent) AS n_fellow FROM pairs pr
+            JOIN paired o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent AND o.met_pair
+            JOIN own ON own.entity_id = o.s_ent AND own.weight >= {float(p["met_backing_weight"])}
             GROUP BY pr.s_ent
+        ), met AS (
+            -- how many of them he met there; he met them there when most, and no other payer pays
+            -- any of them
+            SELECT s_ent, count(*) FILTER (WHERE met_pair) AS n_met,
+                   count(*) FILTER (WHERE visited) AS n_visited, count(*) AS n_payees,
+                   min(first_visit) FILTER (WHERE visited) AS first_visit,
+                   n_met >= {float(p["met_share"])} * n_payees AND s_ent NOT IN (SELECT s_ent FROM backed)
+                       AS met_there
+            FROM paired GROUP BY s_ent
+        ), met_fellow AS (
+            SELECT met.*, coalesce(f.n_fellow, 0) AS n_fellow FROM met LEFT JOIN fellow f USING (s_ent)
         )
         SELECT own.entity_id, own.role,
                own.weight * (CASE WHEN {met} THEN {float(p["met_factor"])} ELSE 1 END) AS weight,
                own.evidence
-               || CASE WHEN {met} THEN printf('; %d of %d beneficiar%s first paid after he had been in %s in person '
-                                              || '(from %s), and no other payer pays them', m.n_met, m.n_payees,
-                                              CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
-                                              {_countries("own.to_countries")}, {_d("m.first_visit")})
-                       ELSE '' END || '.' AS evidence,
+               || CASE WHEN NOT {met} THEN ''
+                       WHEN m.n_visited = m.n_met
+                       THEN printf('; %d of %d beneficiar%s first paid after he had been in %s in person '
+                                   || '(from %s), and no other payer pays them', m.n_met, m.n_payees,
+                                   CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
+                                   {_countries("own.to_countries")}, {_d("m.first_visit")})
+                       WHEN m.n_visited = 0
+                       THEN printf('; %d of %d beneficiar%s first paid amid %d or more of his payments abroad within '
+                                   || '%.0f hours, as a visitor pays people he is with, and no other payer pays them',
+                                   m.n_met, m.n_payees, CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
+                                   {int(p["dense_start_payments"])}, {float(p["dense_start_hours"])})
+                       ELSE printf('; %d of %d beneficiaries first paid after he had been in %s in person '
+                                   || '(from %s) or amid %d or more of his payments abroad within %.0f hours, '
+                                   || 'and no other payer pays them', m.n_met, m.n_payees,
+                                   {_countries("own.to_countries")}, {_d("m.first_visit")},
+                                   {int(p["dense_start_payments"])}, {float(p["dense_start_hours"])})
+                       END
+               || CASE WHEN {met} AND m.n_fellow > 0
+                       THEN printf(' but %d other%s who met them there too', m.n_fellow,
+                                   CASE WHEN m.n_fellow = 1 THEN '' ELSE 's' END) ELSE '' END || '.' AS evidence,
                own.record_ids,
                own.components || CASE WHEN {met} THEN '; met them there, no other payer pays them x{float(p["met_factor"])}'
                                       ELSE '' END AS components
-        FROM own LEFT JOIN met m ON m.s_ent = own.entity_id
+        FROM own LEFT JOIN met_fellow m ON m.s_ent = own.entity_id
     """
 
 
