@@ -1074,6 +1074,23 @@ def test_a_visitor_seen_only_by_the_receiving_side_weighs_less(
         )
 
 
+def test_a_visitor_met_some_there_and_began_paying_another_densely(tmp_path: Path) -> None:
+    """The British man paid one person in the Philippines four times in a night in January, stayed
+    at a hotel there in February and paid two more in March: one begun densely, two after the stay;
+    the evidence says both."""
+    from .typology_contract import detect
+
+    rows = [payment(f"J{h}", f"2026-01-10T{20 + h}:30:00Z", 40, "AG", "AR0") for h in range(4)]
+    rows += [payment(f"T{d}", f"2026-03-{d:02d}T23:30:00Z", 40, "AG", f"AR{1 + d % 2}") for d in range(3, 9)]
+    rows += _hotel_nights("2026-02", range(1, 6))
+    hit = detect(_traveller_world(tmp_path / "w", rows))["FIN_CONSUMER_REMITTER"]["E:G1"]
+    assert "met them there, no other payer pays them x0.5" in hit.components
+    assert hit.evidence.endswith(
+        "3 of 3 beneficiaries first paid after he had been in PH in person (from 2026-02-01) or amid 4 or "
+        "more of his payments abroad within 48 hours, and no other payer pays them."
+    )
+
+
 @pytest.mark.parametrize(("payees", "payer"), [(20, False), (12, True)])
 def test_a_sender_paying_twenty_people_abroad_pays_out(tmp_path: Path, payees: int, payer: bool) -> None:
     """A man in Germany pays people in the Philippines twice each, at night, small sums: to twenty
