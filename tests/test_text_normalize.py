@@ -72,5 +72,13 @@ def test_lexicon_terms_match_their_variants() -> None:
     assert lex.score(["see you at dinner", "padala ko na pang tuition", "send load ate"]) == [0.0, 0.0, 0.0]
 
 
+def test_a_deadline_of_one_hour_is_a_sextortion_term() -> None:
+    """A deadline counts in the singular as in the plural ("you have 1 hour": one evaluation
+    world's extortionists wrote only that); a day's plans are no deadline."""
+    lex = lexicon_of(load_pack(), "sextortion", NORM)
+    assert lex.score(["you have 1 hour", "YOU HAVE 24 HOURS", "you have 1 minute"]) == [0.5, 0.5, 0.5]
+    assert lex.score(["i have 1 hour free", "see you in an hour"]) == [0.0, 0.0]
+
+
 def test_pairs() -> None:
     assert parse_pairs(["0 o", "💰 money"], "x") == {"0": "o", "💰": "money"}
