@@ -642,6 +642,114 @@ def test_young_senders_of_one_burst_each_stay_likely_victims(
     assert sum(1 for h in found.values() if h.role == "victim" and h.weight >= 0.6) == victims
 
 
+TEENS = [
+    (f, la)
+    for f, la in zip(
+        (
+            "Sam",
+            "Alfie",
+            "Kai",
+            "Finn",
+            "Ruby",
+            "Isla",
+            "Zane",
+            "Cole",
+            "Ivy",
+            "Nina",
+            "Omar",
+            "Pia",
+            "Reed",
+            "Tess",
+            "Uma",
+            "Vic",
+        ),
+        (
+            "Carter",
+            "Dunn",
+            "Ellis",
+            "Frost",
+            "Grant",
+            "Hale",
+            "Irwin",
+            "Joyce",
+            "Kemp",
+            "Lowe",
+            "Marsh",
+            "Noble",
+            "Osborn",
+            "Price",
+            "Quinn",
+            "Rowe",
+        ),
+        strict=True,
+    )
+]
+
+
+@pytest.mark.parametrize(("word", "victims"), [("", 16), ("diamonds", 0)])
+def test_many_one_off_payers_of_an_extortionist_stay_likely_victims(
+    tmp_path: Path, word: str, victims: int
+) -> None:
+    """Fifteen young men of 17-18 in Britain and a father of 45 each pay one wallet in Nigeria
+    twice within hours and stop: many buyers who buy once or twice make a shop
+    (`lookalikes.seller`), and not one mostly of young people (the father), but each victim pays an
+    extortionist once or twice too, so their bursts (the father's too) stay open to the sextortion typology, unless
+    the payers name what they buy."""
+    from .typology_contract import detect
+
+    n = 16
+    write_table(
+        tmp_path,
+        "parties",
+        [
+            *(
+                {
+                    "party_id": f"P{k}",
+                    "source": "bank-a",
+                    "name": f"{first} {last}",
+                    "birth_date": "1980-05-01" if k == len(TEENS) - 1 else "2008-05-01",
+                    "country": "GB",
+                }
+                for k, (first, last) in enumerate(TEENS)
+            ),
+            {"party_id": "PX", "source": "wallet-ng", "name": "Tunde Bello", "country": "NG"},
+        ],
+    )
+    write_table(
+        tmp_path,
+        "accounts",
+        [
+            *(
+                {
+                    "account_id": f"S{k}",
+                    "source": "bank-a",
+                    "party_id": f"P{k}",
+                    "kind": "bank",
+                    "country": "GB",
+                }
+                for k in range(n)
+            ),
+            {"account_id": "X", "source": "wallet-ng", "party_id": "PX", "kind": "ewallet", "country": "NG"},
+        ],
+    )
+    rows = [
+        payment(
+            f"T{k}{j}",
+            f"2026-03-{1 + k:02d}T2{j}:00:00Z",
+            60 + 40 * j,
+            f"S{k}",
+            "X",
+            receiver_country="NG",
+            reference=word if k < 4 else "",
+        )
+        for k in range(n)
+        for j in range(2)
+    ]
+    write_table(tmp_path, "transactions", rows)
+    found = detect(tmp_path).get("FIN_SEXTORTION_VICTIM", {})
+    assert sum(1 for h in found.values() if h.role == "victim" and h.weight >= 0.6) == victims
+
+
 def test_performers_paid_out_by_their_platform_are_no_household(tmp_path: Path) -> None:
     """Two performers whose income from abroad is mostly a platform's creator payouts (the platform
     pays 50 people) are paid on the platform for shows: their customers' night payments to them are

@@ -70,12 +70,14 @@ LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)
 #: the shops and performers whose payments are no sextortion victim's either: a receiver paid
 #: mostly by young people stays in (an extortionist's victims are young too) unless they come back
 #: to it (a victim pays in one burst and stops), and so does a romance scam's mule (an
-#: extortionist's victims may write "loan" too); a receiver whose customers name what they buy
-#: is a shop here whatever else it is (a payment under threat names no goods)
+#: extortionist's victims may write "loan" too) and a shop known only by its many buyers who buy
+#: once or twice (each victim pays an extortionist once or twice too); a receiver whose customers
+#: name what they buy is a shop here whatever else it is (a payment under threat names no goods)
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
-    f" WHERE (lookalike AND lookalike_kind <> {literal(ROMANCE_KIND)}"
-    " AND (NOT young_buyers_like OR young_shop_like)) OR desk_like OR young_shop_like)"
+    " WHERE ((performer_like OR tipped_like OR creator_like OR regulars_like OR young_buyers_like"
+    " OR relatives_like OR payouts_like) AND (NOT young_buyers_like OR young_shop_like))"
+    " OR desk_like OR young_shop_like)"
 )
 
 
