@@ -104,6 +104,8 @@ def score_entities(engine: Engine, pack: Pack) -> None:
 def run(engine: Engine, pack: Pack) -> None:
     score_entities(engine, pack)
     hub = int(pack["link"]["max_counterparties"])
+    # the age below which the records make someone a child, as for sextortion victims
+    minor_age = int(pack.typology("FIN_SEXTORTION_VICTIM")["minor_age"])
     share = float(pack["link"]["connector_flagged_share"])
     paid_private = float(pack["lookalikes"]["performer"]["min_private_paid_share"])
     kinds = sql_list(pack["link"]["hub_account_kinds"])
@@ -253,14 +255,15 @@ def run(engine: Engine, pack: Pack) -> None:
           AND d.ent NOT IN (SELECT ent FROM degree WHERE d > {int(pack["link"]["household_max_counterparties"])});
         -- a member of the household by its phone: a person nobody flagged whose records give the
         -- phone number of a flagged collector (a few people share it). A child is never joined: a
-        -- person whose records make him or her under 18 stays out (a victim is never a suspect).
+        -- person whose records make him or her under `minor_age` stays out (a victim is never a suspect).
         INSERT INTO __link__joiners
         WITH ph AS (
             SELECT a AS ent, b AS other FROM __link__links WHERE kind = 'phone'
             UNION ALL SELECT b, a FROM __link__links WHERE kind = 'phone'
         ), minors AS (
             SELECT entity_id FROM ({BIRTH_DATES})
-            WHERE birth_date > CAST(coalesce((SELECT max(ts) FROM payments), current_date) AS DATE) - INTERVAL 18 YEAR
+            WHERE birth_date > CAST(coalesce((SELECT max(ts) FROM payments), current_date) AS DATE)
+                               - INTERVAL {minor_age} YEAR
         )
         SELECT DISTINCT ph.ent, 'facilitator' FROM ph
         JOIN entity_scores s ON s.entity_id = ph.other AND s.flagged AND s.main_role

@@ -67,6 +67,19 @@ ROMANCE_KIND = "paid by romance-scam victims"
 #: receivers that are shops or performers (`receiver_profiles.lookalike`): payments to them are
 #: purchases, never a payer's pattern nor a household's money
 LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)"
+#: the look-alike flags of `receiver_profiles`, in the order their words are chosen for its
+#: `lookalike_kind` (the first that applies)
+LOOKALIKE_KINDS = (
+    ("seller_like", "a shop"),
+    ("performer_like", "a performer"),
+    ("tipped_like", "tipped by fans"),
+    ("creator_like", "paid by fans on a platform"),
+    ("regulars_like", "paid by regulars"),
+    ("young_buyers_like", "buyers mostly under 30"),
+    ("relatives_like", "supported by relatives abroad"),
+    ("payouts_like", "paid out by an institution"),
+    ("romance_like", ROMANCE_KIND),
+)
 #: the shops and performers whose payments are no sextortion victim's either: a receiver paid
 #: mostly by young people stays in (an extortionist's victims are young too) unless they come back
 #: to it (a victim pays in one burst and stops), and so does a romance scam's mule (an
@@ -75,9 +88,8 @@ LOOKALIKE_RECEIVERS = "(SELECT entity_id FROM receiver_profiles WHERE lookalike)
 #: name what they buy is a shop here whatever else it is (a payment under threat names no goods)
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
-    " WHERE ((performer_like OR tipped_like OR creator_like OR regulars_like OR young_buyers_like"
-    " OR relatives_like OR payouts_like) AND (NOT young_buyers_like OR young_shop_like))"
-    " OR desk_like OR young_shop_like)"
+    f" WHERE (({' OR '.join(f for f, _ in LOOKALIKE_KINDS if f not in ('seller_like', 'romance_like'))})"
+    " AND (NOT young_buyers_like OR young_shop_like)) OR desk_like OR young_shop_like)"
 )
 
 
@@ -397,14 +409,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
         ), kinds AS (
             -- which look-alike it is, in words for the evidence (the first that applies)
-            SELECT *, CASE WHEN seller_like THEN 'a shop' WHEN performer_like THEN 'a performer'
-                           WHEN tipped_like THEN 'tipped by fans'
-                           WHEN creator_like THEN 'paid by fans on a platform'
-                           WHEN regulars_like THEN 'paid by regulars'
-                           WHEN young_buyers_like THEN 'buyers mostly under 30'
-                           WHEN relatives_like THEN 'supported by relatives abroad'
-                           WHEN payouts_like THEN 'paid out by an institution'
-                           WHEN romance_like THEN {literal(ROMANCE_KIND)} END AS lookalike_kind
+            SELECT *, CASE {" ".join(f"WHEN {f} THEN {literal(k)}" for f, k in LOOKALIKE_KINDS)} END AS lookalike_kind
             FROM flags
         )
         SELECT *, lookalike_kind IS NOT NULL AS lookalike FROM kinds

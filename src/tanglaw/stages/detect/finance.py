@@ -60,6 +60,12 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
         f"AND n_private_sessions >= {int(a['min_private_sessions'])})"
     )
     met = "coalesce(m.met_there, false)"
+    # how he met them: in person there first, or amid a dense run of his payments
+    visit = f"printf('after he had been in %s in person (from %s)', {_countries('own.to_countries')}, {_d('m.first_visit')})"
+    dense = (
+        f"'amid {int(p['dense_start_payments'])} or more of his payments abroad within "
+        f"{float(p['dense_start_hours']):.0f} hours'"
+    )
     return f"""
         WITH own AS (
         SELECT entity_id, 'payer' AS role, to_countries,
@@ -127,58 +133,45 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
             FROM pairs pr
             LEFT JOIN dense d ON d.s_ent = pr.s_ent AND d.r_ent = pr.r_ent
             LEFT JOIN first_visits v ON v.entity_id = pr.s_ent AND v.country = pr.r_country
-        ), backed AS (
-            -- payers one of whose beneficiaries another payer pays, a payer on his own evidence who
-            -- did not meet it there himself (two visitors paying the guide they both met back
-            -- nothing)
-            SELECT DISTINCT pr.s_ent FROM pairs pr
-            JOIN paired o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent AND NOT o.met_pair
-            JOIN own ON own.entity_id = o.s_ent AND own.weight >= {float(p["met_backing_weight"])}
-        ), fellow AS (
-            -- the other payers (on their own evidence) of his beneficiaries who met them there too
-            SELECT pr.s_ent, count(DISTINCT o.s_ent) AS n_fellow FROM pairs pr
-            JOIN paired o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent AND o.met_pair
+        ), others AS (
+            -- the other payers (a payer on his own evidence) of his beneficiaries: any who did not
+            -- meet them there back him (a household that others pay); those who met them there too
+            -- back nothing (two visitors paying the guide they both met) and are only named
+            SELECT pr.s_ent, bool_or(NOT o.met_pair) AS backed,
+                   count(DISTINCT o.s_ent) FILTER (WHERE o.met_pair) AS n_fellow
+            FROM pairs pr
+            JOIN paired o ON o.r_ent = pr.r_ent AND o.s_ent <> pr.s_ent
             JOIN own ON own.entity_id = o.s_ent AND own.weight >= {float(p["met_backing_weight"])}
             GROUP BY pr.s_ent
         ), met AS (
             -- how many of them he met there; he met them there when most, and no other payer pays
             -- any of them
-            SELECT s_ent, count(*) FILTER (WHERE met_pair) AS n_met,
-                   count(*) FILTER (WHERE visited) AS n_visited, count(*) AS n_payees,
-                   min(first_visit) FILTER (WHERE visited) AS first_visit,
-                   n_met >= {float(p["met_share"])} * n_payees AND s_ent NOT IN (SELECT s_ent FROM backed)
-                       AS met_there
-            FROM paired GROUP BY s_ent
-        ), met_fellow AS (
-            SELECT met.*, coalesce(f.n_fellow, 0) AS n_fellow FROM met LEFT JOIN fellow f USING (s_ent)
+            SELECT pd.s_ent, count(*) FILTER (WHERE pd.met_pair) AS n_met,
+                   count(*) FILTER (WHERE pd.visited) AS n_visited, count(*) AS n_payees,
+                   min(pd.first_visit) FILTER (WHERE pd.visited) AS first_visit,
+                   n_met >= {float(p["met_share"])} * n_payees AND NOT coalesce(any_value(ot.backed), false)
+                       AS met_there,
+                   coalesce(any_value(ot.n_fellow), 0) AS n_fellow
+            FROM paired pd LEFT JOIN others ot ON ot.s_ent = pd.s_ent GROUP BY pd.s_ent
         )
         SELECT own.entity_id, own.role,
                own.weight * (CASE WHEN {met} THEN {float(p["met_factor"])} ELSE 1 END) AS weight,
                own.evidence
-               || CASE WHEN NOT {met} THEN ''
-                       WHEN m.n_visited = m.n_met
-                       THEN printf('; %d of %d beneficiar%s first paid after he had been in %s in person '
-                                   || '(from %s), and no other payer pays them', m.n_met, m.n_payees,
-                                   CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
-                                   {_countries("own.to_countries")}, {_d("m.first_visit")})
-                       WHEN m.n_visited = 0
-                       THEN printf('; %d of %d beneficiar%s first paid amid %d or more of his payments abroad within '
-                                   || '%.0f hours, as a visitor pays people he is with, and no other payer pays them',
+               || CASE WHEN {met}
+                       THEN printf('; %d of %d beneficiar%s first paid %s, and no other payer pays them%s',
                                    m.n_met, m.n_payees, CASE WHEN m.n_payees = 1 THEN 'y' ELSE 'ies' END,
-                                   {int(p["dense_start_payments"])}, {float(p["dense_start_hours"])})
-                       ELSE printf('; %d of %d beneficiaries first paid after he had been in %s in person '
-                                   || '(from %s) or amid %d or more of his payments abroad within %.0f hours, '
-                                   || 'and no other payer pays them', m.n_met, m.n_payees,
-                                   {_countries("own.to_countries")}, {_d("m.first_visit")},
-                                   {int(p["dense_start_payments"])}, {float(p["dense_start_hours"])})
-                       END
-               || CASE WHEN {met} AND m.n_fellow > 0
-                       THEN printf(' but %d other%s who met them there too', m.n_fellow,
-                                   CASE WHEN m.n_fellow = 1 THEN '' ELSE 's' END) ELSE '' END || '.' AS evidence,
+                                   CASE WHEN m.n_visited = m.n_met THEN {visit}
+                                        WHEN m.n_visited = 0 THEN {dense} || ', as a visitor pays people he is with'
+                                        ELSE {visit} || ' or ' || {dense} END,
+                                   CASE WHEN m.n_fellow > 0
+                                        THEN printf(' but %d other%s who met them there too', m.n_fellow,
+                                                    CASE WHEN m.n_fellow = 1 THEN '' ELSE 's' END)
+                                        ELSE '' END)
+                       ELSE '' END || '.' AS evidence,
                own.record_ids,
                own.components || CASE WHEN {met} THEN '; met them there, no other payer pays them x{float(p["met_factor"])}'
                                       ELSE '' END AS components
-        FROM own LEFT JOIN met_fellow m ON m.s_ent = own.entity_id
+        FROM own LEFT JOIN met m ON m.s_ent = own.entity_id
     """
 
 
