@@ -349,6 +349,17 @@ def test_p1_needs_a_payer_strong_on_its_own(tmp_path: Path) -> None:
     )
     assert sorted(m["account_id"] for m in members if m["account_id"].startswith("F")) == ["FA", "FB", "FC"]
     assert len({m["case_id"] for m in members if m["account_id"].startswith("F")}) == 3
+    # FB and FC are paid by him alone: one man's pattern, however strong, is P2
+    # (`scoring.p1_strong_payer_min_payers`), with the reason in words
+    for f in ("FB", "FC"):
+        c = next(
+            c for c in cases if any(m["case_id"] == c["case_id"] and m["account_id"] == f for m in members)
+        )
+        assert (c["n_payers"], c["priority"]) == ("1", "P2")
+        assert c["priority_reasons"] == (
+            "payments or sessions in the last 14 days and escalating; "
+            "its only payer shows the payer pattern strongly on its own evidence (0.84); evidence score 0.98"
+        )
 
 
 def test_a_lone_payer_needs_evidence_that_stands_alone(tmp_path: Path) -> None:

@@ -170,6 +170,45 @@ def test_a_receiver_paid_by_payers_found_through_another_household_is_a_househol
     assert not [m for ms in cases.values() for m in ms if m[0] == "WF" or m[0].startswith("FRIEND")]
 
 
+@pytest.mark.parametrize("full_specificity", [0.15, 0.25])
+def test_a_household_of_three_strong_payers_among_seventeen_senders_carries_its_weak_payers(
+    tmp_path: Path, full_specificity: float
+) -> None:
+    """Three men pay a wallet at night on their own evidence; fourteen others pay it three times
+    each at midday, a week apart, nothing to see on their own. Three of seventeen (18%) is whole
+    specificity at `FIN_SHARED_BENEFICIARY.full_specificity` 0.15 (tenth pass): the fourteen are
+    found through the household, each with the evidence in words. At the former 0.25 the
+    household's weight shrank to 0.71 of itself and none of them reached the payer threshold."""
+    txns = _household("A")
+    for k in range(14):
+        txns += _daytime_payments(f"D{k}-", f"DAY{k}", "WA", 3, 1 + k)
+    b = tmp_path / "bundle"
+    write_table(b, "transactions", txns)
+    pack_file = tmp_path / "p.toml"
+    pack_file.write_text(
+        f"[typologies.FIN_SHARED_BENEFICIARY]\nfull_specificity = {full_specificity}\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    run_bundle(b, out, pack=load_pack(pack_file))
+    weight, evidence, components = _workspace_row(
+        out,
+        "SELECT h.weight, h.evidence, h.components FROM hits h JOIN account_entities ae USING (entity_id) "
+        "WHERE h.code = 'FIN_HOUSEHOLD_PAYER' AND ae.account_id = 'DAY0'",
+    )
+    assert evidence == (
+        "Pays a household that 3 other payers pay on their own evidence (18% of its 17 unrelated senders): "
+        "3 payments to it between 2026-03-01 and 2026-03-15, 0 at night."
+    )
+    (case,) = [m for m in _cases_of(out).values() if ("WA", "facilitator") in m]
+    day = {a for a, role in case if a.startswith("DAY") and role == "payer"}
+    if full_specificity == 0.15:
+        assert components == "household paid by 3 other payers 0.81 x specificity 1.00 x carry 0.9"
+        assert weight == pytest.approx(0.9 * 0.81, abs=0.01) and day == {f"DAY{k}" for k in range(14)}
+    else:
+        assert components == "household paid by 3 other payers 0.81 x specificity 0.71 x carry 0.9"
+        assert weight < 0.6 and not day
+
+
 def test_one_strong_payer_does_not_carry_the_other_senders_of_a_receiver(tmp_path: Path) -> None:
     """A receiver with one payer-like sender: its other senders gain nothing (a relative of one
     falsely flagged payer is not a household)."""

@@ -958,15 +958,16 @@ def test_a_payer_writing_a_romance_scams_pretexts_weighs_less(
         (["load"] * 6, False),
         (["for the kids"] * 6, False),
         (["invoice 7", "invoice 9", "invoice 12"], True),  # three buyers' orders: 6 of the 24 payments
-        (["invoice 7", "invoice 9"], False),  # 4 of 24: below a fifth
+        (["invoice 7", "invoice 9"], True),  # 4 of 24: a tenth or more (below a fifth: no shop before)
+        (["invoice 7"], False),  # one buyer's habit (`min_order_senders`)
     ],
 )
 def test_a_receiver_paid_for_game_items_is_a_shop(tmp_path: Path, references: list[str], shop: bool) -> None:
     """Where nothing says how old the buyers are (a receiving bank sees only their payments), the
-    names of game currencies and items ("diamonds", a "battle pass") or order references on a
-    fifth of the payments make the two wallets shops: no household, and the payments no payer's
-    pattern. "load" (a household's payers write it), a cover word or fewer order references keep
-    them two households."""
+    names of game currencies and items ("diamonds", a "battle pass") or two buyers' order
+    references on a tenth of the payments make the two wallets shops: no household, and the
+    payments no payer's pattern. "load" (a household's payers write it), a cover word or one
+    buyer's order references keep them two households."""
     from .typology_contract import detect
 
     found = detect(_young_world(tmp_path / "w", "1970-01-15", True, references=references))
