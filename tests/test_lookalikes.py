@@ -898,10 +898,12 @@ def test_sextortion_victims_writing_loan_stay_victims(tmp_path: Path) -> None:
     assert sum(1 for h in victims.values() if h.role == "victim" and h.weight >= 0.6) == 2
 
 
-def _one_payer_two_wallets(folder: Path, usd: float, references: Sequence[str] = ()) -> Path:
-    """Alan Reed in Britain pays two wallets in the Philippines six times, three days apart, at
-    23:00 UTC (night at home), `usd` each; payment k carries `references[k]` (none where the list
-    ends)."""
+def _one_payer_two_wallets(
+    folder: Path, usd: float, references: Sequence[str] = (), days_apart: int = 3
+) -> Path:
+    """Alan Reed in Britain pays two wallets in the Philippines six times, `days_apart` days apart
+    (three unless told), at 23:00 UTC (night at home), `usd` each; payment k carries
+    `references[k]` (none where the list ends)."""
     write_table(
         folder, "parties", [{"party_id": "PB", "source": "bank-a", "name": "Alan Reed", "country": "GB"}]
     )
@@ -919,7 +921,9 @@ def _one_payer_two_wallets(folder: Path, usd: float, references: Sequence[str] =
     rows = [
         payment(
             f"T{i}",
-            f"2026-05-{2 + 3 * i:02d}T23:00:00Z",
+            (datetime(2026, 5, 2, 23, tzinfo=UTC) + timedelta(days=days_apart * i)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ"
+            ),
             usd,
             "B",
             f"R{1 + i % 2}",
@@ -1106,6 +1110,28 @@ def test_payments_above_the_published_band_weigh_less(tmp_path: Path, usd: int, 
     hit = next(iter(detect(folder)["FIN_CONSUMER_REMITTER"].values()))
     assert ("large amounts x0.6" in hit.components) is large
     assert f"median US${usd}" in hit.evidence
+
+
+@pytest.mark.parametrize(("days_apart", "rare"), [(45, True), (20, False), (14, False)])
+def test_a_payer_paying_once_a_month_or_rarer_weighs_less(
+    tmp_path: Path, days_apart: int, rare: bool
+) -> None:
+    """Six payments at night, six weeks apart (0.8 a month over 225 days), are the rhythm of a
+    family's support, not of paid sessions ("frequent, low-value": AUSTRAC 2019): x0.8, said in the
+    components. Twenty days apart (1.8 a month) is not; nor are six payments two weeks apart, over
+    70 days, too short a time to call a rhythm (`rare_min_span_days` 90)."""
+    from .typology_contract import detect
+
+    folder = _one_payer_two_wallets(tmp_path / f"gap{days_apart}", 60, days_apart=days_apart)
+    hit = next(iter(detect(folder)["FIN_CONSUMER_REMITTER"].values()))
+    assert ("once a month or rarer x0.8" in hit.components) is rare
+    if rare:
+        assert hit.components == (
+            "4+ corridor payments 0.15; 2 unrelated beneficiaries 0.25; night-time 0.35; small amounts 0.15; "
+            "once a month or rarer x0.8"
+        )
+        assert "; median US$60; 0.8 a month" in hit.evidence
+        assert hit.weight == pytest.approx(0.8 * (1 - 0.85 * 0.75 * 0.65 * 0.85))
 
 
 @pytest.mark.parametrize(("trip", "backed"), [(True, False), (True, True), (False, False)])

@@ -48,6 +48,11 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
     large = f"median_usd > {p['large_median_usd']}"
     romance = f"pretext_share >= {p['romance_share']}"
     daytime = f"night_share < {p['daytime_night_share']}"
+    # payments about once a month or rarer over months: the rhythm of support, not of sessions
+    rare = (
+        f"span_days >= {float(p['rare_min_span_days'])} "
+        f"AND n_payments / {months} < {float(p['rare_payments_per_month'])}"
+    )
     tiny = f"median_usd < {p['below_band_usd']}"
     flat = (
         f"((span_days >= {p['long_history_days']} "
@@ -74,6 +79,7 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                         * (CASE WHEN {large} THEN {p["large_factor"]} ELSE 1 END)
                         * (CASE WHEN {romance} THEN {p["romance_factor"]} ELSE 1 END)
                         * (CASE WHEN {daytime} THEN {p["daytime_factor"]} ELSE 1 END)
+                        * (CASE WHEN {rare} THEN {p["rare_factor"]} ELSE 1 END)
                         * (CASE WHEN {tiny} THEN {p["below_band_factor"]} ELSE 1 END)
                         * (CASE WHEN {flat} THEN {p["long_history_factor"]} ELSE 1 END)
                         * (CASE WHEN {adult} THEN {float(a["factor"])} ELSE 1 END) AS weight,
@@ -108,6 +114,7 @@ def consumer_remitter(p: dict[str, Any], pack: Pack) -> str:
                || CASE WHEN {large} THEN '; large amounts x{p["large_factor"]}' ELSE '' END
                || CASE WHEN {romance} THEN '; a romance scam''s pretexts x{p["romance_factor"]}' ELSE '' END
                || CASE WHEN {daytime} THEN '; not concentrated at night x{p["daytime_factor"]}' ELSE '' END
+               || CASE WHEN {rare} THEN '; once a month or rarer x{p["rare_factor"]}' ELSE '' END
                || CASE WHEN {tiny} THEN '; below the usual amounts x{p["below_band_factor"]}' ELSE '' END
                || CASE WHEN {flat} THEN '; long steady history x{p["long_history_factor"]}' ELSE '' END
                || CASE WHEN {adult} THEN '; adult webcam customer x{float(a["factor"])}' ELSE '' END AS components
