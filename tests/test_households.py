@@ -532,6 +532,53 @@ def test_an_adults_burst_outside_the_alerts_countries_is_no_sextortion(tmp_path:
     assert victims == {"A-ADULT_NG", "A-MINOR_DE"}
 
 
+@pytest.mark.parametrize(
+    ("amounts", "petty"), [((9, 14, 19), True), ((9, 14, 31), False), ((60, 130, 250), False)]
+)
+def test_a_burst_of_game_item_prices_weighs_less(
+    tmp_path: Path, amounts: tuple[int, ...], petty: bool
+) -> None:
+    """A man of 19 pays three new accounts in the Philippines within a day, in rising amounts:
+    US$9, 14 and 19 are the prices of game items and top-ups, not a demand (sextortion demands run
+    to hundreds: FBI/NCMEC), x0.6, said in the components, and he is no likely victim; one payment
+    of US$31, or US$60-250, keeps the burst's weight."""
+    parties = [
+        {
+            "party_id": "YOUNG",
+            "source": "bank-a",
+            "name": "Jay Cruz",
+            "birth_date": "2007-01-10",
+            "country": "GB",
+        }
+    ]
+    accounts = [
+        {"account_id": "A-YOUNG", "source": "bank-a", "party_id": "YOUNG", "kind": "ewallet", "country": "GB"}
+    ]
+    txns = [
+        payment(
+            f"Y-{k}",
+            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
+            amount,
+            "A-YOUNG",
+            f"X-{k}",
+            channel="ewallet",
+            sender_country="GB",
+            receiver_country="PH",
+        )
+        for k, amount in enumerate(amounts)
+    ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    weight, components = _workspace_row(
+        out,
+        "SELECT weight, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%YOUNG'",
+    )
+    assert components.endswith("; every payment under US$30 x0.6") is petty
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    assert victims == (set() if petty else {"A-YOUNG"})
+    if petty:
+        assert weight < 0.6
+
+
 def test_a_visitor_or_a_trader_paying_new_people_in_bursts_is_no_sextortion_victim(tmp_path: Path) -> None:
     """Three rising payments to three new accounts in the Philippines within a day, by a young adult:
     a likely victim when he pays from home; not when he had paid a hotel in the Philippines in

@@ -451,6 +451,9 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
     # time: a trader or a business settling with its counterparties (a victim pays and stops)
     visited = f"visited AND {adult}"
     many = f"sender_burst_payees >= {int(p['many_payees'])}"
+    # every payment of the burst under the price of a game item or a top-up, to no beneficiary
+    # others paid so: a purchase, not a demand
+    petty = f"burst_max_usd < {float(p['petty_usd'])} AND collector_senders = 0"
     # a minor's two payments abroad to countries no alert names, to a beneficiary nobody else paid
     # so: nothing but the sender's youth and timing (a game item, a friend abroad). At home it
     # keeps its weight: extortionists collect through money mules in the victim's own country
@@ -466,6 +469,7 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                * (CASE WHEN {off} THEN {p["off_corridor_factor"]} ELSE 1 END)
                                * (CASE WHEN {visited} THEN {p["visited_factor"]} ELSE 1 END)
                                * (CASE WHEN {many} THEN {p["many_payees_factor"]} ELSE 1 END)
+                               * (CASE WHEN {petty} THEN {p["petty_factor"]} ELSE 1 END)
                                * (CASE WHEN {purchase} THEN {p["minor_off_corridor_factor"]} ELSE 1 END) AS w,
                    {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END
                    || CASE WHEN {bare} THEN '; two like payments to one payee x{p["bare_pair_factor"]}' ELSE '' END
@@ -475,6 +479,8 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                            ELSE '' END
                    || CASE WHEN {many} THEN printf('; paid %d new payees in bursts x{p["many_payees_factor"]}',
                                                    sender_burst_payees) ELSE '' END
+                   || CASE WHEN {petty} THEN printf('; every payment under US$%.0f x{p["petty_factor"]}',
+                                                    {float(p["petty_usd"])}) ELSE '' END
                    || CASE WHEN {purchase} THEN '; {YOUTH_ONLY}: a minor''s two payments abroad outside the '
                                                 || 'alerts'' countries, to no one others paid so x{p["minor_off_corridor_factor"]}'
                            ELSE '' END AS why
