@@ -487,8 +487,11 @@ def test_two_like_payments_by_an_adult_are_no_sextortion_burst(tmp_path: Path) -
     assert victims == {"A-MINOR", "A-RISING"}
 
 
-def _rising_burst(who: str, sender_country: str, receiver_country: str) -> list[dict[str, Any]]:
-    """`A-{who}` pays US$60, 130 and 250 by e-wallet to three new accounts within a day."""
+def _rising_burst(
+    who: str, sender_country: str, receiver_country: str, amounts: tuple[int, ...] = (60, 130, 250)
+) -> list[dict[str, Any]]:
+    """`A-{who}` pays `amounts` (US$60, 130 and 250 unless told) by e-wallet to as many new
+    accounts within a day."""
     return [
         payment(
             f"{who}-{k}",
@@ -500,7 +503,7 @@ def _rising_burst(who: str, sender_country: str, receiver_country: str) -> list[
             sender_country=sender_country,
             receiver_country=receiver_country,
         )
-        for k, amount in enumerate((60, 130, 250))
+        for k, amount in enumerate(amounts)
     ]
 
 
@@ -554,20 +557,7 @@ def test_a_burst_of_game_item_prices_weighs_less(
     accounts = [
         {"account_id": "A-YOUNG", "source": "bank-a", "party_id": "YOUNG", "kind": "ewallet", "country": "GB"}
     ]
-    txns = [
-        payment(
-            f"Y-{k}",
-            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
-            amount,
-            "A-YOUNG",
-            f"X-{k}",
-            channel="ewallet",
-            sender_country="GB",
-            receiver_country="PH",
-        )
-        for k, amount in enumerate(amounts)
-    ]
-    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    out = _run(tmp_path, _rising_burst("YOUNG", "GB", "PH", amounts), parties=parties, accounts=accounts)
     weight, components = _workspace_row(
         out,
         "SELECT weight, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id LIKE '%YOUNG'",

@@ -177,12 +177,10 @@ def run(engine: Engine, pack: Pack) -> None:
                    n.household_victims >= {int(s["household_victims"])} AS household,
                    n.last_activity >= h.t - INTERVAL {rdays} DAY AS recent,
                    n.n_payers >= {int(s["several_payers"])} AS several,
+                   n.own_payer_weight >= {float(s["p1_min_payer_weight"])} AS strong_pattern,
                    -- one payer's strong pattern, where he is the only payer the case has, is one
                    -- man's evidence and nothing more (a diaspora remitter's family looks the same)
-                   n.own_payer_weight >= {float(s["p1_min_payer_weight"])}
-                       AND n.n_payers >= {int(s["p1_strong_payer_min_payers"])} AS strong_payer,
-                   n.own_payer_weight >= {float(s["p1_min_payer_weight"])}
-                       AND n.n_payers < {int(s["p1_strong_payer_min_payers"])} AS lone_strong_payer,
+                   strong_pattern AND n.n_payers >= {int(s["p1_strong_payer_min_payers"])} AS strong_payer,
                    n.n_shared_payers >= {int(s["p1_spread_payers"])} AS spread,
                    -- the shape of its network, read by the queue within a priority: a household
                    -- (a payer pays several of its collectors) or several victims paying the same
@@ -227,7 +225,7 @@ def run(engine: Engine, pack: Pack) -> None:
                   CASE WHEN child_evidence THEN 'media matching known material'
                        WHEN strong_payer THEN printf('a payer shows the payer pattern strongly on its own evidence (%.2f)', own_payer_weight)
                        WHEN spread THEN printf('%d payers each pay several of its collectors', n_shared_payers)
-                       WHEN lone_strong_payer
+                       WHEN strong_pattern
                        THEN printf('its only payer shows the payer pattern strongly on its own evidence (%.2f)',
                                    own_payer_weight)
                        END,

@@ -89,7 +89,7 @@ LOOKALIKE_KINDS = (
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
     f" WHERE (({' OR '.join(f for f, _ in LOOKALIKE_KINDS if f not in ('seller_like', 'romance_like'))})"
-    " AND (NOT young_buyers_like OR young_shop_like)) OR desk_like OR young_shop_like)"
+    " AND NOT young_buyers_like) OR desk_like OR young_shop_like)"
 )
 
 
