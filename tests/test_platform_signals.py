@@ -137,6 +137,99 @@ def test_banned_contact(tmp_path: Path, banned_bundle: Path) -> None:
     assert weight == pytest.approx(1 - 0.65 * 0.9)
 
 
+def test_a_young_account_in_contact_with_a_banned_account_is_a_likely_victim(tmp_path: Path) -> None:
+    b = tmp_path / "bundle"
+    # Y1 was 16 at the first contact, Y2 25 (the pack's young_age), A1 26: only Y1 and Y2 are
+    # the ones at risk; A1 stays a viewer with the weight it had
+    born = {"Y1": "2009-06-30", "Y2": "2000-12-31", "A1": "1999-12-31"}
+    write_table(
+        b,
+        "parties",
+        [
+            {"party_id": f"P{a}", "source": "stream-s", "name": f"User {a}", "birth_date": d, "country": "US"}
+            for a, d in born.items()
+        ],
+    )
+    write_table(
+        b,
+        "accounts",
+        [_acc("X1", "NG", banned_reason="sextortion of a minor")]
+        + [_acc(a, "US", party_id=f"P{a}") for a in born],
+    )
+    write_table(
+        b,
+        "sessions",
+        [
+            _ses(f"S{a}{i}", f"2026-01-0{i}T03:00:00Z", "X1", a, host_country="NG")
+            for a in born
+            for i in (1, 2)
+        ]
+        + [_ses("SY13", "2026-01-03T03:00:00Z", "X1", "Y1", host_country="NG")],
+    )
+    out = _run(b, tmp_path)
+    hits = _hits(out, "PLAT_BANNED_CONTACT")
+    assert set(hits) == {"E:PY1", "E:PY2", "E:PA1"}
+    role, weight, evidence, ids, table = hits["E:PY1"]
+    assert (role, table) == ("victim", "hits")
+    assert evidence == (
+        "Had 3 private sessions or messages with 1 account banned for child sexual exploitation (X1), "
+        "the first on 2026-01-01, when the account holder was 16: a likely victim."
+    )
+    assert ids == ["X1", "SY11", "SY12", "SY13"]
+    assert weight == pytest.approx(1 - 0.65 * 0.9 * 0.6)
+    assert hits["E:PY2"][:2] == ("victim", pytest.approx(1 - 0.65 * 0.6))
+    assert hits["E:PY2"][2].endswith("when the account holder was 25: a likely victim.")
+    assert hits["E:PA1"][:3] == (
+        "viewer",
+        pytest.approx(0.35),
+        "Had 2 private sessions or messages with 1 account banned for child sexual exploitation (X1), "
+        "the first on 2026-01-01.",
+    )
+    # the young are in cases as victims, never as suspects; the adult's one contact makes no case
+    members = read_csv(out / "case_members.csv")
+    roles = {(m["entity_id"], m["role"]) for m in members}
+    assert ("E:PY1", "victim") in roles and ("E:PY2", "victim") in roles
+    assert not any(m["entity_id"] == "E:PA1" for m in members)
+    titles = sorted(r["title"] for r in read_csv(out / "cases.csv"))
+    assert titles == [
+        "Likely victim: 1 young account holder in private contact with accounts banned for child sexual "
+        "exploitation, no payment seen"
+    ] * 2 + ["Platform: 1 host account, 0 viewer accounts (PLAT_BANNED_REUSE)"]
+    # contact with a banned account weighs nothing for the young unless the pack says so
+    out2 = _run(b, tmp_path / "off", "[typologies.PLAT_BANNED_CONTACT]\nweight_young = 0\n")
+    assert _hits(out2, "PLAT_BANNED_CONTACT")["E:PY1"][:2] == ("victim", pytest.approx(1 - 0.65 * 0.9))
+
+
+def test_a_ban_for_another_cause_is_no_exploitation_ban(tmp_path: Path) -> None:
+    b = tmp_path / "bundle"
+    reasons = {"X1": "policy_violation", "X2": "Spam", "X3": "Fraud; sextortion of a minor", "X4": "T&S-4471"}
+    write_table(
+        b, "accounts", [_acc(x, "NG", banned_reason=r) for x, r in reasons.items()] + [_acc("V1", "US")]
+    )
+    write_table(
+        b, "sessions", [_ses(f"S{x}", "2026-01-05T03:00:00Z", x, "V1", host_country="NG") for x in reasons]
+    )
+    hits = _hits(_run(b, tmp_path), "PLAT_BANNED_CONTACT")
+    # a reason naming only another cause is no such ban; one naming child exploitation too, or
+    # a code nobody can read, is (the contract: the column is set for such bans)
+    assert hits["A:V1"][2] == (
+        "Had 2 private sessions or messages with 2 accounts banned for child sexual exploitation (X3, X4), "
+        "the first on 2026-01-05."
+    )
+    reuse = _hits(_run(b, tmp_path / "r"), "PLAT_BANNED_REUSE")
+    assert set(reuse) == {"A:X3", "A:X4"}
+    # with no words for other causes, every reason counts
+    out = _run(b, tmp_path / "all", "[lists]\nother_ban_words = []\n")
+    assert "4 accounts banned" in _hits(out, "PLAT_BANNED_CONTACT")["A:V1"][2]
+
+
+def test_ban_words_must_be_words(tmp_path: Path) -> None:
+    # a blank word would match every reason
+    (tmp_path / "pack.toml").write_text('[lists]\nother_ban_words = [" "]\n', encoding="utf-8")
+    with pytest.raises(Exception, match="lists.other_ban_words: must be a list of words"):
+        load_pack(tmp_path / "pack.toml")
+
+
 def test_banned_reuse_of_a_device(tmp_path: Path, banned_bundle: Path) -> None:
     hits = _hits(_run(banned_bundle, tmp_path), "PLAT_BANNED_REUSE")
     # H1 itself is banned (its own entity holds the banned account); H2 re-uses H1's device;

@@ -169,6 +169,10 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
             if not isinstance(r, str) or not re.fullmatch(r"\d{4}(-\d{4})?", r):
                 raise PackError(f"{label}: {where}: {r!r} is not a code or range like 3000-3350")
     _check_resolve(doc, label)
+    for key in ("other_ban_words", "cse_ban_words"):
+        words = doc["lists"][key]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise PackError(f"{label}: lists.{key}: must be a list of words")
     bad = [c for c in doc["lists"]["high_risk_receiving"] if len(c) != 2 or not c.isupper()]
     if bad:
         raise PackError(f"{label}: lists.high_risk_receiving: {bad[0]!r} is not an ISO alpha-2 code")

@@ -237,7 +237,14 @@ def run(engine: Engine, pack: Pack) -> None:
                row_number() OVER (ORDER BY {queue_order(status="NULL", score="round(score, 3)")}) AS rank,
                priority, round(score, 3) AS score,
                CASE WHEN carried THEN 'Kept open, no longer flagged: ' ELSE '' END ||
-               CASE WHEN n_victims > 0 AND n_facilitators = 0 THEN
+               CASE WHEN n_victims > 0 AND n_payments IS NULL THEN
+                    -- young account holders whom accounts banned for child sexual exploitation
+                    -- reached on a platform, no payment seen (PLAT_BANNED_CONTACT)
+                    printf('Likely victim%s: %d young account holder%s in private contact with accounts banned '
+                           || 'for child sexual exploitation, no payment seen',
+                           CASE WHEN n_victims = 1 THEN '' ELSE 's' END, n_victims,
+                           CASE WHEN n_victims = 1 THEN '' ELSE 's' END)
+                    WHEN n_victims > 0 AND n_facilitators = 0 THEN
                     printf('Likely sextortion: %d victim%s, %d payments to new beneficiaries in %s, %s',
                            n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END, n_payments,
                            array_to_string(to_c, ', '), 'US$' || format('{{:,.0f}}', total_usd))

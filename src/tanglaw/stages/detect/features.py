@@ -57,6 +57,19 @@ def _mentions(words: list[str]) -> str:
     return f"coalesce(regexp_matches(lower(reference), '{keyword_regex(words)}'), false)"
 
 
+def cse_banned_accounts(pack: Pack) -> str:
+    """SQL: the ids of the accounts banned for child sexual exploitation. The contract's
+    `banned_reason` is set for such bans only, but some sources fill it for every ban: a reason
+    that names another cause (`lists.other_ban_words`) and none of `lists.cse_ban_words` is no
+    such ban. Whole words, any letter case; the words are the pack's, never the bundle's."""
+    lists = pack["lists"]
+    other = keyword_regex(lists["other_ban_words"])
+    cse = keyword_regex(lists["cse_ban_words"])
+    return f"""(SELECT account_id FROM accounts WHERE nullif(trim(banned_reason), '') IS NOT NULL
+              AND NOT (regexp_matches(lower(banned_reason), '{other}')
+                       AND NOT regexp_matches(lower(banned_reason), '{cse}')))"""
+
+
 #: the words counted per receiver: `<kind>_ref` per corridor payment, and per receiver the
 #: `<kind>_share` of its payments and the `n_<kind>_senders` (unrelated) who wrote them
 WORDED = ("order", "fan", "pretext")
@@ -708,7 +721,7 @@ def build_crypto_payments(engine: Engine, pack: Pack) -> None:
             WHERE p.channel = 'crypto' AND se.entity_id <> re.entity_id
         ), flagged AS (
             SELECT account_id FROM accounts
-            WHERE banned_reason IS NOT NULL OR lower(account_id) IN ({listed})
+            WHERE account_id IN {cse_banned_accounts(pack)} OR lower(account_id) IN ({listed})
         ), onward AS (
             SELECT DISTINCT c.r_acc FROM c JOIN flagged f ON f.account_id = c.r_acc
             UNION SELECT DISTINCT c2.s_acc FROM c c2 JOIN flagged f ON f.account_id = c2.r_acc
@@ -870,7 +883,7 @@ def build_banned_links(engine: Engine, pack: Pack) -> None:
         f"""
         CREATE TABLE banned_links AS
         WITH banned AS (
-            SELECT account_id FROM accounts WHERE nullif(trim(banned_reason), '') IS NOT NULL
+            SELECT account_id FROM {cse_banned_accounts(pack)}
         ), seen AS (
             SELECT host_account_id AS account_id, 'device' AS kind, host_device_id AS value, session_id,
                    started_at AS ts FROM sessions WHERE host_device_id IS NOT NULL

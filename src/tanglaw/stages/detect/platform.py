@@ -15,7 +15,7 @@ from ...engine.sqltext import literal_list as sql_list
 from ...pack import Pack
 from .base import Detector, noisy_or
 from .base import date_text as _d
-from .features import CARRIED_PLATFORM_HITS, build_session_payment_links
+from .features import BIRTH_DATES, CARRIED_PLATFORM_HITS, build_session_payment_links, cse_banned_accounts
 
 
 def private_sessions(p: dict[str, Any], pack: Pack) -> str:
@@ -88,11 +88,15 @@ def viewer_pays_host(p: dict[str, Any], pack: Pack) -> str:
 
 
 def banned_contact(p: dict[str, Any], pack: Pack) -> str:
+    # a young account holder (by the records' birth date, at the first contact) is the one at
+    # risk: the child an extortionist or an abuser reached, a likely victim and never a suspect
+    young = f"coalesce(age <= {int(p['young_age'])}, false)"
     weight, words = noisy_or(
         [
             ("true", p["weight_contact"], "contact with a banned account"),
             ("n_banned >= 2", p["weight_two_banned"], "several banned accounts"),
             (f"n_records >= {int(p['several_contacts'])}", p["weight_several"], "repeated contact"),
+            (young, p["weight_young"], "a young account holder"),
         ]
     )
     return f"""
@@ -101,22 +105,30 @@ def banned_contact(p: dict[str, Any], pack: Pack) -> str:
                    min(first_ts) AS first_ts, list(DISTINCT banned_account ORDER BY banned_account) AS banned,
                    list_sort(list_distinct(flatten(list(record_ids)))) AS record_ids
             FROM banned_links WHERE kind = 'contact' GROUP BY entity_id
+        ), aged AS (
+            SELECT c.*, date_diff('year', b.birth_date, CAST(c.first_ts AS DATE))
+                   - CASE WHEN strftime(b.birth_date, '%m%d') > strftime(c.first_ts, '%m%d') THEN 1 ELSE 0 END
+                   AS age
+            FROM c LEFT JOIN ({BIRTH_DATES}) b USING (entity_id)
         ), hosting AS (
             SELECT DISTINCT ae.entity_id FROM sessions s
             JOIN account_entities ae ON ae.account_id = s.host_account_id
             WHERE coalesce(s.private, false)
         )
-        SELECT c.entity_id, CASE WHEN h.entity_id IS NULL THEN 'viewer' ELSE 'host' END AS role,
+        SELECT c.entity_id,
+               CASE WHEN {young} THEN 'victim' WHEN h.entity_id IS NULL THEN 'viewer' ELSE 'host' END AS role,
                {weight} AS weight,
                printf('Had %d private session%s or message%s with %d account%s banned for child sexual '
-                      || 'exploitation (%s), the first on %s.',
+                      || 'exploitation (%s), the first on %s%s.',
                       n_records, CASE WHEN n_records = 1 THEN '' ELSE 's' END,
                       CASE WHEN n_records = 1 THEN '' ELSE 's' END, n_banned,
                       CASE WHEN n_banned = 1 THEN '' ELSE 's' END,
                       array_to_string(banned[1:3], ', ') || CASE WHEN n_banned > 3 THEN ', …' ELSE '' END,
-                      {_d("first_ts")}) AS evidence,
+                      {_d("first_ts")},
+                      CASE WHEN {young} THEN printf(', when the account holder was %d: a likely victim', age)
+                           ELSE '' END) AS evidence,
                list_concat(banned, record_ids) AS record_ids, {words} AS components
-        FROM c LEFT JOIN hosting h USING (entity_id)
+        FROM aged c LEFT JOIN hosting h USING (entity_id)
     """
 
 
@@ -132,7 +144,7 @@ def banned_reuse(p: dict[str, Any], pack: Pack) -> str:
         WITH own AS (
             SELECT ae.entity_id, a.account_id, a.closed_at AS ts, [a.account_id] AS record_ids
             FROM accounts a JOIN account_entities ae USING (account_id)
-            WHERE nullif(trim(a.banned_reason), '') IS NOT NULL
+            WHERE a.account_id IN {cse_banned_accounts(pack)}
         ), r AS (
             SELECT entity_id, count(DISTINCT account_id) FILTER (WHERE kind = 'own') AS n_own,
                    count(DISTINCT banned_account) FILTER (WHERE kind = 'device') AS n_device,
