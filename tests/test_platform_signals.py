@@ -139,9 +139,9 @@ def test_banned_contact(tmp_path: Path, banned_bundle: Path) -> None:
 
 def test_a_young_account_in_contact_with_a_banned_account_is_a_likely_victim(tmp_path: Path) -> None:
     b = tmp_path / "bundle"
-    # Y1 was 16 at the first contact, Y2 25 (the pack's young_age), A1 26: only Y1 and Y2 are
-    # the ones at risk; A1 stays a viewer with the weight it had
-    born = {"Y1": "2009-06-30", "Y2": "2000-12-31", "A1": "1999-12-31"}
+    # Y1 was 16 at the first contact, Y2 18 (the pack's victim_max_age), A1 19: only Y1 and Y2
+    # are the ones at risk; A1 stays a viewer with the weight it had
+    born = {"Y1": "2009-06-30", "Y2": "2007-12-31", "A1": "2006-12-31"}
     write_table(
         b,
         "parties",
@@ -178,7 +178,7 @@ def test_a_young_account_in_contact_with_a_banned_account_is_a_likely_victim(tmp
     assert ids == ["X1", "SY11", "SY12", "SY13"]
     assert weight == pytest.approx(1 - 0.65 * 0.9 * 0.6)
     assert hits["E:PY2"][:2] == ("victim", pytest.approx(1 - 0.65 * 0.6))
-    assert hits["E:PY2"][2].endswith("when the account holder was 25: a likely victim.")
+    assert hits["E:PY2"][2].endswith("when the account holder was 18: a likely victim.")
     assert hits["E:PA1"][:3] == (
         "viewer",
         pytest.approx(0.35),
@@ -190,11 +190,17 @@ def test_a_young_account_in_contact_with_a_banned_account_is_a_likely_victim(tmp
     roles = {(m["entity_id"], m["role"]) for m in members}
     assert ("E:PY1", "victim") in roles and ("E:PY2", "victim") in roles
     assert not any(m["entity_id"] == "E:PA1" for m in members)
-    titles = sorted(r["title"] for r in read_csv(out / "cases.csv"))
-    assert titles == [
-        "Likely victim: 1 young account holder in private contact with accounts banned for child sexual "
+    # the two young people the banned account reached are one case with it
+    cases = read_csv(out / "cases.csv")
+    assert [c["title"] for c in cases] == [
+        "Likely victims: 2 young account holders in private contact with accounts banned for child sexual "
         "exploitation, no payment seen"
-    ] * 2 + ["Platform: 1 host account, 0 viewer accounts (PLAT_BANNED_REUSE)"]
+    ]
+    assert {(m["entity_id"], m["role"]) for m in members} == {
+        ("E:PY1", "victim"),
+        ("E:PY2", "victim"),
+        ("A:X1", "host"),
+    }
     # contact with a banned account weighs nothing for the young unless the pack says so
     out2 = _run(b, tmp_path / "off", "[typologies.PLAT_BANNED_CONTACT]\nweight_young = 0\n")
     assert _hits(out2, "PLAT_BANNED_CONTACT")["E:PY1"][:2] == ("victim", pytest.approx(1 - 0.65 * 0.9))

@@ -90,7 +90,7 @@ def viewer_pays_host(p: dict[str, Any], pack: Pack) -> str:
 def banned_contact(p: dict[str, Any], pack: Pack) -> str:
     # a young account holder (by the records' birth date, at the first contact) is the one at
     # risk: the child an extortionist or an abuser reached, a likely victim and never a suspect
-    young = f"coalesce(age <= {int(p['young_age'])}, false)"
+    young = f"coalesce(age <= {int(p['victim_max_age'])}, false)"
     weight, words = noisy_or(
         [
             ("true", p["weight_contact"], "contact with a banned account"),
