@@ -302,8 +302,8 @@ def run(engine: Engine, pack: Pack) -> None:
           AND NOT (sa.side = 'household' AND sb.side = 'household'
                    AND l.kind NOT IN ('twin', 'device', 'household_payment', 'phone')
                    -- but a victim's payments do join the accounts of the ring it pays, and its
-                   -- private sessions and chats the banned account that reached it: the young
-                   -- people one banned account reached are one case with it
+                   -- private sessions and chats join it to the holder of the banned account that
+                   -- reached it: the young people one banned account reached are one case with it
                    AND NOT (l.kind = 'payment' AND (l.a IN (SELECT entity_id FROM __link__victims)
                                                     OR l.b IN (SELECT entity_id FROM __link__victims)))
                    AND NOT (l.kind IN ('session', 'message')
