@@ -190,17 +190,13 @@ def test_a_young_account_in_contact_with_a_banned_account_is_a_likely_victim(tmp
     roles = {(m["entity_id"], m["role"]) for m in members}
     assert ("E:PY1", "victim") in roles and ("E:PY2", "victim") in roles
     assert not any(m["entity_id"] == "E:PA1" for m in members)
-    # the two young people the banned account reached are one case with it
-    cases = read_csv(out / "cases.csv")
-    assert [c["title"] for c in cases] == [
-        "Likely victims: 2 young account holders in private contact with accounts banned for child sexual "
+    # each young person is a case of its own kind, titled as such (joining the cases of the young
+    # people one banned account reached cost case ids as data arrived: H seed 21 96.77% -> 92.73%)
+    titles = sorted(r["title"] for r in read_csv(out / "cases.csv"))
+    assert titles == [
+        "Likely victim: 1 young account holder in private contact with accounts banned for child sexual "
         "exploitation, no payment seen"
-    ]
-    assert {(m["entity_id"], m["role"]) for m in members} == {
-        ("E:PY1", "victim"),
-        ("E:PY2", "victim"),
-        ("A:X1", "host"),
-    }
+    ] * 2 + ["Platform: 1 host account, 0 viewer accounts (PLAT_BANNED_REUSE)"]
     # contact with a banned account weighs nothing for the young unless the pack says so
     out2 = _run(b, tmp_path / "off", "[typologies.PLAT_BANNED_CONTACT]\nweight_young = 0\n")
     assert _hits(out2, "PLAT_BANNED_CONTACT")["E:PY1"][:2] == ("victim", pytest.approx(1 - 0.65 * 0.9))

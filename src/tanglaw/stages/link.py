@@ -48,7 +48,7 @@ from ..engine.core import Engine
 from ..engine.graph import articulation_points, components_table
 from ..engine.sqltext import literal_list as sql_list
 from ..pack import Pack
-from .detect.features import BIRTH_DATES, build_session_payment_links, cse_banned_accounts
+from .detect.features import BIRTH_DATES, build_session_payment_links
 
 STAGE = "link"
 #: roles with their own threshold in the pack (`scoring.<role>_threshold`)
@@ -289,9 +289,6 @@ def run(engine: Engine, pack: Pack) -> None:
         FROM __link__joiners GROUP BY entity_id;
         CREATE TEMP TABLE __link__victims AS
         SELECT entity_id FROM entity_scores WHERE flagged AND main_role AND role = 'victim';
-        -- the people who hold an account banned for child sexual exploitation
-        CREATE TEMP TABLE __link__banned AS
-        SELECT DISTINCT entity_id FROM account_entities WHERE account_id IN {cse_banned_accounts(pack)};
         CREATE TEMP TABLE __link__edges AS
         SELECT l.a, l.b, sa.side AS side_a, sb.side AS side_b FROM __link__links l
         JOIN __link__side sa ON sa.entity_id = l.a JOIN __link__side sb ON sb.entity_id = l.b
@@ -301,16 +298,9 @@ def run(engine: Engine, pack: Pack) -> None:
         WHERE NOT (sa.side = 'payer' AND sb.side = 'payer' AND l.kind NOT IN ('twin', 'device'))
           AND NOT (sa.side = 'household' AND sb.side = 'household'
                    AND l.kind NOT IN ('twin', 'device', 'household_payment', 'phone')
-                   -- but a victim's payments do join the accounts of the ring it pays, and its
-                   -- private sessions and chats join it to the holder of the banned account that
-                   -- reached it: the young people one banned account reached are one case with it
+                   -- but a victim's payments do join the accounts of the ring it pays
                    AND NOT (l.kind = 'payment' AND (l.a IN (SELECT entity_id FROM __link__victims)
-                                                    OR l.b IN (SELECT entity_id FROM __link__victims)))
-                   AND NOT (l.kind IN ('session', 'message')
-                            AND ((l.a IN (SELECT entity_id FROM __link__victims)
-                                  AND l.b IN (SELECT entity_id FROM __link__banned))
-                                 OR (l.b IN (SELECT entity_id FROM __link__victims)
-                                     AND l.a IN (SELECT entity_id FROM __link__banned)))));
+                                                    OR l.b IN (SELECT entity_id FROM __link__victims))));
         """,
         stage=STAGE,
     )
@@ -367,7 +357,7 @@ def run(engine: Engine, pack: Pack) -> None:
         FROM __link__edges e JOIN __link__net na ON na.node = e.a JOIN __link__net nb ON nb.node = e.b
         WHERE na.component = nb.component;
         DROP TABLE __link__net; DROP TABLE __link__edges; DROP TABLE __link__links; DROP TABLE __link__degree; DROP TABLE __link__side;
-        DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__phones; DROP TABLE __link__attached; DROP TABLE __link__victims; DROP TABLE __link__banned;
+        DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__phones; DROP TABLE __link__attached; DROP TABLE __link__victims;
         DROP TABLE __link__flagged_accounts;
         DROP TABLE __link__flagged; DROP TABLE __link__not_person; DROP TABLE __link__joiners; DROP TABLE __link__twin_links;
         DROP TABLE __link__show_sellers;
