@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tanglaw.contract import TABLES_BY_NAME
 from tests.world_l.generator import generate
 from tests.world_l.text import DENY_RE, INDICATORS, deny_hits
 
@@ -21,29 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = 11
 N = 2000
 TABLES = ("parties", "accounts", "transactions", "sessions", "messages", "fx_rates")
-REQUIRED = {
-    "parties": ("party_id", "source"),
-    "accounts": ("account_id", "source"),
-    "transactions": (
-        "txn_id",
-        "source",
-        "timestamp",
-        "amount",
-        "currency",
-        "sender_account_id",
-        "receiver_account_id",
-    ),
-    "sessions": ("session_id", "source", "started_at", "host_account_id"),
-    "messages": ("message_id", "source", "sent_at", "sender_account_id"),
-    "fx_rates": ("date", "currency", "usd_per_unit"),
-}
-TS_COLS = {
-    "parties": ("created_at",),
-    "accounts": ("opened_at", "closed_at"),
-    "transactions": ("timestamp",),
-    "sessions": ("started_at", "ended_at"),
-    "messages": ("sent_at",),
-}
+# the contract's required and timestamp columns, as Tanglaw reads them
+REQUIRED = {n: tuple(c.name for c in TABLES_BY_NAME[n].required) for n in TABLES}
+TS_COLS = {n: tuple(c.name for c in TABLES_BY_NAME[n].columns if c.type == "ts") for n in TABLES}
 DEC = re.compile(r"^\d+(\.\d+)?$")
 TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
 CC = re.compile(r"^[A-Z]{2}$")

@@ -56,6 +56,9 @@ def _merge(default: dict[str, Any], user: dict[str, Any], where: str, label: str
             raise PackError(f"{label}: {path}: {value!r} is not {_type_name(d)}")
         if isinstance(d, list) and not all(isinstance(x, str) for x in value):
             raise PackError(f"{label}: {path}: every item must be text")
+        # a blank word would match everything it is tested against (a reference, a ban's reason)
+        if isinstance(d, list) and not all(x.strip() for x in value):
+            raise PackError(f"{label}: {path}: must be a list of words, and {value!r} holds a blank one")
         out[key] = float(value) if isinstance(d, float) else value
     return out
 
@@ -169,10 +172,6 @@ def _check_values(doc: dict[str, Any], label: str) -> None:
             if not isinstance(r, str) or not re.fullmatch(r"\d{4}(-\d{4})?", r):
                 raise PackError(f"{label}: {where}: {r!r} is not a code or range like 3000-3350")
     _check_resolve(doc, label)
-    for key in ("other_ban_words", "cse_ban_words"):
-        words = doc["lists"][key]
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise PackError(f"{label}: lists.{key}: must be a list of words")
     bad = [c for c in doc["lists"]["high_risk_receiving"] if len(c) != 2 or not c.isupper()]
     if bad:
         raise PackError(f"{label}: lists.high_risk_receiving: {bad[0]!r} is not an ISO alpha-2 code")

@@ -113,6 +113,14 @@ BIRTH_DATES = """
             FROM party_entities pe JOIN parties p USING (party_id) GROUP BY pe.entity_id"""
 
 
+def age_at(birth_date: str, ts: str) -> str:
+    """SQL: a person's age in whole years at `ts`, from `birth_date` (NULL where none is known)."""
+    return (
+        f"(date_diff('year', {birth_date}, CAST({ts} AS DATE))"
+        f" - CASE WHEN strftime({birth_date}, '%m%d') > strftime({ts}, '%m%d') THEN 1 ELSE 0 END)"
+    )
+
+
 def once_per_payment(rows: str, pack: Pack) -> str:
     """SQL: the payments of relation `rows` (with txn_id, source, ts, amount_usd, s_ent, r_ent),
     each once: a payment that a second organisation reports too (another source, between the same
@@ -682,9 +690,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                u.burst_last_ts, epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 AS burst_span_hours,
                u.all_pays[-1].usd / nullif(u.all_pays[1].usd, 0) AS burst_growth,
                u.burst_txn_ids, u.burst_countries, u.collector_senders, u.collector_episode,
-               date_diff('year', a.birth_date, CAST(u.burst_first_ts AS DATE))
-                   - CASE WHEN strftime(a.birth_date, '%m%d') > strftime(u.burst_first_ts, '%m%d') THEN 1 ELSE 0 END
-                   AS sender_age,
+               {age_at("a.birth_date", "u.burst_first_ts")} AS sender_age,
                epoch(u.burst_first_ts - o.opened_at) / 86400.0 AS account_age_days,
                coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,
                y.sender_burst_payees, vi.s_ent IS NOT NULL AS visited

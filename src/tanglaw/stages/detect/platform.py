@@ -15,7 +15,13 @@ from ...engine.sqltext import literal_list as sql_list
 from ...pack import Pack
 from .base import Detector, noisy_or
 from .base import date_text as _d
-from .features import BIRTH_DATES, CARRIED_PLATFORM_HITS, build_session_payment_links, cse_banned_accounts
+from .features import (
+    BIRTH_DATES,
+    CARRIED_PLATFORM_HITS,
+    age_at,
+    build_session_payment_links,
+    cse_banned_accounts,
+)
 
 
 def private_sessions(p: dict[str, Any], pack: Pack) -> str:
@@ -106,9 +112,7 @@ def banned_contact(p: dict[str, Any], pack: Pack) -> str:
                    list_sort(list_distinct(flatten(list(record_ids)))) AS record_ids
             FROM banned_links WHERE kind = 'contact' GROUP BY entity_id
         ), aged AS (
-            SELECT c.*, date_diff('year', b.birth_date, CAST(c.first_ts AS DATE))
-                   - CASE WHEN strftime(b.birth_date, '%m%d') > strftime(c.first_ts, '%m%d') THEN 1 ELSE 0 END
-                   AS age
+            SELECT c.*, {age_at("b.birth_date", "c.first_ts")} AS age
             FROM c LEFT JOIN ({BIRTH_DATES}) b USING (entity_id)
         ), hosting AS (
             SELECT DISTINCT ae.entity_id FROM sessions s
