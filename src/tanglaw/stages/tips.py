@@ -73,7 +73,8 @@ def run(engine: Engine, pack: Pack) -> int:
                'TIP_LINKED', l.case_id, min(l.account_id), min(l.party_id), round(any_value(s.score), 3),
                printf('Tip %s (%s, received %s) names %s by %s; actionability %.2f%s.', l.report_id,
                       coalesce(any_value(r.incident_type), 'unspecified'), strftime(any_value(r.received_at), '%Y-%m-%d'),
-                      string_agg(DISTINCT l.account_id, ', '), string_agg(DISTINCT l.joined_on, ', '),
+                      string_agg(DISTINCT l.account_id, ', ' ORDER BY l.account_id),
+                      string_agg(DISTINCT l.joined_on, ', ' ORDER BY l.joined_on),
                       any_value(s.score),
                       CASE WHEN any_value(s.group_size) > 1
                            THEN printf('; one of %d tips about the same people', any_value(s.group_size)) ELSE '' END),
