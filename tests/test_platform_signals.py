@@ -197,6 +197,13 @@ def test_a_young_account_in_contact_with_a_banned_account_is_a_likely_victim(tmp
         "Likely victim: 1 young account holder in private contact with accounts banned for child sexual "
         "exploitation, no payment seen"
     ] * 2 + ["Platform: 1 host account, 0 viewer accounts (PLAT_BANNED_REUSE)"]
+    # a birth date after the contact is a record's error, not a child: no age, no victim
+    parties = read_csv(b / "parties.csv")
+    parties[0]["birth_date"] = "2090-01-01"
+    write_table(b, "parties", parties)
+    late = _hits(_run(b, tmp_path / "late"), "PLAT_BANNED_CONTACT")["E:PY1"]
+    assert late[:2] == ("viewer", pytest.approx(1 - 0.65 * 0.9)) and "account holder was" not in late[2]
+    write_table(b, "parties", [{**parties[0], "birth_date": born["Y1"]}, *parties[1:]])
     # with `weight_young` 0 youth adds no weight (the young account holder is still the victim)
     out2 = _run(b, tmp_path / "off", "[typologies.PLAT_BANNED_CONTACT]\nweight_young = 0\n")
     assert _hits(out2, "PLAT_BANNED_CONTACT")["E:PY1"][:2] == ("victim", pytest.approx(1 - 0.65 * 0.9))

@@ -114,10 +114,11 @@ BIRTH_DATES = """
 
 
 def age_at(birth_date: str, ts: str) -> str:
-    """SQL: a person's age in whole years at `ts`, from `birth_date` (NULL where none is known)."""
+    """SQL: a person's age in whole years at `ts`, from `birth_date`; NULL where none is known or
+    the birth date is later than `ts` (a record's error, not a child's age)."""
     return (
-        f"(date_diff('year', {birth_date}, CAST({ts} AS DATE))"
-        f" - CASE WHEN strftime({birth_date}, '%m%d') > strftime({ts}, '%m%d') THEN 1 ELSE 0 END)"
+        f"(CASE WHEN {birth_date} <= CAST({ts} AS DATE) THEN date_diff('year', {birth_date}, CAST({ts} AS DATE))"
+        f" - CASE WHEN strftime({birth_date}, '%m%d') > strftime({ts}, '%m%d') THEN 1 ELSE 0 END END)"
     )
 
 
