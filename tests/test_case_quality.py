@@ -90,3 +90,46 @@ def test_ids_and_notes_survive_20_percent_more_data(tmp_path: Path) -> None:
     f = stability(tmp_path / "w" / "bundle", tmp_path / "s")
     assert f["cases_first"] and f["notes_kept"] == f["notes_added"] == f["cases_first"]
     assert float(f["ids_kept_pct_of_continuing"]) >= 95.0, f
+
+
+def test_people_with_no_account_are_left_out_of_recall(tmp_path: Path) -> None:
+    """A child held in a household has no account: no run can name her, so she is not a victim
+    missed; evaluate says how many such people it left out."""
+    import csv
+
+    from tanglaw.evaluation.evaluate import evaluate
+
+    def write(path: Path, rows: list[dict[str, str]]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+
+    truth, out = tmp_path / "truth", tmp_path / "out"
+    write(
+        truth / "persons.csv",
+        [
+            {"person_id": "f", "cohort": "facilitator", "role": "facilitator", "network_id": "N1"},
+            {"person_id": "c", "cohort": "child_victim", "role": "victim", "network_id": "N1"},
+            {"person_id": "v", "cohort": "sextortion_victim", "role": "victim", "network_id": "S1"},
+        ],
+    )
+    write(
+        truth / "accounts.csv",
+        [
+            {"account_id": "F", "party_id": "", "person_id": "f"},
+            {"account_id": "V", "party_id": "", "person_id": "v"},
+        ],
+    )
+    write(
+        out / "case_members.csv",
+        [
+            {"case_id": "K1", "account_id": "F", "party_id": "", "role": "facilitator", "score": "0.9"},
+            {"case_id": "K2", "account_id": "V", "party_id": "", "role": "victim", "score": "0.8"},
+        ],
+    )
+    write(out / "cases.csv", [{"case_id": "K1", "rank": "1"}, {"case_id": "K2", "rank": "2"}])
+    ev = evaluate(truth, out)
+    assert (ev.victim.recall, ev.facilitator.recall) == (1.0, 1.0)
+    assert "1 person with an offender or victim role and no account in the bundle" in " ".join(ev.notes)

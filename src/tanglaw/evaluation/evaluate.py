@@ -242,9 +242,18 @@ def evaluate(truth: Path, out: Path) -> Evaluation:
         case_people.setdefault(m["case_id"], set()).add(pid)
     if unmapped:
         notes.append(f"{unmapped} case-member rows name accounts the truth does not know")
-    true_payers = {p for p, r in role.items() if r == "payer"}
-    true_facs = {p for p, r in role.items() if r == "facilitator"}
-    true_victims = {p for p, r in role.items() if r == "victim"}
+    # a person with a role and no account in the bundle (a child held in a household) cannot be
+    # named by any run: left out of recall, and counted in a note
+    seen = set(by_account.values())
+    unseen = sorted(p for p, r in role.items() if r in ("payer", "facilitator", "victim") and p not in seen)
+    if unseen:
+        notes.append(
+            f"{len(unseen)} {'person' if len(unseen) == 1 else 'people'} with an offender or victim "
+            "role and no account in the bundle (truth/accounts.csv): left out of recall"
+        )
+    true_payers = {p for p, r in role.items() if r == "payer" and p in seen}
+    true_facs = {p for p, r in role.items() if r == "facilitator" and p in seen}
+    true_victims = {p for p, r in role.items() if r == "victim" and p in seen}
     hits, ap_sum = 0, 0.0
     for i, pid in enumerate(payer_order, start=1):
         if pid in true_payers:
