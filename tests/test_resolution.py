@@ -429,3 +429,101 @@ def test_pack_refuses_a_malformed_nickname(tmp_path: Path, runner: CliRunner, ne
     r = invoke(runner, "run", network_bundle, "--out", tmp_path / "out", "--pack", pack)
     assert r.exit_code == 2
     assert "names.nicknames: 'ma maria' is not KEY=VALUE" in r.output
+
+
+def test_birth_dates_disagree_like_splinks_level() -> None:
+    from datetime import date
+
+    from tanglaw.stages.resolve.cluster import birth_dates_disagree
+
+    d = date(1985, 6, 4)
+    assert not birth_dates_disagree(d, d)
+    assert not birth_dates_disagree(d, date(1985, 6, 14))  # one part differs: a typo
+    assert not birth_dates_disagree(d, date(1985, 4, 6))  # day and month swapped
+    assert birth_dates_disagree(d, date(1960, 4, 27))
+    assert birth_dates_disagree(d, date(1986, 7, 4))  # two parts differ
+
+
+def test_clusters_join_strongest_first_and_refuse_a_second_birth_date() -> None:
+    from datetime import date
+
+    from tanglaw.stages.resolve.cluster import constrained_components
+
+    dates = {"A": date(1960, 4, 27), "C": date(1985, 6, 4), "D": date(1960, 4, 7)}
+    # B (no birth date) is A's strongest match, then C's: C stays apart; D (one typo of A) joins
+    labels, refused = constrained_components("ABCD", [("A", "B"), ("B", "C"), ("B", "D")], dates)
+    assert labels == {"A": "A", "B": "A", "C": "C", "D": "A"}
+    assert refused == [(1, date(1960, 4, 27), date(1985, 6, 4))]
+
+
+def test_a_profile_with_no_birth_date_joins_no_two_people(tmp_path: Path, runner: CliRunner) -> None:
+    """A chat profile shares its name and e-mail with a payer's KYC record abroad and with a
+    namesake's wallet in the Philippines (another birth date, another sex, another country):
+    the profile joins the payer it shares a phone with; the namesake stays a person of her own."""
+    parties = [
+        _party(
+            "K1",
+            "Jun Diallo",
+            birth_date="1960-04-27",
+            country="US",
+            city="Austin",
+            phone="+1 555 2689125",
+            email="jundiallo@example.net",
+            source="mto-t",
+        ),
+        _party(
+            "C1",
+            "Jun Diallo",
+            country="US",
+            city="Austin",
+            phone="+1 555 2689125",
+            email="jundiallo@example.net",
+            source="chat-t",
+        ),
+        _party(
+            "W1",
+            "Jun Diallo",
+            birth_date="1985-06-04",
+            country="PH",
+            city="Quezon City",
+            phone="+63 555 1367606",
+            email="jundiallo@example.net",
+            source="ewallet-l",
+        ),
+    ]
+    out, ent = _resolve(tmp_path, runner, parties)
+    assert _together(ent, "K1", "C1")
+    assert ent["W1"] != ent["K1"]
+    r = invoke(runner, "entities", "show", "W1", "--out", out)
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert "No merges: this entity is one record." in text
+    assert "Not merged (two different people's birth dates):" in text
+    assert "C1 + W1 (match probability" in text
+    assert "joining them would put birth dates 1960-04-27 and 1985-06-04 in one entity" in text
+
+
+def test_a_small_cluster_with_a_birth_date_joins_a_larger_one_without() -> None:
+    from datetime import date
+
+    from tanglaw.stages.resolve.cluster import constrained_components
+
+    # the larger cluster (A, B, C) has no birth date; D brings one, then E's disagrees with it
+    dates = {"D": date(1990, 1, 2), "E": date(1970, 5, 6)}
+    labels, refused = constrained_components("ABCDE", [("A", "B"), ("B", "C"), ("C", "D"), ("A", "E")], dates)
+    assert labels == {"A": "A", "B": "A", "C": "A", "D": "A", "E": "E"}
+    assert [i for i, _, _ in refused] == [3]
+
+
+def test_a_pair_merged_on_its_own_score_keeps_its_two_birth_dates() -> None:
+    """A wallet registered under a relative's name, with the collector's phone, e-mail and
+    address: Splink weighed the two birth dates in that pair's own score, so the pair stands; a
+    third record's birth date that no merged pair weighed against them is still refused."""
+    from datetime import date
+
+    from tanglaw.stages.resolve.cluster import constrained_components
+
+    dates = {"J": date(1962, 11, 12), "I": date(1943, 2, 25), "X": date(2001, 1, 1)}
+    labels, refused = constrained_components("IJPX", [("I", "J"), ("J", "P"), ("P", "X")], dates)
+    assert labels == {"I": "I", "J": "I", "P": "I", "X": "X"}
+    assert [i for i, _, _ in refused] == [2]

@@ -39,6 +39,12 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "resolve",
         "merged pairs of party records: match probability, weight per comparison, why merged",
     ),
+    StageTable(
+        "er_refused",
+        "resolve",
+        "pairs of party records scored as one person but left apart: joining them would put two "
+        "different birth dates in one entity (the two dates)",
+    ),
     StageTable("er_model", "resolve", "the entity-resolution model in use (Splink JSON), origin, threshold"),
     StageTable(
         "platform_links",

@@ -103,8 +103,8 @@ def show(
         )
     if not view.edges:
         out.print("No merges: this entity is one record.", markup=False)
-        return
-    out.print("Why merged:", markup=False)
+    else:
+        out.print("Why merged:", markup=False)
     for edge in view.edges:
         out.print(
             f"  {edge.party_a} + {edge.party_b}: {edge.sentence()}",
@@ -112,6 +112,10 @@ def show(
             highlight=False,
             soft_wrap=True,
         )
+    if view.refused:
+        out.print("Not merged (two different people's birth dates):", markup=False)
+    for line in view.refused:
+        out.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("train")

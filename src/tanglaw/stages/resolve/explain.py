@@ -41,6 +41,8 @@ class EntityView:
     records: list[dict[str, Any]] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     accounts: list[tuple[str, str, str]] = field(default_factory=list)
+    #: pairs scored as one person but left apart (`er_refused`), as sentences
+    refused: list[str] = field(default_factory=list)
 
 
 def find_entity(engine: Engine, ident: str) -> str | None:
@@ -153,6 +155,20 @@ def describe(engine: Engine, entity_id: str, nicknames: list[str]) -> EntityView
             [entity_id],
         )
     ]
+    if engine.table_exists("er_refused"):
+        view.refused = [
+            f"{a} + {b} (match probability {float(p):.3f}): joining them would put birth dates {x} and {y} "
+            "in one entity"
+            for a, b, p, x, y in engine.rows(
+                """
+                SELECT party_a, party_b, match_probability, birth_date_a, birth_date_b FROM er_refused
+                WHERE party_a IN (SELECT party_id FROM party_entities WHERE entity_id = ?)
+                   OR party_b IN (SELECT party_id FROM party_entities WHERE entity_id = ?)
+                ORDER BY match_probability DESC, party_a, party_b
+                """,
+                [entity_id, entity_id],
+            )
+        ]
     model_json = engine.scalar("SELECT value FROM er_model WHERE key = 'model'")
     nick = dict(pairs_list(nicknames, "names.nicknames"))
     if not model_json:

@@ -15,9 +15,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pyarrow as pa
+
 from ...engine.core import Engine
 from ...engine.graph import components_table
 from ...pack import Pack
+from .cluster import constrained_components
 from .link import MW_PREFIX, merge_condition, score_pairs
 from .model import default_model
 from .normalise import build_records, family_tokens_sql, surname_kept_sql, surname_sql
@@ -73,7 +76,6 @@ def run(
             """,
             stage=STAGE,
         )
-        edges = "SELECT party_a, party_b FROM er_pairs"
     else:
         model_origin = "none (resolve.method = exact)"
         engine.execute(
@@ -85,7 +87,6 @@ def run(
             """,
             stage=STAGE,
         )
-        edges = "SELECT party_a, party_b FROM identity_links"
     engine.execute("CREATE TABLE er_model (key VARCHAR, value VARCHAR)", stage=STAGE)
     for k, v in (
         ("method", str(cfg["method"])),
@@ -94,13 +95,7 @@ def run(
         ("model", json.dumps(model) if cfg["method"] == "splink" else ""),
     ):
         engine.execute("INSERT INTO er_model VALUES (?, ?)", [k, v], stage=STAGE)
-    components_table(
-        engine,
-        "SELECT party_id FROM parties",
-        edges,
-        "__resolve__party_comp",
-        stage=STAGE,
-    )
+    _entities_from_pairs(engine)
     engine.execute(
         """
         CREATE TABLE party_entities AS
@@ -171,6 +166,65 @@ def run(
                count(*) AS n_records
         FROM names n LEFT JOIN surnames s USING (entity_id)
         GROUP BY n.entity_id
+        """,
+        stage=STAGE,
+    )
+
+
+def _entities_from_pairs(engine: Engine) -> None:
+    """`__resolve__party_comp(node, component)` from the merged pairs, strongest first, refusing a
+    pair that would put two different birth dates in one entity (`cluster`); the refused pairs
+    leave `er_pairs` for `er_refused`, with the two birth dates."""
+    nodes = [str(r[0]) for r in engine.rows("SELECT party_id FROM parties ORDER BY party_id", stage=STAGE)]
+    dates = {
+        str(p): d
+        for p, d in engine.rows(
+            "SELECT party_id, TRY_CAST(birth_date AS DATE) FROM er_records WHERE TRY_CAST(birth_date AS DATE) IS NOT NULL",
+            stage=STAGE,
+        )
+    }
+    pairs = engine.rows(
+        """
+        SELECT party_a, party_b, match_probability FROM er_pairs
+        ORDER BY match_probability DESC, match_weight DESC NULLS LAST, party_a, party_b
+        """,
+        stage=STAGE,
+    )
+    labels, refused = constrained_components(nodes, [(str(a), str(b)) for a, b, _ in pairs], dates)
+    engine.register_arrow(
+        "__resolve__party_comp",
+        pa.table(
+            {
+                "node": pa.array(list(labels), pa.string()),
+                "component": pa.array(list(labels.values()), pa.string()),
+            }
+        ),
+    )
+    rows = [
+        (pairs[i][0], pairs[i][1], float(pairs[i][2]), x.isoformat(), y.isoformat()) for i, x, y in refused
+    ]
+    engine.register_arrow(
+        "__resolve__refused",
+        pa.table(
+            {
+                "party_a": pa.array([r[0] for r in rows], pa.string()),
+                "party_b": pa.array([r[1] for r in rows], pa.string()),
+                "match_probability": pa.array([r[2] for r in rows], pa.float64()),
+                "birth_date_a": pa.array([r[3] for r in rows], pa.string()),
+                "birth_date_b": pa.array([r[4] for r in rows], pa.string()),
+            }
+        ),
+    )
+    engine.execute(
+        """
+        CREATE TABLE er_refused AS
+        SELECT party_a, party_b, match_probability,
+               TRY_CAST(birth_date_a AS DATE) AS birth_date_a, TRY_CAST(birth_date_b AS DATE) AS birth_date_b
+        FROM __resolve__refused;
+        DELETE FROM er_pairs WHERE EXISTS (
+            SELECT 1 FROM __resolve__refused r WHERE r.party_a = er_pairs.party_a AND r.party_b = er_pairs.party_b
+        );
+        DROP TABLE __resolve__refused;
         """,
         stage=STAGE,
     )
