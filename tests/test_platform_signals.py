@@ -693,3 +693,87 @@ def test_network_recall_sessions_and_payments(tmp_path: Path, network_bundle: Pa
         1, 0, 0.0, ["n1"]
     )
     assert network_recall(tmp_path / "nowhere.duckdb", as_str, acc_str, set()) is None
+
+
+def test_the_account_threatened_in_a_chat_is_a_likely_victim(tmp_path: Path) -> None:
+    """X1 sends sextortion threats to two people; Y2 writes one back, quoting it. The threatened
+    are the ones with fewer such partners: likely victims, never suspects. Two friends who joke
+    with the same words each way are neither."""
+    b = tmp_path / "bundle"
+    write_table(
+        b,
+        "parties",
+        [
+            {
+                "party_id": "PY1",
+                "source": "stream-s",
+                "name": "User Y1",
+                "birth_date": "2009-06-30",
+                "country": "US",
+            },
+            {
+                "party_id": "PY2",
+                "source": "stream-s",
+                "name": "User Y2",
+                "birth_date": "1990-01-01",
+                "country": "CA",
+            },
+        ],
+    )
+    write_table(
+        b,
+        "accounts",
+        [_acc("X1", "NG"), _acc("Y1", "US", party_id="PY1"), _acc("Y2", "CA", party_id="PY2")]
+        + [_acc("Q1", "GB"), _acc("Q2", "GB")],
+    )
+
+    def msg(mid: str, ts: str, s: str, r: str, text: str) -> dict[str, str]:
+        return {
+            "message_id": mid,
+            "source": "stream-s",
+            "sent_at": ts,
+            "sender_account_id": s,
+            "recipient_account_id": r,
+            "text": text,
+        }
+
+    write_table(
+        b,
+        "messages",
+        [
+            msg("T1", "2026-03-01T02:00:00Z", "X1", "Y1", "pay now or i will post it"),
+            msg("T2", "2026-03-01T02:30:00Z", "X1", "Y1", "you have 2 hours, everyone will see"),
+            msg("T3", "2026-03-02T02:00:00Z", "X1", "Y2", "pay now or your family will see"),
+            msg("T4", "2026-03-02T02:10:00Z", "X1", "Y2", "you have 1 hour"),
+            msg("T5", "2026-03-02T02:20:00Z", "Y2", "X1", "why say pay now or everyone will see??"),
+            msg("Q1", "2026-03-03T10:00:00Z", "Q1", "Q2", "i will post the trip photos lol"),
+            msg("Q2", "2026-03-03T10:05:00Z", "Q2", "Q1", "i will post mine too"),
+        ],
+    )
+    out = _run(b, tmp_path)
+    hits = _hits(out, "PLAT_SEXTORTION_THREATS")
+    assert set(hits) == {"E:PY1", "E:PY2"}
+    role, weight, evidence, ids, table = hits["E:PY1"]
+    assert (role, table) == ("victim", "hits")
+    assert weight == pytest.approx(1 - 0.5 * 0.75 * 0.6)
+    assert evidence.startswith(
+        "Received 2 messages with sextortion threats from 1 account (X1) between 2026-03-01 and 2026-03-01, "
+    )
+    assert evidence.endswith(", when the account holder was 16: a likely victim.")
+    assert ids == ["X1", "T1", "T2"]
+    # Y2 wrote one back: fewer partners than X1 all the same; an adult, no age in the sentence
+    assert hits["E:PY2"][:2] == ("victim", pytest.approx(1 - 0.5 * 0.75))
+    assert hits["E:PY2"][2].startswith("Received 2 messages with sextortion threats from 1 account (X1) ")
+    assert hits["E:PY2"][2].endswith("(T3): a likely victim.") or hits["E:PY2"][2].endswith(
+        "(T4): a likely victim."
+    )
+    assert hits["E:PY2"][3] == ["X1", "T3", "T4", "T5"]
+    # both in cases as victims, titled as such; X1, Q1 and Q2 are in none of them as victims
+    members = read_csv(out / "case_members.csv")
+    victims = {m["entity_id"] for m in members if m["role"] == "victim"}
+    assert victims == {"E:PY1", "E:PY2"}
+    titles = {r["title"] for r in read_csv(out / "cases.csv")}
+    assert "Likely sextortion: 1 account holder threatened in a chat to pay, no payment seen" in titles
+    # a pack may turn it off
+    off = _run(b, tmp_path / "off", '[typologies.PLAT_SEXTORTION_THREATS]\nmode = "off"\n')
+    assert _hits(off, "PLAT_SEXTORTION_THREATS") == {}

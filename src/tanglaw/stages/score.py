@@ -237,7 +237,13 @@ def run(engine: Engine, pack: Pack) -> None:
                row_number() OVER (ORDER BY {queue_order(status="NULL", score="round(score, 3)")}) AS rank,
                priority, round(score, 3) AS score,
                CASE WHEN carried THEN 'Kept open, no longer flagged: ' ELSE '' END ||
-               CASE WHEN n_victims > 0 AND n_payments IS NULL THEN
+               CASE WHEN n_victims > 0 AND n_payments IS NULL AND list_contains(codes, 'PLAT_SEXTORTION_THREATS')
+                         AND NOT list_contains(codes, 'PLAT_BANNED_CONTACT') THEN
+                    -- account holders threatened in a chat with sextortion language, no payment
+                    -- seen (PLAT_SEXTORTION_THREATS)
+                    printf('Likely sextortion: %d account holder%s threatened in a chat to pay, no payment seen',
+                           n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END)
+                    WHEN n_victims > 0 AND n_payments IS NULL THEN
                     -- young account holders whom accounts banned for child sexual exploitation
                     -- reached on a platform, no payment seen (PLAT_BANNED_CONTACT)
                     printf('Likely victim%s: %d young account holder%s in private contact with accounts banned '

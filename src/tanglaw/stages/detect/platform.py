@@ -440,6 +440,79 @@ def chat(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
+def sextortion_threats(p: dict[str, Any], pack: Pack) -> str:
+    """The account threatened in a chat with sextortion language: a likely victim, never a suspect.
+
+    In a pair of people whose chat holds sextortion language, the threatened one is the one with
+    fewer such partners (an extortionist's script reaches many; a victim is reached by one or
+    two), or, where both have as many, the one receiving at least `direction_ratio` times the
+    threats it sent (both sides' words are in a chat: a victim quotes, pleads, repeats)."""
+    cat = literal(str(p["category"]))
+    young = f"coalesce(age <= {int(p['victim_max_age'])}, false)"
+    weight, words = noisy_or(
+        [
+            ("true", p["weight_threatened"], "threatened in a chat"),
+            (f"n_received >= {int(p['several_messages'])}", p["weight_several"], "several threats"),
+            (young, p["weight_young"], "a young account holder"),
+        ]
+    )
+    ratio = float(p["direction_ratio"])
+    return f"""
+        WITH m AS (
+            SELECT ms.message_id, ms.sent_at, ms.snippet, ms.score, ms.sender_account_id,
+                   se.entity_id AS s_ent, re.entity_id AS r_ent
+            FROM message_signals ms
+            JOIN account_entities se ON se.account_id = ms.sender_account_id
+            JOIN account_entities re ON re.account_id = ms.recipient_account_id
+            WHERE ms.category = {cat} AND se.entity_id <> re.entity_id
+        ), sides AS (
+            -- each message from both people in it
+            SELECT r_ent AS ent, s_ent AS other, message_id, sent_at, snippet, score,
+                   sender_account_id AS from_account, true AS received FROM m
+            UNION ALL
+            SELECT s_ent, r_ent, message_id, sent_at, snippet, score, NULL, false FROM m
+        ), partners AS (
+            SELECT ent, count(DISTINCT other) AS n_partners FROM sides GROUP BY ent
+        ), pairs AS (
+            SELECT ent, other, count(*) FILTER (WHERE received) AS n_received,
+                   count(*) FILTER (WHERE NOT received) AS n_sent, min(sent_at) AS first_ts,
+                   max(sent_at) AS last_ts,
+                   arg_max(snippet, (score, message_id)) FILTER (WHERE received) AS snippet,
+                   arg_max(message_id, (score, message_id)) FILTER (WHERE received) AS example_id,
+                   list(DISTINCT from_account ORDER BY from_account) FILTER (WHERE received) AS from_accounts,
+                   list(DISTINCT message_id ORDER BY message_id) AS message_ids
+            FROM sides GROUP BY ent, other
+        ), threatened AS (
+            SELECT pr.* FROM pairs pr
+            JOIN partners me ON me.ent = pr.ent JOIN partners them ON them.ent = pr.other
+            WHERE pr.n_received > 0
+              AND (me.n_partners < them.n_partners
+                   OR (me.n_partners = them.n_partners AND pr.n_received >= {ratio} * pr.n_sent))
+        ), per AS (
+            SELECT ent AS entity_id, count(*) AS n_threateners, sum(n_received) AS n_received,
+                   min(first_ts) AS first_ts, max(last_ts) AS last_ts,
+                   arg_max(snippet, (n_received, example_id)) AS snippet,
+                   arg_max(example_id, (n_received, example_id)) AS example_id,
+                   list_sort(list_distinct(flatten(list(from_accounts)))) AS from_accounts,
+                   list_sort(list_distinct(flatten(list(message_ids)))) AS message_ids
+            FROM threatened GROUP BY ent
+        ), aged AS (
+            SELECT per.*, {age_at("b.birth_date", "per.first_ts")} AS age
+            FROM per LEFT JOIN ({BIRTH_DATES}) b USING (entity_id)
+        )
+        SELECT entity_id, 'victim' AS role, {weight} AS weight,
+               printf('Received %d message%s with sextortion threats from %d account%s (%s) between %s and %s, '
+                      || 'e.g. "%s" (%s)%s: a likely victim.',
+                      n_received, CASE WHEN n_received = 1 THEN '' ELSE 's' END, len(from_accounts),
+                      CASE WHEN len(from_accounts) = 1 THEN '' ELSE 's' END,
+                      array_to_string(from_accounts[1:3], ', ') || CASE WHEN len(from_accounts) > 3 THEN ', …' ELSE '' END,
+                      {_d("first_ts")}, {_d("last_ts")}, snippet, example_id,
+                      CASE WHEN {young} THEN printf(', when the account holder was %d', age) ELSE '' END) AS evidence,
+               list_concat(from_accounts, message_ids[1:20]) AS record_ids, {words} AS components
+        FROM aged
+    """
+
+
 PLATFORM_DETECTORS: tuple[Detector, ...] = (
     Detector(
         "PLAT_PRIVATE_SESSIONS",
@@ -495,6 +568,11 @@ PLATFORM_DETECTORS: tuple[Detector, ...] = (
         "PLAT_CHAT_SEXTORTION",
         ("messages",),
         chat,
+    ),
+    Detector(
+        "PLAT_SEXTORTION_THREATS",
+        ("messages",),
+        sextortion_threats,
     ),
     # last: it carries the live platform hits above to the payment side
     Detector(
