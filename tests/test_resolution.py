@@ -451,7 +451,7 @@ def test_clusters_join_strongest_first_and_refuse_a_second_birth_date() -> None:
 
     dates = {"A": date(1960, 4, 27), "C": date(1985, 6, 4), "D": date(1960, 4, 7)}
     # B (no birth date) is A's strongest match, then C's: C stays apart; D (one typo of A) joins
-    labels, refused = constrained_components("ABCD", [("A", "B"), ("B", "C"), ("B", "D")], dates)
+    labels, refused = constrained_components([("A", "B"), ("B", "C"), ("B", "D")], dates)
     assert labels == {"A": "A", "B": "A", "C": "C", "D": "A"}
     assert refused == [(1, date(1960, 4, 27), date(1985, 6, 4))]
 
@@ -510,7 +510,7 @@ def test_a_small_cluster_with_a_birth_date_joins_a_larger_one_without() -> None:
 
     # the larger cluster (A, B, C) has no birth date; D brings one, then E's disagrees with it
     dates = {"D": date(1990, 1, 2), "E": date(1970, 5, 6)}
-    labels, refused = constrained_components("ABCDE", [("A", "B"), ("B", "C"), ("C", "D"), ("A", "E")], dates)
+    labels, refused = constrained_components([("A", "B"), ("B", "C"), ("C", "D"), ("A", "E")], dates)
     assert labels == {"A": "A", "B": "A", "C": "A", "D": "A", "E": "E"}
     assert [i for i, _, _ in refused] == [3]
 
@@ -524,6 +524,6 @@ def test_a_pair_merged_on_its_own_score_keeps_its_two_birth_dates() -> None:
     from tanglaw.stages.resolve.cluster import constrained_components
 
     dates = {"J": date(1962, 11, 12), "I": date(1943, 2, 25), "X": date(2001, 1, 1)}
-    labels, refused = constrained_components("IJPX", [("I", "J"), ("J", "P"), ("P", "X")], dates)
+    labels, refused = constrained_components([("I", "J"), ("J", "P"), ("P", "X")], dates)
     assert labels == {"I": "I", "J": "I", "P": "I", "X": "X"}
     assert [i for i, _, _ in refused] == [2]

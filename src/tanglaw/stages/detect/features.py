@@ -122,6 +122,15 @@ def age_at(birth_date: str, ts: str) -> str:
     )
 
 
+def with_age(relation: str, ts: str) -> str:
+    """SQL: the rows of `relation` (with an `entity_id`) and the person's `age` at its column `ts`
+    (`age_at`, from the entity's records' birth date)."""
+    return (
+        f"SELECT {relation}.*, {age_at('b.birth_date', f'{relation}.{ts}')} AS age "
+        f"FROM {relation} LEFT JOIN ({BIRTH_DATES}) b USING (entity_id)"
+    )
+
+
 def once_per_payment(rows: str, pack: Pack) -> str:
     """SQL: the payments of relation `rows` (with txn_id, source, ts, amount_usd, s_ent, r_ent),
     each once: a payment that a second organisation reports too (another source, between the same

@@ -16,11 +16,10 @@ from ...pack import Pack
 from .base import Detector, noisy_or
 from .base import date_text as _d
 from .features import (
-    BIRTH_DATES,
     CARRIED_PLATFORM_HITS,
-    age_at,
     build_session_payment_links,
     cse_banned_accounts,
+    with_age,
 )
 
 
@@ -112,8 +111,7 @@ def banned_contact(p: dict[str, Any], pack: Pack) -> str:
                    list_sort(list_distinct(flatten(list(record_ids)))) AS record_ids
             FROM banned_links WHERE kind = 'contact' GROUP BY entity_id
         ), aged AS (
-            SELECT c.*, {age_at("b.birth_date", "c.first_ts")} AS age
-            FROM c LEFT JOIN ({BIRTH_DATES}) b USING (entity_id)
+            {with_age("c", "first_ts")}
         ), hosting AS (
             SELECT DISTINCT ae.entity_id FROM sessions s
             JOIN account_entities ae ON ae.account_id = s.host_account_id
@@ -489,7 +487,7 @@ def sextortion_threats(p: dict[str, Any], pack: Pack) -> str:
               AND (me.n_partners < them.n_partners
                    OR (me.n_partners = them.n_partners AND pr.n_received >= {ratio} * pr.n_sent))
         ), per AS (
-            SELECT ent AS entity_id, count(*) AS n_threateners, sum(n_received) AS n_received,
+            SELECT ent AS entity_id, sum(n_received) AS n_received,
                    min(first_ts) AS first_ts, max(last_ts) AS last_ts,
                    arg_max(snippet, (n_received, example_id)) AS snippet,
                    arg_max(example_id, (n_received, example_id)) AS example_id,
@@ -497,8 +495,7 @@ def sextortion_threats(p: dict[str, Any], pack: Pack) -> str:
                    list_sort(list_distinct(flatten(list(message_ids)))) AS message_ids
             FROM threatened GROUP BY ent
         ), aged AS (
-            SELECT per.*, {age_at("b.birth_date", "per.first_ts")} AS age
-            FROM per LEFT JOIN ({BIRTH_DATES}) b USING (entity_id)
+            {with_age("per", "first_ts")}
         )
         SELECT entity_id, 'victim' AS role, {weight} AS weight,
                printf('Received %d message%s with sextortion threats from %d account%s (%s) between %s and %s, '

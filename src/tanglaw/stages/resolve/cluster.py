@@ -14,7 +14,7 @@ with the collector's phone, e-mail and address). A chain through a third record 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 
@@ -29,16 +29,13 @@ def birth_dates_disagree(a: date, b: date) -> bool:
 
 
 def constrained_components(
-    nodes: Iterable[str],
     edges: Sequence[tuple[str, str]],
     birth_dates: dict[str, date],
 ) -> tuple[dict[str, str], list[tuple[int, date, date]]]:
-    """Label each node with the smallest node of its cluster; return the labels and, per edge
-    refused, its index and the two birth dates that disagreed. `edges` come strongest first."""
-    everyone = list(nodes)
-    known = set(everyone)
-    # only records in a pair take part; every other record is an entity of its own
-    parent: dict[str, str] = {n: n for e in edges for n in e if n in known}
+    """Label each node of `edges` with the smallest node of its cluster (a record in no pair is
+    an entity of its own, and not labelled here); return the labels and, per edge refused, its
+    index and the two birth dates that disagreed. `edges` come strongest first."""
+    parent: dict[str, str] = {n: n for e in edges for n in e}
     size: dict[str, int] = dict.fromkeys(parent, 1)
     # per cluster root: birth date -> the records bearing it
     dated: dict[str, dict[date, set[str]]] = {n: {birth_dates[n]: {n}} for n in parent if n in birth_dates}
@@ -57,8 +54,6 @@ def constrained_components(
 
     refused: list[tuple[int, date, date]] = []
     for i, (a, b) in enumerate(edges):
-        if a not in parent or b not in parent:
-            continue
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
@@ -89,4 +84,4 @@ def constrained_components(
         r = find(n)
         if r not in smallest or n < smallest[r]:
             smallest[r] = n
-    return {n: smallest[find(n)] if n in parent else n for n in everyone}, refused
+    return {n: smallest[find(n)] for n in parent}, refused

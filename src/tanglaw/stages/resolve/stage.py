@@ -99,7 +99,8 @@ def run(
     engine.execute(
         """
         CREATE TABLE party_entities AS
-        SELECT node AS party_id, 'E:' || component AS entity_id FROM __resolve__party_comp;
+        SELECT p.party_id, 'E:' || coalesce(c.component, p.party_id) AS entity_id
+        FROM (SELECT DISTINCT party_id FROM parties) p LEFT JOIN __resolve__party_comp c ON c.node = p.party_id;
         DROP TABLE __resolve__party_comp;
         CREATE TEMP TABLE __resolve__acc AS
         SELECT a.account_id, coalesce(pe.entity_id, 'A:' || a.account_id) AS entity_id, a.party_id
@@ -172,17 +173,9 @@ def run(
 
 
 def _entities_from_pairs(engine: Engine) -> None:
-    """`__resolve__party_comp(node, component)` from the merged pairs, strongest first, refusing a
-    pair that would put two different birth dates in one entity (`cluster`); the refused pairs
-    leave `er_pairs` for `er_refused`, with the two birth dates."""
-    nodes = [str(r[0]) for r in engine.rows("SELECT party_id FROM parties ORDER BY party_id", stage=STAGE)]
-    dates = {
-        str(p): d
-        for p, d in engine.rows(
-            "SELECT party_id, TRY_CAST(birth_date AS DATE) FROM er_records WHERE TRY_CAST(birth_date AS DATE) IS NOT NULL",
-            stage=STAGE,
-        )
-    }
+    """`__resolve__party_comp(node, component)` for the records in a merged pair, joined strongest
+    first, refusing a pair that would put two different birth dates in one entity (`cluster`); the
+    refused pairs leave `er_pairs` for `er_refused`, with the two birth dates."""
     pairs = engine.rows(
         """
         SELECT party_a, party_b, match_probability FROM er_pairs
@@ -190,7 +183,17 @@ def _entities_from_pairs(engine: Engine) -> None:
         """,
         stage=STAGE,
     )
-    labels, refused = constrained_components(nodes, [(str(a), str(b)) for a, b, _ in pairs], dates)
+    dates = dict(
+        engine.rows(
+            """
+            SELECT party_id, TRY_CAST(birth_date AS DATE) FROM er_records
+            WHERE TRY_CAST(birth_date AS DATE) IS NOT NULL
+              AND party_id IN (SELECT party_a FROM er_pairs UNION SELECT party_b FROM er_pairs)
+            """,
+            stage=STAGE,
+        )
+    )
+    labels, refused = constrained_components([(str(a), str(b)) for a, b, _ in pairs], dates)
     engine.register_arrow(
         "__resolve__party_comp",
         pa.table(
@@ -200,31 +203,23 @@ def _entities_from_pairs(engine: Engine) -> None:
             }
         ),
     )
-    rows = [
-        (pairs[i][0], pairs[i][1], float(pairs[i][2]), x.isoformat(), y.isoformat()) for i, x, y in refused
-    ]
     engine.register_arrow(
-        "__resolve__refused",
+        "er_refused",
         pa.table(
             {
-                "party_a": pa.array([r[0] for r in rows], pa.string()),
-                "party_b": pa.array([r[1] for r in rows], pa.string()),
-                "match_probability": pa.array([r[2] for r in rows], pa.float64()),
-                "birth_date_a": pa.array([r[3] for r in rows], pa.string()),
-                "birth_date_b": pa.array([r[4] for r in rows], pa.string()),
+                "party_a": pa.array([pairs[i][0] for i, _, _ in refused], pa.string()),
+                "party_b": pa.array([pairs[i][1] for i, _, _ in refused], pa.string()),
+                "match_probability": pa.array([float(pairs[i][2]) for i, _, _ in refused], pa.float64()),
+                "birth_date_a": pa.array([x for _, x, _ in refused], pa.date32()),
+                "birth_date_b": pa.array([y for _, _, y in refused], pa.date32()),
             }
         ),
     )
     engine.execute(
         """
-        CREATE TABLE er_refused AS
-        SELECT party_a, party_b, match_probability,
-               TRY_CAST(birth_date_a AS DATE) AS birth_date_a, TRY_CAST(birth_date_b AS DATE) AS birth_date_b
-        FROM __resolve__refused;
         DELETE FROM er_pairs WHERE EXISTS (
-            SELECT 1 FROM __resolve__refused r WHERE r.party_a = er_pairs.party_a AND r.party_b = er_pairs.party_b
-        );
-        DROP TABLE __resolve__refused;
+            SELECT 1 FROM er_refused r WHERE r.party_a = er_pairs.party_a AND r.party_b = er_pairs.party_b
+        )
         """,
         stage=STAGE,
     )
