@@ -1059,3 +1059,155 @@ def test_two_collectors_on_one_phone_are_one_household_unless_many_share_it(
     assert _workspace_row(
         out, "SELECT count(DISTINCT entity_id) FROM account_entities WHERE account_id IN ('WA', 'WB')"
     ) == (2,)
+
+
+def _run_with(
+    tmp_path: Path, pack_text: str, txns: list[dict[str, Any]], **tables: list[dict[str, Any]]
+) -> Path:
+    """`_run` with a pack laid over the built-in one."""
+    b = tmp_path / "bundle"
+    write_table(b, "transactions", txns)
+    for name, rows in tables.items():
+        write_table(b, name, rows)
+    pack_file = tmp_path / "pack.toml"
+    pack_file.write_text(pack_text, encoding="utf-8")
+    out = tmp_path / "out"
+    run_bundle(b, out, pack=load_pack(pack_file))
+    return out
+
+
+def _day_payment(txn_id: str, day: int, sender: str, receiver: str) -> dict[str, Any]:
+    """One US$40 payment from the US to PH at noon New York time (17:00 UTC), on March `day`."""
+    return payment(
+        txn_id,
+        f"2026-03-{day:02d}T17:00:00Z",
+        40,
+        sender,
+        receiver,
+        sender_country="US",
+        receiver_country="PH",
+    )
+
+
+@pytest.mark.parametrize("joined", ["phone", "no phone", "no common sender", "off"])
+def test_two_collectors_of_one_household_each_paid_by_one_strong_payer_are_a_household(
+    tmp_path: Path, joined: str
+) -> None:
+    """Two-sided evidence counts the payers of the household, not of each collector: a mother's
+    wallet and her partner's, on one phone number, each paid by one payer with the payer pattern
+    and both by a third man, are one household paid by two (both facilitators, one case). With
+    different phone numbers, with no sender paying both (neighbours or relatives who share a phone,
+    each paid by people of their own), or with households of one collector only
+    (`link.household_max_receivers` 1), each has one payer: no household."""
+    phone_of = {
+        "WA": ("Maria Santos", "1985-02-01", HOME),
+        "WB": ("Carlos Reyes", "1983-09-14", HOME if joined != "no phone" else "+63 918 555 0199"),
+    }
+    txns = _night_payments("S1-", "STRONG1", "WA", 5) + _night_payments("S2-", "STRONG2", "WB", 5)
+    both = "THIRD" if joined != "no common sender" else "FOURTH"
+    txns += [_day_payment("T1", 4, "THIRD", "WA"), _day_payment("T2", 18, both, "WB")]
+    pack = "[link]\nhousehold_max_receivers = 1\n" if joined == "off" else ""
+    out = _run_with(tmp_path, pack, txns, **_phone_people(phone_of))
+    hits = _hits(out)
+    if joined != "phone":
+        assert not [k for k in hits if k[0] == "FIN_SHARED_BENEFICIARY"]
+        return
+    for wallet in ("WA", "WB"):
+        h = hits[("FIN_SHARED_BENEFICIARY", wallet)]
+        assert h["evidence"] == (
+            "Its household (2 collectors joined by a shared phone number) is paid by 3 unrelated senders, "
+            "2 of whom show the payer pattern on their own evidence (10 payments from them, 10 at night in "
+            "their time zones)."
+        )
+        assert h["record_ids"] == ";".join(
+            sorted([f"S1-{i}" for i in range(5)] + [f"S2-{i}" for i in range(5)])
+        )
+        assert (
+            h["components"]
+            == "2 payers with the payer pattern 0.50; 67% of its household's unrelated senders x1.00"
+        )
+    (case,) = [m for m in _cases_of(out).values() if ("WA", "facilitator") in m]
+    assert {("WB", "facilitator"), ("STRONG1", "payer"), ("STRONG2", "payer")} <= case
+
+
+@pytest.mark.parametrize("joined", [True, False])
+def test_a_weak_payer_of_one_collector_is_found_through_the_household_its_partner_collects_for(
+    tmp_path: Path, joined: bool
+) -> None:
+    """Three strong payers pay the mother's wallet, one of them now and then her partner's, on her
+    phone number; a payer with two daytime payments pays the partner's wallet: he pays the
+    household that the three pay, and the partner collects for it. Without the shared number the partner's wallet is a receiver of its
+    own, and the weak payer gains nothing."""
+    phone_of = {
+        "WA": ("Maria Santos", "1985-02-01", HOME),
+        "WB": ("Carlos Reyes", "1983-09-14", HOME if joined else "+63 918 555 0199"),
+    }
+    # one of the three also pays the partner's wallet now and then: the payers rotate
+    txns = _household("A") + [
+        _day_payment("W1", 4, "WEAK", "WB"),
+        _day_payment("W2", 18, "WEAK", "WB"),
+        _day_payment("X1", 25, "AP1", "WB"),
+    ]
+    out = _run(tmp_path, txns, **_phone_people(phone_of))
+    hits = _hits(out)
+    if not joined:
+        assert ("FIN_HOUSEHOLD_PAYER", "WEAK") not in hits
+        assert not [m for ms in _cases_of(out).values() for m in ms if m[0] == "WEAK"]
+        return
+    h = hits[("FIN_HOUSEHOLD_PAYER", "WEAK")]
+    assert h["evidence"] == (
+        "Pays a household (2 collectors joined by a shared phone number) that 3 other payers pay on their own "
+        "evidence (75% of its 4 unrelated senders): 2 payments to it between 2026-03-04 and 2026-03-18, 0 at night."
+    )
+    assert h["record_ids"] == "W1;W2"
+    # the partner collects for the household whose payers do not pay him: a facilitator all the same
+    assert hits[("FIN_SHARED_BENEFICIARY", "WB")]["evidence"] == (
+        "Its household (2 collectors joined by a shared phone number) is paid by 4 unrelated senders, 3 of whom "
+        "show the payer pattern on their own evidence (16 payments from them, 15 at night in their time zones)."
+    )
+    # the mother's own evidence weighs as much as the household's: her hit says it alone
+    assert hits[("FIN_SHARED_BENEFICIARY", "WA")]["evidence"].startswith(
+        "Paid by 3 unrelated senders, 3 of whom"
+    )
+    (case,) = [m for m in _cases_of(out).values() if ("WA", "facilitator") in m]
+    assert {("WB", "facilitator"), ("WEAK", "payer")} <= case
+
+
+@pytest.mark.parametrize("surname", ["Santos", "Cruz"])
+def test_two_sisters_on_one_phone_each_supported_by_a_brother_abroad_are_no_household(
+    tmp_path: Path, surname: str
+) -> None:
+    """The look-alike of the household above: two sisters in the Philippines give one phone number,
+    and each is sent the same small night-time payments by a brother abroad of their surname (a
+    friend abroad sends both a little). The sisters are one household, but a relative's support is no payer's evidence: no household
+    evidence, no case. The same payments from two unrelated men (another surname) make one."""
+    people = _phone_people(
+        {"WA": ("Maria Santos", "1985-02-01", HOME), "WB": ("Liza Santos", "1990-05-03", HOME)}
+    )
+    people["parties"] += [
+        {"party_id": f"PB{k}", "source": "remit-x", "name": f"{n} {surname}", "country": "US"}
+        for k, n in ((1, "Ramon"), (2, "Jose"))
+    ]
+    people["accounts"] += [
+        {
+            "account_id": f"BRO{k}",
+            "source": "remit-x",
+            "party_id": f"PB{k}",
+            "kind": "remittance",
+            "country": "US",
+        }
+        for k in (1, 2)
+    ]
+    txns = _night_payments("S1-", "BRO1", "WA", 5) + _night_payments("S2-", "BRO2", "WB", 5)
+    # a friend abroad sends each sister a little: a sender both have
+    txns += [_day_payment("F1", 4, "FRIEND", "WA"), _day_payment("F2", 18, "FRIEND", "WB")]
+    out = _run(tmp_path, txns, **people)
+    assert _workspace_row(
+        out, "SELECT count(DISTINCT household_id), max(n_collectors) FROM receiver_households"
+    ) == (1, 2)
+    if surname == "Cruz":
+        (case,) = _cases_of(out).values()
+        assert {("WA", "facilitator"), ("WB", "facilitator")} <= case
+        return
+    assert not [k for k in _hits(out) if k[0] in ("FIN_SHARED_BENEFICIARY", "FIN_HOUSEHOLD_PAYER")]
+    assert read_csv(out / "cases.csv") == []

@@ -76,6 +76,11 @@ STAGE_TABLES: tuple[StageTable, ...] = (
         "detect",
         "per receiving entity: its senders as a whole (one-off buyers, order and game-item references, fans' words, a romance scam's pretexts, regulars, ages, payouts) and which look-alike it is, if any",
     ),
+    StageTable(
+        "receiver_households",
+        "detect",
+        "per receiving entity: its household (receivers tied by a phone number, a device or money passed on, and paid by a sender in common), counted together by two-sided evidence",
+    ),
     StageTable("payer_features", "detect", "per sending entity: cross-border payment features"),
     StageTable("receiver_features", "detect", "per receiving entity: incoming cross-border payment features"),
     StageTable(

@@ -49,6 +49,7 @@ from ..engine.graph import articulation_points, components_table
 from ..engine.sqltext import literal_list as sql_list
 from ..pack import Pack
 from .detect.features import BIRTH_DATES, build_session_payment_links
+from .detect.households import device_union_sql, not_person_sql, phone_pairs_sql
 
 STAGE = "link"
 #: roles with their own threshold in the pack (`scoring.<role>_threshold`)
@@ -108,40 +109,17 @@ def run(engine: Engine, pack: Pack) -> None:
     minor_age = int(pack.typology("FIN_SEXTORTION_VICTIM")["minor_age"])
     share = float(pack["link"]["connector_flagged_share"])
     paid_private = float(pack["lookalikes"]["performer"]["min_private_paid_share"])
-    kinds = sql_list(pack["link"]["hub_account_kinds"])
-    party_kinds = sql_list(pack["link"]["hub_party_kinds"])
-    device_edges = (
-        """UNION ALL SELECT ea.entity_id, eb.entity_id, 'device' FROM platform_links l
-                  JOIN account_entities ea ON ea.account_id = l.account_a
-                  JOIN account_entities eb ON eb.account_id = l.account_b
-                  WHERE l.kind = 'device'"""
-        if pack["link"]["device_links"]
-        else ""
-    )
+    device_edges = device_union_sql(pack)
     engine.execute(
         f"""
-        CREATE TEMP TABLE __link__phones AS
-        -- pairs of entities whose party records give the same phone number (not a hub number),
-        -- shared by no more than `link.max_phone_sharers` entities, in one country (a household;
-        -- none below 2: off)
-        WITH p AS (
-            SELECT DISTINCT pe.entity_id, r.phone, r.country FROM er_records r JOIN party_entities pe USING (party_id)
-            WHERE r.phone IS NOT NULL AND NOT coalesce(r.phone_is_hub, false) AND NOT coalesce(r.is_org, false)
-        ), few AS (
-            SELECT phone FROM p GROUP BY phone HAVING count(*) BETWEEN 2 AND {int(pack["link"]["max_phone_sharers"])}
-        )
-        SELECT DISTINCT a.entity_id AS a, b.entity_id AS b FROM p a JOIN p b USING (phone)
-        WHERE a.phone IN (SELECT phone FROM few) AND a.entity_id < b.entity_id
-          AND a.country IS NOT DISTINCT FROM b.country;
+        CREATE TEMP TABLE __link__phones AS {phone_pairs_sql(pack)};
         CREATE TEMP TABLE __link__flagged AS
         SELECT entity_id FROM entity_scores WHERE flagged AND main_role;
         CREATE TEMP TABLE __link__show_sellers AS
         SELECT he.entity_id FROM sessions s JOIN account_entities he ON he.account_id = s.host_account_id
         WHERE coalesce(s.private, false) GROUP BY he.entity_id
         HAVING avg((coalesce(s.paid_amount, 0) > 0)::INTEGER) >= {paid_private};
-        CREATE TEMP TABLE __link__not_person AS
-        SELECT DISTINCT ae.entity_id FROM account_entities ae JOIN all_accounts a USING (account_id)
-        WHERE a.kind IN ({kinds}) OR a.party_kind IN ({party_kinds});
+        CREATE TEMP TABLE __link__not_person AS {not_person_sql(pack)};
         """,
         stage=STAGE,
     )

@@ -1,4 +1,5 @@
-"""Detect: the features the typologies read (`features`), then every typology of the pack, each
+"""Detect: the features the typologies read (`features`, with the receiving households that
+two-sided evidence counts over, `households`), then every typology of the pack, each
 declared once in the pack and one query here (`finance`, `platform`; `base` says what a detector
 is). Text and media signals come from `tanglaw.text` and `tanglaw.media`.
 

@@ -13,6 +13,7 @@ from ...media.signals import build_media_matches
 from ...pack import Pack
 from ...text.signals import build_message_signals
 from ..resolve.normalise import surnames_sql
+from .households import build_receiver_households
 
 STAGE = "detect"
 
@@ -953,6 +954,7 @@ def build_banned_links(engine: Engine, pack: Pack) -> None:
 def run(engine: Engine, pack: Pack) -> None:
     build_corridor_payments(engine, pack)
     build_receiver_profiles(engine, pack)
+    build_receiver_households(engine, pack)
     build_session_pairs(engine, pack)
     build_payer_features(engine)
     build_receiver_features(engine, pack)

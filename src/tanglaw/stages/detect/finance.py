@@ -238,6 +238,33 @@ def _strong_pairs(min_weight: float) -> str:
     """
 
 
+#: SQL: the units two-sided evidence is counted over, per receiver: the receiver alone, and, when
+#: it is one of several collectors of a household (`receiver_households`), the household as a
+#: whole (`unit` 'H:' and the household's id). Each hit keeps the unit whose evidence weighs
+#: most, so joining a household never costs a collector or its payers what they had alone (the
+#: other collectors' weaker senders dilute the household's share of payers: counted over the
+#: household only, E seed 2 lost 7 of its 23 payers with few payments found).
+RECEIVER_UNITS = """
+    SELECT entity_id AS r_ent, entity_id AS unit, 1 AS n_collectors, '' AS ties_words FROM receiver_households
+    UNION ALL
+    SELECT entity_id, 'H:' || household_id, n_collectors, ties_words FROM receiver_households WHERE n_collectors > 1
+"""
+
+#: SQL: per unit (`RECEIVER_UNITS`), its unrelated senders (a sender counted once however many of
+#: its collectors it pays; a relative of any of them is no unrelated sender), its collectors and
+#: the ties that joined them, in words. For a receiver alone, `n_unrelated` is its own
+#: (`receiver_profiles`).
+UNIT_SENDERS = f"""
+    SELECT unit, count(*) FILTER (WHERE NOT family) AS n_unrelated, any_value(n_collectors) AS n_collectors,
+           any_value(ties_words) AS ties_words
+    FROM (SELECT u.unit, c.s_ent, bool_or(c.family) AS family,
+                 any_value(u.n_collectors) AS n_collectors, any_value(u.ties_words) AS ties_words
+          FROM corridor_payments c JOIN ({RECEIVER_UNITS}) u ON u.r_ent = c.r_ent
+          GROUP BY u.unit, c.s_ent)
+    GROUP BY unit
+"""
+
+
 def _specificity(p: dict[str, Any]) -> str:
     """SQL: the share of a receiver's unrelated senders that pay it with the payer pattern,
     as a factor that is 1 at `full_specificity` and shrinks in proportion below it."""
@@ -245,24 +272,39 @@ def _specificity(p: dict[str, Any]) -> str:
 
 
 def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
+    """Payer → receiver: the payers of a receiver, or of its household (its collectors together),
+    who are payers on their own evidence make the receiver, or each collector of the household, a
+    facilitator, in proportion to how many of the unrelated senders they are."""
     base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
     return f"""
-        WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
-        recv AS (
-            SELECT r_ent, count(*) AS n_payers, sum(n) AS n_pay, sum(n_night) AS n_night,
+        WITH pairs AS (
+            SELECT sp.*, u.unit FROM ({_strong_pairs(p["min_payer_weight"])}) sp
+            JOIN ({RECEIVER_UNITS}) u ON u.r_ent = sp.r_ent
+        ), recv AS (
+            SELECT unit, count(DISTINCT s_ent) AS n_payers, sum(n) AS n_pay, sum(n_night) AS n_night,
                    list_sort(flatten(list(ids))) AS ids
-            FROM pairs GROUP BY r_ent HAVING count(*) >= {int(p["min_payers"])}
+            FROM pairs GROUP BY unit HAVING count(DISTINCT s_ent) >= {int(p["min_payers"])}
         ), x AS (
-            SELECT r.*, rp.n_senders, rp.n_unrelated FROM recv r JOIN receiver_profiles rp ON rp.entity_id = r.r_ent
+            SELECT r.*, us.n_unrelated, us.n_collectors, us.ties_words FROM recv r JOIN ({UNIT_SENDERS}) us USING (unit)
+        ), scored AS (
+            -- each collector of the unit: the receiver, or every collector of the household (one
+            -- its payers do not pay collects for the household all the same)
+            SELECT u.r_ent, x.*, {base} * {_specificity(p)} AS w FROM x JOIN ({RECEIVER_UNITS}) u USING (unit)
         )
-        SELECT r_ent AS entity_id, 'facilitator' AS role, {base} * {_specificity(p)} AS weight,
-               printf('Paid by %d unrelated senders, %d of whom show the payer pattern on their own evidence '
-                      || '(%d payments from them, %d at night in their time zones).',
-                      n_unrelated, n_payers, n_pay, n_night) AS evidence,
+        SELECT r_ent AS entity_id, 'facilitator' AS role, w AS weight,
+               CASE WHEN n_collectors > 1 THEN
+                   printf('Its household (%d collectors joined by %s) is paid by %d unrelated senders, ',
+                          n_collectors, ties_words, n_unrelated)
+               ELSE printf('Paid by %d unrelated senders, ', n_unrelated) END
+               || printf('%d of whom show the payer pattern on their own evidence '
+                         || '(%d payments from them, %d at night in their time zones).',
+                         n_payers, n_pay, n_night) AS evidence,
                ids AS record_ids,
-               printf('%d payers with the payer pattern %.2f; %d%% of its unrelated senders x%.2f', n_payers, {base},
-                      round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, {_specificity(p)}) AS components
-        FROM x
+               printf('%d payers with the payer pattern %.2f; %d%% of its %sunrelated senders x%.2f', n_payers, {base},
+                      round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER,
+                      CASE WHEN n_collectors > 1 THEN 'household''s ' ELSE '' END, {_specificity(p)}) AS components
+        -- one hit per collector: alone or as its household, whichever weighs more (ties: alone)
+        FROM scored QUALIFY row_number() OVER (PARTITION BY r_ent ORDER BY round(w, 9) DESC, unit) = 1
     """
 
 
@@ -292,35 +334,38 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
 
 
 def household_payer(p: dict[str, Any], pack: Pack) -> str:
-    """Receiver → payer: a payer gains weight from the household it pays, in proportion to the
-    household's evidence from OTHER payers and to how specific the household is to payers."""
+    """Receiver → payer: a payer gains weight from the household it pays (a receiver, or its
+    collectors together, whichever weighs more), in proportion to the household's evidence from
+    OTHER payers and to how specific the household is to payers."""
     sb = pack.typology("FIN_SHARED_BENEFICIARY")
     strong = float(sb["min_payer_weight"])
     r = pack.typology("FIN_CONSUMER_REMITTER")
     large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
     return f"""
         WITH pay AS (
-            SELECT s_ent, r_ent, txn_id, ts, night, amount_usd FROM corridor_payments
-            WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS}
+            SELECT c.s_ent, u.unit, c.txn_id, c.ts, c.night, c.amount_usd
+            FROM corridor_payments c JOIN ({RECEIVER_UNITS}) u ON u.r_ent = c.r_ent
+            WHERE NOT c.family AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
         ), strong_payers AS (
-            SELECT r_ent, s_ent, payer_weight AS own_w FROM ({_strong_pairs(strong)})
+            SELECT u.unit, sp.s_ent, max(sp.payer_weight) AS own_w FROM ({_strong_pairs(strong)}) sp
+            JOIN ({RECEIVER_UNITS}) u ON u.r_ent = sp.r_ent GROUP BY u.unit, sp.s_ent
         ), households AS (
-            SELECT r_ent, count(*) AS n_payers FROM strong_payers GROUP BY r_ent
+            SELECT unit, count(*) AS n_payers FROM strong_payers GROUP BY unit
         ), pairs AS (
-            SELECT s_ent, r_ent, count(*) AS n, count(*) FILTER (WHERE night) AS n_night,
+            SELECT s_ent, unit, count(*) AS n, count(*) FILTER (WHERE night) AS n_night,
                    min(ts) AS first_ts, max(ts) AS last_ts, list(txn_id ORDER BY ts, txn_id) AS ids,
                    median(amount_usd) AS median_usd
-            FROM pay GROUP BY s_ent, r_ent HAVING count(*) >= {int(p["min_payments"])}
+            FROM pay GROUP BY s_ent, unit HAVING count(*) >= {int(p["min_payments"])}
         ), carried AS (
             -- the household's strength from the payers other than this one (damped), and how
             -- specific it is: the share of its unrelated senders who are payers on their own
-            SELECT pr.s_ent, pr.r_ent, pr.n, pr.n_night, pr.first_ts, pr.last_ts, pr.ids, pr.median_usd,
-                   count(sp.s_ent) AS n_others, rp.n_unrelated, h.n_payers,
+            SELECT pr.s_ent, pr.unit, pr.n, pr.n_night, pr.first_ts, pr.last_ts, pr.ids, pr.median_usd,
+                   count(sp.s_ent) AS n_others, hs.n_unrelated, hs.n_collectors, hs.ties_words, h.n_payers,
                    1 - product(1 - {float(p["per_payer_share"])} * sp.own_w) AS strength
             FROM pairs pr
-            JOIN households h ON h.r_ent = pr.r_ent
-            JOIN receiver_profiles rp ON rp.entity_id = pr.r_ent
-            JOIN strong_payers sp ON sp.r_ent = pr.r_ent AND sp.s_ent <> pr.s_ent
+            JOIN households h ON h.unit = pr.unit
+            JOIN ({UNIT_SENDERS}) hs ON hs.unit = pr.unit
+            JOIN strong_payers sp ON sp.unit = pr.unit AND sp.s_ent <> pr.s_ent
             GROUP BY ALL HAVING count(sp.s_ent) >= {int(p["min_other_payers"])}
         ), scored AS (
             -- payments far above the band of session payments are a relative's support, not a show
@@ -328,16 +373,20 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
                       * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM carried
         )
         -- one hit per payer, on the household that carries most (ties, to 9 decimals: the first
-        -- receiver id; a product over payers in no fixed order differs in its last bits)
+        -- unit, a receiver alone before a household; a product over payers in no fixed order
+        -- differs in its last bits)
         SELECT s_ent AS entity_id, 'payer' AS role, w AS weight,
-               printf('Pays a household that %d other payers pay on their own evidence (%d%% of its %d '
+               CASE WHEN n_collectors > 1
+                    THEN printf('Pays a household (%d collectors joined by %s) ', n_collectors, ties_words)
+                    ELSE 'Pays a household ' END
+               || printf('that %d other payers pay on their own evidence (%d%% of its %d '
                       || 'unrelated senders): %d payment%s to it between %s and %s, %d at night.',
                       n_others, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, n_unrelated,
                       n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night) AS evidence,
                ids AS record_ids,
                printf('household paid by %d other payers %.2f x specificity %.2f x carry {float(p["carry_share"])}',
                       n_others, strength, {_specificity(sb)}) AS components
-        FROM scored QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, r_ent) = 1
+        FROM scored QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, unit) = 1
     """
 
 
@@ -355,20 +404,23 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
             SELECT DISTINCT s_ent, r_ent FROM ({_strong_pairs(sb["min_payer_weight"])})
         ), found AS (
             -- each payer found through a household, and that household (the one its hit cites)
-            SELECT DISTINCT h.entity_id AS s_ent, c.r_ent AS via, h.weight
+            SELECT DISTINCT h.entity_id AS s_ent, rh.household_id AS via, h.weight
             FROM hits h, unnest(h.record_ids) AS t(txn_id)
             JOIN corridor_payments c ON c.txn_id = t.txn_id
+            JOIN receiver_households rh ON rh.entity_id = c.r_ent
             WHERE h.code = 'FIN_HOUSEHOLD_PAYER' AND h.weight >= {float(p["household_min_payer_weight"])}
         ), pay AS (
-            SELECT s_ent, r_ent, count(*) AS n, list(txn_id ORDER BY ts, txn_id) AS ids
-            FROM corridor_payments
-            WHERE NOT family AND r_ent NOT IN {LOOKALIKE_RECEIVERS}
-            GROUP BY s_ent, r_ent
+            SELECT c.s_ent, c.r_ent, any_value(rh.household_id) AS hh, count(*) AS n,
+                   list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids
+            FROM corridor_payments c JOIN receiver_households rh ON rh.entity_id = c.r_ent
+            WHERE NOT c.family AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
+            GROUP BY c.s_ent, c.r_ent
         ), counted AS (
+            -- another household: not one of this receiver's own household's collectors
             SELECT y.r_ent, y.s_ent, y.n, y.ids, o.s_ent IS NOT NULL AS is_own, min(f.via) AS via
             FROM pay y
             LEFT JOIN own o ON o.s_ent = y.s_ent AND o.r_ent = y.r_ent
-            LEFT JOIN found f ON f.s_ent = y.s_ent AND f.via <> y.r_ent
+            LEFT JOIN found f ON f.s_ent = y.s_ent AND f.via <> y.hh
             WHERE o.s_ent IS NOT NULL OR f.s_ent IS NOT NULL
             GROUP BY ALL
         ), recv AS (
