@@ -860,7 +860,8 @@ def test_a_pack_without_the_platform_fans_rule_makes_no_one_a_creator(tmp_path: 
     [
         (["visa fee", "customs fee", "for the ticket"], True),  # three victims' pretexts: 6 of 24 payments
         (["LOAN", "emergency po", "processing fee"], True),
-        (["visa fee", "customs fee"], False),  # 4 of 24: below a fifth
+        (["visa fee", "customs fee"], True),  # 4 of 24: a tenth and more, by two senders
+        (["visa fee"], False),  # 2 of 24, one sender: a man's own words, no scam's
         (["hospital bill"] * 3, False),  # "hospital" is an abuse payer's cover word too
         (["tickets4u", "visas", "loans"], False),  # words that start like them are not them
     ],
@@ -869,8 +870,8 @@ def test_a_receiver_its_senders_pay_for_a_romance_scams_pretexts_is_no_household
     tmp_path: Path, references: list[str], mule: bool
 ) -> None:
     """Men of 56 pay two wallets in the Philippines at night and come back, as the payers of a
-    household do; where three of them write a romance scam's pretexts (a visa fee, customs, a ticket,
-    a loan) on a fifth of the payments, the wallets are a romance scam's mules and the senders its
+    household do; where two or more of them write a romance scam's pretexts (a visa fee, customs, a
+    ticket, a loan) on a tenth of the payments or more, the wallets are a romance scam's mules and the senders its
     victims: no household, and the payments no payer's pattern."""
     from .typology_contract import detect
 
