@@ -1211,3 +1211,62 @@ def test_two_sisters_on_one_phone_each_supported_by_a_brother_abroad_are_no_hous
         return
     assert not [k for k in _hits(out) if k[0] in ("FIN_SHARED_BENEFICIARY", "FIN_HOUSEHOLD_PAYER")]
     assert read_csv(out / "cases.csv") == []
+
+
+@pytest.mark.parametrize("supporting", [True, False])
+def test_a_receiver_paid_by_overseas_workers_who_support_families_at_home_is_no_household(
+    tmp_path: Path, supporting: bool
+) -> None:
+    """Three men abroad each send the same small night-time payments to one wallet in the
+    Philippines, as the payers of a household do. Where each of them also supports a relative at
+    home (payments to someone of his surname), the wallet is paid by overseas workers who support
+    families at home (a store selling phone load, a savings group, a fundraiser:
+    `lookalikes.diaspora`): no household, no case. Without the family support it is a household."""
+    from tanglaw.stages.detect.features import DIASPORA_KIND
+
+    men = {1: "Ramon Cruz", 2: "Jose Lim", 3: "Pedro Tan"}
+    parties = [{"party_id": "PWL", "source": "wallet-ph", "name": "Lita Ramos", "country": "PH"}]
+    accounts = [
+        {"account_id": "WL", "source": "wallet-ph", "party_id": "PWL", "kind": "ewallet", "country": "PH"}
+    ]
+    txns: list[dict[str, Any]] = []
+    for k, name in men.items():
+        parties.append({"party_id": f"PS{k}", "source": "remit-x", "name": name, "country": "US"})
+        accounts.append(
+            {
+                "account_id": f"S{k}",
+                "source": "remit-x",
+                "party_id": f"PS{k}",
+                "kind": "remittance",
+                "country": "US",
+            }
+        )
+        txns += _night_payments(f"L{k}-", f"S{k}", "WL", 5)
+        if supporting:
+            surname = name.split()[1]
+            parties.append(
+                {"party_id": f"PR{k}", "source": "wallet-ph", "name": f"Ana {surname}", "country": "PH"}
+            )
+            accounts.append(
+                {
+                    "account_id": f"R{k}",
+                    "source": "wallet-ph",
+                    "party_id": f"PR{k}",
+                    "kind": "ewallet",
+                    "country": "PH",
+                }
+            )
+            txns += [_day_payment(f"F{k}-{i}", 3 + 7 * i, f"S{k}", f"R{k}") for i in range(3)]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    (kind,) = _workspace_row(
+        out,
+        "SELECT lookalike_kind FROM receiver_profiles rp JOIN account_entities a USING (entity_id) "
+        "WHERE a.account_id = 'WL'",
+    )
+    if supporting:
+        assert kind == DIASPORA_KIND
+        assert read_csv(out / "cases.csv") == []
+    else:
+        assert kind is None
+        (case,) = _cases_of(out).values()
+        assert ("WL", "facilitator") in case

@@ -76,6 +76,8 @@ def cse_banned_accounts(pack: Pack) -> str:
 WORDED = ("order", "fan", "pretext")
 #: the look-alike kind of a romance scam's mule (`lookalikes.romance`)
 ROMANCE_KIND = "paid by romance-scam victims"
+#: the words of a receiver paid by overseas workers who support families at home (`lookalikes.diaspora`)
+DIASPORA_KIND = "paid by overseas workers who support families at home"
 
 
 #: receivers that are shops or performers (`receiver_profiles.lookalike`): payments to them are
@@ -91,6 +93,7 @@ LOOKALIKE_KINDS = (
     ("regulars_like", "paid by regulars"),
     ("young_buyers_like", "buyers mostly under 30"),
     ("relatives_like", "supported by relatives abroad"),
+    ("diaspora_like", DIASPORA_KIND),
     ("payouts_like", "paid out by an institution"),
     ("romance_like", ROMANCE_KIND),
 )
@@ -102,7 +105,7 @@ LOOKALIKE_KINDS = (
 #: name what they buy is a shop here whatever else it is (a payment under threat names no goods)
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
-    f" WHERE (({' OR '.join(f for f, _ in LOOKALIKE_KINDS if f not in ('seller_like', 'romance_like'))})"
+    f" WHERE (({' OR '.join(f for f, _ in LOOKALIKE_KINDS if f not in ('seller_like', 'romance_like', 'diaspora_like'))})"
     " AND NOT young_buyers_like) OR desk_like OR young_shop_like)"
 )
 
@@ -320,6 +323,15 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
         if int(f["min_family_senders"])
         else "false"
     )
+    # paid by overseas workers who support families at home: most of its unrelated senders also send
+    # money to relatives in the country (their family's support, `family`), as a store selling
+    # phone load, a fundraiser, a savings group, a relative by marriage are
+    d = pack["lookalikes"]["diaspora"]
+    diaspora = (
+        f"n_unrelated >= {int(d['min_senders'])} AND n_supporting >= {float(d['supporting_share'])} * n_unrelated"
+        if int(d["min_senders"])
+        else "false"
+    )
     k = pack["lookalikes"]["p2p_desk"]
     desk = (
         f"coalesce(inc.n_all_senders, 0) >= {int(k['min_senders'])} "
@@ -369,6 +381,9 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             -- counted apart: a payer spreading payments over a household's accounts is no regular)
             SELECT s_ent, count(DISTINCT r_ent) AS n_beneficiaries FROM corridor_payments
             WHERE NOT family GROUP BY s_ent
+        ), supporters AS (
+            -- senders who send money to relatives in the country too (a family tie, `family`)
+            SELECT DISTINCT s_ent FROM corridor_payments WHERE family
         ), ages AS ({BIRTH_DATES}
         ), pairs AS (
             SELECT c.r_ent, c.s_ent, count(*) AS n, bool_or(c.family) AS family,
@@ -407,6 +422,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             WHERE he.entity_id IN (SELECT r_ent FROM pairs) GROUP BY he.entity_id
         ), r AS (
             SELECT r_ent AS entity_id, count(*) AS n_senders, count(*) FILTER (WHERE NOT family) AS n_unrelated,
+                   count(*) FILTER (WHERE NOT family AND s_ent IN (SELECT s_ent FROM supporters)) AS n_supporting,
                    sum(n) AS n_payments,
                    avg((n <= {int(s["one_off_payments"])})::INTEGER) AS one_off_share,
                -- order references, a fan's words and a romance scam's pretexts: the share of its
@@ -437,6 +453,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
                    coalesce({young}, false) AS young_buyers_like,
                    coalesce({back}, false) AS young_shop_like,
                    {relatives} AS relatives_like,
+                   coalesce({diaspora}, false) AS diaspora_like,
                    ({romance}) AS romance_like
             FROM r LEFT JOIN hosting h ON h.r_ent = r.entity_id LEFT JOIN incoming inc ON inc.r_ent = r.entity_id
         ), kinds AS (
@@ -691,6 +708,9 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             JOIN first_visits v ON v.entity_id = u.s_ent AND list_contains(u.burst_countries, v.country)
                          AND v.first_visit < u.burst_first_ts
             GROUP BY u.s_ent, u.r_ent
+        ), supporters AS (
+            -- senders who send money to relatives in the country too (a family tie, `family`)
+            SELECT DISTINCT s_ent FROM corridor_payments WHERE family
         ), ages AS ({BIRTH_DATES}
         ), opened AS (
             SELECT ae.entity_id, min(a.opened_at) AS opened_at
