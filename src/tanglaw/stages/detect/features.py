@@ -99,8 +99,9 @@ LOOKALIKE_KINDS = (
 )
 #: the shops and performers whose payments are no sextortion victim's either: a receiver paid
 #: mostly by young people stays in (an extortionist's victims are young too) unless they come back
-#: to it (a victim pays in one burst and stops), and so does a romance scam's mule (an
-#: extortionist's victims may write "loan" too) and a shop known only by its many buyers who buy
+#: to it (a victim pays in one burst and stops), and so do a romance scam's mule (an
+#: extortionist's victims may write "loan" too) and a receiver paid by overseas workers who support
+#: families at home (a victim abroad may send his own family money too) and a shop known only by its many buyers who buy
 #: once or twice (each victim pays an extortionist once or twice too); a receiver whose customers
 #: name what they buy is a shop here whatever else it is (a payment under threat names no goods)
 SHOP_RECEIVERS = (
