@@ -43,13 +43,21 @@ def _household(tag: str, day0: int = 1) -> list[dict[str, Any]]:
     return rows
 
 
-def _run(tmp_path: Path, txns: list[dict[str, Any]], **tables: list[dict[str, Any]]) -> Path:
+def _run(
+    tmp_path: Path, txns: list[dict[str, Any]], pack_text: str = "", **tables: list[dict[str, Any]]
+) -> Path:
+    """Run a bundle of `txns` and `tables`; with `pack_text`, a pack laid over the built-in one."""
     b = tmp_path / "bundle"
     write_table(b, "transactions", txns)
     for name, rows in tables.items():
         write_table(b, name, rows)
+    pack = None
+    if pack_text:
+        pack_file = tmp_path / "pack.toml"
+        pack_file.write_text(pack_text, encoding="utf-8")
+        pack = load_pack(pack_file)
     out = tmp_path / "out"
-    run_bundle(b, out)
+    run_bundle(b, out, pack=pack)
     return out
 
 
@@ -110,20 +118,22 @@ def test_a_payer_with_two_daytime_payments_is_found_through_the_household(tmp_pa
     assert ("WEAK", "payer") in next(m for m in _cases_of(out).values() if ("WA", "facilitator") in m)
 
 
+def _day_payment(txn_id: str, day: int, sender: str, receiver: str) -> dict[str, Any]:
+    """One US$40 payment from the US to PH at noon New York time (17:00 UTC), on March `day`."""
+    return payment(
+        txn_id,
+        f"2026-03-{day:02d}T17:00:00Z",
+        40,
+        sender,
+        receiver,
+        sender_country="US",
+        receiver_country="PH",
+    )
+
+
 def _daytime_payments(prefix: str, sender: str, receiver: str, n: int, day0: int) -> list[dict[str, Any]]:
     """`n` payments of US$40 from the US to PH at 12:00 New York time, a week apart."""
-    return [
-        payment(
-            f"{prefix}{i}",
-            f"2026-03-{day0 + 7 * i:02d}T17:00:00Z",
-            40,
-            sender,
-            receiver,
-            sender_country="US",
-            receiver_country="PH",
-        )
-        for i in range(n)
-    ]
+    return [_day_payment(f"{prefix}{i}", day0 + 7 * i, sender, receiver) for i in range(n)]
 
 
 def test_a_receiver_paid_by_payers_found_through_another_household_is_a_household(tmp_path: Path) -> None:
@@ -1061,34 +1071,6 @@ def test_two_collectors_on_one_phone_are_one_household_unless_many_share_it(
     ) == (2,)
 
 
-def _run_with(
-    tmp_path: Path, pack_text: str, txns: list[dict[str, Any]], **tables: list[dict[str, Any]]
-) -> Path:
-    """`_run` with a pack laid over the built-in one."""
-    b = tmp_path / "bundle"
-    write_table(b, "transactions", txns)
-    for name, rows in tables.items():
-        write_table(b, name, rows)
-    pack_file = tmp_path / "pack.toml"
-    pack_file.write_text(pack_text, encoding="utf-8")
-    out = tmp_path / "out"
-    run_bundle(b, out, pack=load_pack(pack_file))
-    return out
-
-
-def _day_payment(txn_id: str, day: int, sender: str, receiver: str) -> dict[str, Any]:
-    """One US$40 payment from the US to PH at noon New York time (17:00 UTC), on March `day`."""
-    return payment(
-        txn_id,
-        f"2026-03-{day:02d}T17:00:00Z",
-        40,
-        sender,
-        receiver,
-        sender_country="US",
-        receiver_country="PH",
-    )
-
-
 @pytest.mark.parametrize("joined", ["phone", "no phone", "no common sender", "off"])
 def test_two_collectors_of_one_household_each_paid_by_one_strong_payer_are_a_household(
     tmp_path: Path, joined: str
@@ -1107,7 +1089,7 @@ def test_two_collectors_of_one_household_each_paid_by_one_strong_payer_are_a_hou
     both = "THIRD" if joined != "no common sender" else "FOURTH"
     txns += [_day_payment("T1", 4, "THIRD", "WA"), _day_payment("T2", 18, both, "WB")]
     pack = "[link]\nhousehold_max_receivers = 1\n" if joined == "off" else ""
-    out = _run_with(tmp_path, pack, txns, **_phone_people(phone_of))
+    out = _run(tmp_path, txns, pack, **_phone_people(phone_of))
     hits = _hits(out)
     if joined != "phone":
         assert not [k for k in hits if k[0] == "FIN_SHARED_BENEFICIARY"]

@@ -100,10 +100,11 @@ LOOKALIKE_KINDS = (
 #: the shops and performers whose payments are no sextortion victim's either: a receiver paid
 #: mostly by young people stays in (an extortionist's victims are young too) unless they come back
 #: to it (a victim pays in one burst and stops), and so do a romance scam's mule (an
-#: extortionist's victims may write "loan" too) and a receiver paid by overseas workers who support
-#: families at home (a victim abroad may send his own family money too) and a shop known only by its many buyers who buy
-#: once or twice (each victim pays an extortionist once or twice too); a receiver whose customers
-#: name what they buy is a shop here whatever else it is (a payment under threat names no goods)
+#: extortionist's victims may write "loan" too), a receiver paid by overseas workers who support
+#: families at home (a victim abroad may send his own family money too) and a shop known only by
+#: its many buyers who buy once or twice (each victim pays an extortionist once or twice too); a
+#: receiver whose customers name what they buy is a shop here whatever else it is (a payment under
+#: threat names no goods)
 SHOP_RECEIVERS = (
     "(SELECT entity_id FROM receiver_profiles"
     f" WHERE (({' OR '.join(f for f, _ in LOOKALIKE_KINDS if f not in ('seller_like', 'romance_like', 'diaspora_like'))})"
@@ -709,9 +710,6 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
             JOIN first_visits v ON v.entity_id = u.s_ent AND list_contains(u.burst_countries, v.country)
                          AND v.first_visit < u.burst_first_ts
             GROUP BY u.s_ent, u.r_ent
-        ), supporters AS (
-            -- senders who send money to relatives in the country too (a family tie, `family`)
-            SELECT DISTINCT s_ent FROM corridor_payments WHERE family
         ), ages AS ({BIRTH_DATES}
         ), opened AS (
             SELECT ae.entity_id, min(a.opened_at) AS opened_at

@@ -240,29 +240,20 @@ def _strong_pairs(min_weight: float) -> str:
 
 #: SQL: the units two-sided evidence is counted over, per receiver: the receiver alone, and, when
 #: it is one of several collectors of a household (`receiver_households`), the household as a
-#: whole (`unit` 'H:' and the household's id). Each hit keeps the unit whose evidence weighs
-#: most, so joining a household never costs a collector or its payers what they had alone (the
-#: other collectors' weaker senders dilute the household's share of payers: counted over the
-#: household only, E seed 2 lost 7 of its 23 payers with few payments found).
+#: whole (`unit` 'H:' and the household's id), each with its collectors, the ties that joined them
+#: in words and its unrelated senders. Each hit keeps the unit whose evidence weighs most, so
+#: joining a household never costs a collector or its payers what they had alone (the other
+#: collectors' weaker senders dilute the household's share of payers: counted over the household
+#: only, E seed 2 lost 7 of its 23 payers with few payments found).
 RECEIVER_UNITS = """
-    SELECT entity_id AS r_ent, entity_id AS unit, 1 AS n_collectors, '' AS ties_words FROM receiver_households
+    SELECT rh.entity_id AS r_ent, rh.entity_id AS unit, 1 AS n_collectors, '' AS ties_words, rp.n_unrelated
+    FROM receiver_households rh JOIN receiver_profiles rp USING (entity_id)
     UNION ALL
-    SELECT entity_id, 'H:' || household_id, n_collectors, ties_words FROM receiver_households WHERE n_collectors > 1
+    SELECT entity_id, 'H:' || household_id, n_collectors, ties_words, n_unrelated FROM receiver_households
+    WHERE n_collectors > 1
 """
-
-#: SQL: per unit (`RECEIVER_UNITS`), its unrelated senders (a sender counted once however many of
-#: its collectors it pays; a relative of any of them is no unrelated sender), its collectors and
-#: the ties that joined them, in words. For a receiver alone, `n_unrelated` is its own
-#: (`receiver_profiles`).
-UNIT_SENDERS = f"""
-    SELECT unit, count(*) FILTER (WHERE NOT family) AS n_unrelated, any_value(n_collectors) AS n_collectors,
-           any_value(ties_words) AS ties_words
-    FROM (SELECT u.unit, c.s_ent, bool_or(c.family) AS family,
-                 any_value(u.n_collectors) AS n_collectors, any_value(u.ties_words) AS ties_words
-          FROM corridor_payments c JOIN ({RECEIVER_UNITS}) u ON u.r_ent = c.r_ent
-          GROUP BY u.unit, c.s_ent)
-    GROUP BY unit
-"""
+#: SQL over a relation `units` (`RECEIVER_UNITS`): one row per unit
+UNIT_FACTS = "(SELECT DISTINCT unit, n_collectors, ties_words, n_unrelated FROM units)"
 
 
 def _specificity(p: dict[str, Any]) -> str:
@@ -277,19 +268,21 @@ def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
     facilitator, in proportion to how many of the unrelated senders they are."""
     base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
     return f"""
-        WITH pairs AS (
-            SELECT sp.*, u.unit FROM ({_strong_pairs(p["min_payer_weight"])}) sp
-            JOIN ({RECEIVER_UNITS}) u ON u.r_ent = sp.r_ent
+        WITH units AS ({RECEIVER_UNITS}
+        ), pairs AS (
+            SELECT sp.*, u.unit FROM ({_strong_pairs(p["min_payer_weight"])}) sp JOIN units u ON u.r_ent = sp.r_ent
         ), recv AS (
             SELECT unit, count(DISTINCT s_ent) AS n_payers, sum(n) AS n_pay, sum(n_night) AS n_night,
                    list_sort(flatten(list(ids))) AS ids
             FROM pairs GROUP BY unit HAVING count(DISTINCT s_ent) >= {int(p["min_payers"])}
         ), x AS (
-            SELECT r.*, us.n_unrelated, us.n_collectors, us.ties_words FROM recv r JOIN ({UNIT_SENDERS}) us USING (unit)
+            SELECT r.*, f.n_unrelated, f.n_collectors, f.ties_words,
+                   {base} * {_specificity(p)} AS w
+            FROM recv r JOIN {UNIT_FACTS} f USING (unit)
         ), scored AS (
             -- each collector of the unit: the receiver, or every collector of the household (one
             -- its payers do not pay collects for the household all the same)
-            SELECT u.r_ent, x.*, {base} * {_specificity(p)} AS w FROM x JOIN ({RECEIVER_UNITS}) u USING (unit)
+            SELECT u.r_ent, x.* FROM x JOIN units u USING (unit)
         )
         SELECT r_ent AS entity_id, 'facilitator' AS role, w AS weight,
                CASE WHEN n_collectors > 1 THEN
@@ -342,13 +335,14 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
     r = pack.typology("FIN_CONSUMER_REMITTER")
     large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
     return f"""
-        WITH pay AS (
+        WITH units AS ({RECEIVER_UNITS}
+        ), pay AS (
             SELECT c.s_ent, u.unit, c.txn_id, c.ts, c.night, c.amount_usd
-            FROM corridor_payments c JOIN ({RECEIVER_UNITS}) u ON u.r_ent = c.r_ent
+            FROM corridor_payments c JOIN units u ON u.r_ent = c.r_ent
             WHERE NOT c.family AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
         ), strong_payers AS (
             SELECT u.unit, sp.s_ent, max(sp.payer_weight) AS own_w FROM ({_strong_pairs(strong)}) sp
-            JOIN ({RECEIVER_UNITS}) u ON u.r_ent = sp.r_ent GROUP BY u.unit, sp.s_ent
+            JOIN units u ON u.r_ent = sp.r_ent GROUP BY u.unit, sp.s_ent
         ), households AS (
             SELECT unit, count(*) AS n_payers FROM strong_payers GROUP BY unit
         ), pairs AS (
@@ -364,7 +358,7 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
                    1 - product(1 - {float(p["per_payer_share"])} * sp.own_w) AS strength
             FROM pairs pr
             JOIN households h ON h.unit = pr.unit
-            JOIN ({UNIT_SENDERS}) hs ON hs.unit = pr.unit
+            JOIN {UNIT_FACTS} hs ON hs.unit = pr.unit
             JOIN strong_payers sp ON sp.unit = pr.unit AND sp.s_ent <> pr.s_ent
             GROUP BY ALL HAVING count(sp.s_ent) >= {int(p["min_other_payers"])}
         ), scored AS (

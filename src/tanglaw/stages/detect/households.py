@@ -23,9 +23,11 @@ seed 53: without this, 59 ordinary people and 28 family recipients became facili
 Non-persons (`link.hub_account_kinds`, `link.hub_party_kinds`) join nobody. A group of more than
 `link.household_max_receivers` receivers is no household (a chain of neighbours, a shared
 phone shop): each of its receivers stays a household of its own. Writes
-`receiver_households(entity_id, household_id, n_collectors, ties, ties_words)`: `household_id` is the
-smallest entity id of its receivers, `ties` the kinds of tie that joined it ("phone", "device",
-"transfers") and `ties_words` the same in words, empty for a household of one.
+`receiver_households(entity_id, household_id, n_collectors, ties, ties_words, n_unrelated)`:
+`household_id` is the smallest entity id of its receivers, `ties` the kinds of tie that joined it
+("phone", "device", "transfers") and `ties_words` the same in words, empty for a household of one,
+and `n_unrelated` the household's unrelated senders (each counted once, a relative of any of its
+collectors none; for a household of one, the receiver's own, as in `receiver_profiles`).
 """
 
 from __future__ import annotations
@@ -177,13 +179,23 @@ def build_receiver_households(engine: Engine, pack: Pack) -> None:
             SELECT c.entity_id, s.n <= {int(link["household_max_receivers"])} AS pooled, s.first, s.n, t.ties,
                    t.ties_words
             FROM c JOIN sizes s USING (component) LEFT JOIN ties t USING (component)
+        ), households AS (
+            SELECT entity_id,
+                   CASE WHEN pooled THEN first ELSE entity_id END AS household_id,
+                   CASE WHEN pooled THEN n ELSE 1 END AS n_collectors,
+                   CASE WHEN pooled AND n > 1 THEN ties ELSE []::VARCHAR[] END AS ties,
+                   CASE WHEN pooled AND n > 1 THEN ties_words ELSE '' END AS ties_words
+            FROM pooled
+        ), unrelated AS (
+            -- its unrelated senders: a sender counted once however many of its collectors it
+            -- pays, and a relative of any of them is no unrelated sender
+            SELECT household_id, count(*) FILTER (WHERE NOT family) AS n_unrelated FROM (
+                SELECT h.household_id, c.s_ent, bool_or(c.family) AS family
+                FROM corridor_payments c JOIN households h ON h.entity_id = c.r_ent
+                GROUP BY h.household_id, c.s_ent)
+            GROUP BY household_id
         )
-        SELECT entity_id,
-               CASE WHEN pooled THEN first ELSE entity_id END AS household_id,
-               CASE WHEN pooled THEN n ELSE 1 END AS n_collectors,
-               CASE WHEN pooled AND n > 1 THEN ties ELSE []::VARCHAR[] END AS ties,
-               CASE WHEN pooled AND n > 1 THEN ties_words ELSE '' END AS ties_words
-        FROM pooled;
+        SELECT h.*, u.n_unrelated FROM households h JOIN unrelated u USING (household_id);
         DROP TABLE __households__receivers;
         DROP TABLE __households__not_person;
         DROP TABLE __households__domestic;
