@@ -29,7 +29,7 @@ OUTPUT_QUERIES: dict[str, str] = {
     "indicators.csv": """
         SELECT indicator_id, code, case_id, account_id, party_id, weight, evidence, record_ids,
                components, role, entity_id
-        FROM indicator_table ORDER BY rank, entity_id, weight DESC, code
+        FROM indicator_table ORDER BY rank, entity_id, weight DESC, code, indicator_id, account_id
     """,
     "tips.csv": """
         SELECT s.report_id, s.score AS actionability, s.case_ids, s.group_id, s.group_size, s.missing,
@@ -46,7 +46,7 @@ OUTPUT_QUERIES: dict[str, str] = {
                (SELECT min(account_id) FROM account_entities a WHERE a.entity_id = h.entity_id) AS account_id,
                h.evidence, array_to_string(h.record_ids, ';') AS record_ids, h.components,
                (SELECT min(c.case_id) FROM case_member_table c WHERE c.entity_id = h.entity_id) AS live_case_id
-        FROM shadow_hits h ORDER BY h.code, h.weight DESC, h.entity_id
+        FROM shadow_hits h ORDER BY h.code, h.weight DESC, h.entity_id, h.role
     """,
 }
 
