@@ -1252,3 +1252,146 @@ def test_a_receiver_paid_by_overseas_workers_who_support_families_at_home_is_no_
         assert kind is None
         (case,) = _cases_of(out).values()
         assert ("WL", "facilitator") in case
+
+
+@pytest.mark.parametrize(
+    ("visitors", "pack_text", "household"),
+    [
+        (3, "", False),
+        (2, "", True),
+        (3, "[lookalikes.visitors]\nmin_met = 0\n", True),  # the look-alike off
+    ],
+)
+def test_a_guide_that_visitors_met_in_person_is_no_household(
+    tmp_path: Path, visitors: int, pack_text: str, household: bool
+) -> None:
+    """Five men in the US pay one wallet in the Philippines at night, as the payers of a household
+    do. Where three of them had paid a hotel in the Philippines in person before they first paid it,
+    the wallet is a guide, a host or a friend that visitors met there (`lookalikes.visitors`): no
+    household, no case; the two whose trip no record shows are most likely visitors too. Two
+    visitors of five are not enough: a household that some of its payers travel to stays one
+    (travel to the children is an indicator itself; on world I two of four or five payers of a
+    household had been there)."""
+    from tanglaw.stages.detect.features import VISITORS_KIND
+
+    accounts = [{"account_id": "HOTEL", "source": "bank-a", "kind": "merchant", "country": "PH"}]
+    txns: list[dict[str, Any]] = []
+    for k in range(1, 6):
+        txns += _night_payments(f"G{k}-", f"V{k}", "WG", 5, day0=1 + k)
+        if k <= visitors:
+            txns.append(
+                payment(
+                    f"STAY{k}",
+                    f"2026-02-{2 * k:02d}T04:00:00Z",
+                    120,
+                    f"V{k}",
+                    "HOTEL",
+                    channel="card",
+                    merchant_category="7011",
+                    sender_country="US",
+                    receiver_country="PH",
+                )
+            )
+    out = _run(tmp_path, txns, pack_text, accounts=accounts)
+    (kind, n_met) = _workspace_row(
+        out,
+        "SELECT lookalike_kind, n_met FROM receiver_profiles rp JOIN account_entities a USING (entity_id) "
+        "WHERE a.account_id = 'WG'",
+    )
+    assert n_met == visitors
+    if not household:
+        assert kind == VISITORS_KIND
+        assert read_csv(out / "cases.csv") == []
+    else:
+        assert kind is None
+        (case,) = _cases_of(out).values()
+        assert ("WG", "facilitator") in case
+
+
+@pytest.mark.parametrize("supporting", [True, False])
+def test_a_fundraiser_whose_donors_support_families_at_home_is_no_extortionists_collector(
+    tmp_path: Path, supporting: bool
+) -> None:
+    """Four workers in Britain each give to a wallet in the Philippines within two weeks ("medical
+    bills"), once each and one of them twice that day, and never again, as an extortionist's
+    victims pay in one episode each. Where each of
+    them also supports a relative of his surname at home, the wallet is a fundraiser that overseas
+    workers give to (`lookalikes.diaspora`): no collector, no victims. Without the family support
+    it is a collector, and each giver a likely victim."""
+    people = {
+        "D1": ("Maria Santos", "1979-02-11"),
+        "D2": ("Jose Reyes", "1983-07-21"),
+        "D3": ("Ana Cruz", "1980-01-10"),
+        "D4": ("Pedro Bautista", "1975-11-03"),
+    }
+    parties, accounts = _people_tables(people, "bank-gb", "bank", "GB")
+    parties.append({"party_id": "PF", "source": "wallet-ph", "name": "Lorna Dizon", "country": "PH"})
+    accounts.append(
+        {"account_id": "FUND", "source": "wallet-ph", "party_id": "PF", "kind": "ewallet", "country": "PH"}
+    )
+    txns = [
+        payment(
+            f"{who}-GIFT",
+            f"2026-03-{2 + 4 * k:02d}T10:00:00Z",
+            150,
+            f"A-{who}",
+            "FUND",
+            currency="USD",
+            sender_country="GB",
+            receiver_country="PH",
+            reference="medical bills",
+        )
+        for k, who in enumerate(people)
+    ]
+    txns.append(
+        payment(
+            "D1-GIFT2",
+            "2026-03-02T13:00:00Z",
+            160,
+            "A-D1",
+            "FUND",
+            currency="USD",
+            sender_country="GB",
+            receiver_country="PH",
+            reference="medical bills",
+        )
+    )
+    if supporting:
+        for who, (name, _) in people.items():
+            surname = name.split()[1]
+            parties.append(
+                {"party_id": f"PR{who}", "source": "wallet-ph", "name": f"Rosa {surname}", "country": "PH"}
+            )
+            accounts.append(
+                {
+                    "account_id": f"R{who}",
+                    "source": "wallet-ph",
+                    "party_id": f"PR{who}",
+                    "kind": "ewallet",
+                    "country": "PH",
+                }
+            )
+            txns += [
+                payment(
+                    f"{who}-HOME{m}",
+                    f"2026-{m:02d}-05T10:00:00Z",
+                    200,
+                    f"A-{who}",
+                    f"R{who}",
+                    currency="USD",
+                    sender_country="GB",
+                    receiver_country="PH",
+                )
+                for m in (1, 2, 3, 4)
+            ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    (collectors,) = _workspace_row(
+        out, "SELECT coalesce(list(entity_id ORDER BY entity_id), []) FROM burst_collectors"
+    )
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    if supporting:
+        assert collectors == []
+        assert victims == set()
+    else:
+        assert collectors == ["E:PF"]
+        assert victims == {"A-D1", "A-D2", "A-D3", "A-D4"}
