@@ -1395,3 +1395,64 @@ def test_a_fundraiser_whose_donors_support_families_at_home_is_no_extortionists_
     else:
         assert collectors == ["E:PF"]
         assert victims == {"A-D1", "A-D2", "A-D3", "A-D4"}
+
+
+@pytest.mark.parametrize(("customers", "collector"), [(20, False), (2, True)])
+def test_one_likely_victim_among_many_customers_makes_no_collector(
+    tmp_path: Path, customers: int, collector: bool
+) -> None:
+    """A young man in the US pays a wallet in the Philippines three rising amounts within a day: a
+    likely sextortion victim either way. Where the wallet is also paid once each by twenty other
+    customers abroad (a crypto trader's or a shop's buyers), he is 1 of its 21 unrelated senders:
+    too few to call it an extortionist's collector (FIN_SEXTORTION_VICTIM.receiver_full_specificity).
+    Paid by two others only, it is one."""
+    first = ("Alan", "Brian", "Colin", "David", "Edwin", "Frank", "Gavin", "Henry", "Ivan", "Jack")
+    last = ("Baker", "Clark", "Evans")
+    people = {"HOME": ("Mark Ellis", "2003-04-02")} | {
+        f"C{k}": (f"{first[k % 10]} {last[k // 10]}", f"19{60 + k}-0{1 + k % 9}-1{k % 10}")
+        for k in range(customers)
+    }
+    parties, accounts = _people_tables(people, "bank-us", "ewallet", "US")
+    txns = [
+        payment(
+            f"HOME-{k}",
+            f"2026-03-01T{10 + 3 * k:02d}:00:00Z",
+            amount,
+            "A-HOME",
+            "DESK",
+            channel="ewallet",
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for k, amount in enumerate((60, 130, 250))
+    ]
+    txns += [
+        payment(
+            f"C{k}-BUY",
+            f"2026-0{2 + k % 3}-{1 + k:02d}T15:00:00Z",
+            40,
+            f"A-C{k}",
+            "DESK",
+            channel="ewallet",
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for k in range(customers)
+    ]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    members = {(m["account_id"], m["role"]) for m in read_csv(out / "case_members.csv")}
+    assert ("A-HOME", "victim") in members
+    assert (("DESK", "facilitator") in members) is collector
+    (evidence, components) = _workspace_row(
+        out,
+        "SELECT evidence, components FROM hits WHERE code = 'FIN_SEXTORTION_VICTIM' AND entity_id = 'A:DESK'",
+    )
+    if collector:
+        assert evidence == "Received a burst of small payments from 1 likely sextortion victim (US$440)."
+        assert components.startswith("paid by likely victims ") and ";" not in components
+    else:
+        assert evidence == (
+            "Received a burst of small payments from 1 likely sextortion victim (US$440), "
+            "1 of its 21 unrelated senders abroad."
+        )
+        assert components.endswith("; 5% of its unrelated senders x0.32")

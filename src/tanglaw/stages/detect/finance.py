@@ -556,14 +556,32 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                    burst_txn_ids AS record_ids, why AS components
             -- the strongest burst (ties: the earliest, then the first receiver id)
             FROM b QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, burst_first_ts, r_ent) = 1
+        ), paid AS (
+            -- per beneficiary, its likely victims, and how many unrelated senders abroad pay it
+            -- (`receiver_profiles`, a beneficiary in the corridors' countries; elsewhere, none counted)
+            SELECT r_ent, count(*) AS n_victims, count(DISTINCT s_ent) AS n_senders_victims,
+                   1 - product(1 - {p["receiver_weight_share"]} * w) AS w_victims,
+                   sum(total_usd) AS usd, list_sort(flatten(list(txn_ids))) AS ids,
+                   coalesce(any_value(rp.n_unrelated), 0) AS n_unrelated
+            FROM b LEFT JOIN receiver_profiles rp ON rp.entity_id = b.r_ent
+            WHERE w >= {pack["scoring"]["victim_threshold"]} AND NOT via_merchant GROUP BY r_ent
         ), receivers AS (
-            SELECT r_ent AS entity_id, 'facilitator' AS role,
-                   1 - product(1 - {p["receiver_weight_share"]} * w) AS weight,
-                   printf('Received a burst of small payments from %d likely sextortion victim%s (%s).',
-                          count(*), CASE WHEN count(*) = 1 THEN '' ELSE 's' END, {_usd("sum(total_usd)")}) AS evidence,
-                   list_sort(flatten(list(txn_ids))) AS record_ids,
-                   printf('paid by likely victims %.2f', 1 - product(1 - {p["receiver_weight_share"]} * w)) AS components
-            FROM b WHERE w >= {pack["scoring"]["victim_threshold"]} AND NOT via_merchant GROUP BY r_ent
+            -- in proportion to how many of its unrelated senders they are: one likely victim among
+            -- a shop's twenty buyers is weak evidence that it collects for an extortionist
+            SELECT r_ent AS entity_id, 'facilitator' AS role, w_victims * spec AS weight,
+                   printf('Received a burst of small payments from %d likely sextortion victim%s (%s)%s.',
+                          n_victims, CASE WHEN n_victims = 1 THEN '' ELSE 's' END, {_usd("usd")},
+                          CASE WHEN spec < 1 THEN printf(', %d of its %d unrelated senders abroad', n_senders_victims,
+                                                         n_unrelated) ELSE '' END) AS evidence,
+                   ids AS record_ids,
+                   printf('paid by likely victims %.2f', w_victims)
+                   || CASE WHEN spec < 1 THEN printf('; %d%% of its unrelated senders x%.2f',
+                                                      round(100.0 * n_senders_victims / n_unrelated)::INTEGER, spec)
+                           ELSE '' END AS components
+            FROM (SELECT *, CASE WHEN {float(p["receiver_full_specificity"])} > 0
+                                 THEN least(1.0, n_senders_victims / greatest(n_unrelated, 1)
+                                                 / {float(p["receiver_full_specificity"])})
+                                 ELSE 1.0 END AS spec FROM paid)
         )
         SELECT * FROM victims UNION ALL SELECT * FROM receivers
     """
