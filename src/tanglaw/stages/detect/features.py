@@ -401,16 +401,17 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
             -- senders who send money to relatives in the country too (a family tie, `family`)
             SELECT DISTINCT s_ent FROM corridor_payments WHERE family
         ), ages AS ({BIRTH_DATES}
-        ), pairs AS (
+        ), paid_pairs AS (
             SELECT c.r_ent, c.s_ent, count(*) AS n, bool_or(c.family) AS family,
                    {", ".join(f"sum(c.{k}_ref::INTEGER) AS n_{k}" for k in WORDED)},
                    epoch(max(c.ts) - min(c.ts)) / 86400.0 AS span_days,
                    date_diff('day', any_value(a.birth_date), CAST(min(c.ts) AS DATE)) / 365.25 AS sender_age,
-                   -- he met it in person: first paid it while in its country or after he had been there
-                   bool_or(c.in_country) OR coalesce(min(v.first_visit) <= min(c.ts), false) AS met
-            FROM corridor_payments c LEFT JOIN ages a ON a.entity_id = c.s_ent
-            LEFT JOIN first_visits v ON v.entity_id = c.s_ent AND v.country = c.r_country
-            GROUP BY c.r_ent, c.s_ent
+                   min(c.ts) AS first_paid, bool_or(c.in_country) AS paid_there, any_value(c.r_country) AS r_country
+            FROM corridor_payments c LEFT JOIN ages a ON a.entity_id = c.s_ent GROUP BY c.r_ent, c.s_ent
+        ), pairs AS (
+            -- he met it in person: first paid it while in its country or after he had been there
+            SELECT p.*, p.paid_there OR coalesce(v.first_visit <= p.first_paid, false) AS met
+            FROM paid_pairs p LEFT JOIN first_visits v ON v.entity_id = p.s_ent AND v.country = p.r_country
         ), incoming AS (
             -- everyone who pays it, at home and abroad (purchases aside; businesses only as payers
             -- out), its payments from abroad that are payouts: from payers who pay many people
