@@ -1195,6 +1195,19 @@ def test_two_sisters_on_one_phone_each_supported_by_a_brother_abroad_are_no_hous
     assert read_csv(out / "cases.csv") == []
 
 
+def _relative_at_home(key: str, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A relative in the Philippines called `name`: party `PR{key}` and e-wallet `R{key}`."""
+    party = {"party_id": f"PR{key}", "source": "wallet-ph", "name": name, "country": "PH"}
+    account = {
+        "account_id": f"R{key}",
+        "source": "wallet-ph",
+        "party_id": f"PR{key}",
+        "kind": "ewallet",
+        "country": "PH",
+    }
+    return party, account
+
+
 @pytest.mark.parametrize("supporting", [True, False])
 def test_a_receiver_paid_by_overseas_workers_who_support_families_at_home_is_no_household(
     tmp_path: Path, supporting: bool
@@ -1225,19 +1238,9 @@ def test_a_receiver_paid_by_overseas_workers_who_support_families_at_home_is_no_
         )
         txns += _night_payments(f"L{k}-", f"S{k}", "WL", 5)
         if supporting:
-            surname = name.split()[1]
-            parties.append(
-                {"party_id": f"PR{k}", "source": "wallet-ph", "name": f"Ana {surname}", "country": "PH"}
-            )
-            accounts.append(
-                {
-                    "account_id": f"R{k}",
-                    "source": "wallet-ph",
-                    "party_id": f"PR{k}",
-                    "kind": "ewallet",
-                    "country": "PH",
-                }
-            )
+            party, account = _relative_at_home(str(k), f"Ana {name.split()[1]}")
+            parties.append(party)
+            accounts.append(account)
             txns += [_day_payment(f"F{k}-{i}", 3 + 7 * i, f"S{k}", f"R{k}") for i in range(3)]
     out = _run(tmp_path, txns, parties=parties, accounts=accounts)
     (kind,) = _workspace_row(
@@ -1314,10 +1317,10 @@ def test_a_fundraiser_whose_donors_support_families_at_home_is_no_extortionists_
 ) -> None:
     """Four workers in Britain each give to a wallet in the Philippines within two weeks ("medical
     bills"), once each and one of them twice that day, and never again, as an extortionist's
-    victims pay in one episode each. Where each of
-    them also supports a relative of his surname at home, the wallet is a fundraiser that overseas
-    workers give to (`lookalikes.diaspora`): no collector, no victims. Without the family support
-    it is a collector, and each giver a likely victim."""
+    victims pay in one episode each. Where each of them also supports a relative of his surname at
+    home, the wallet is a fundraiser that overseas workers give to (`lookalikes.diaspora`): no
+    collector, no victims. Without the family support it is a collector, and each giver a likely
+    victim."""
     people = {
         "D1": ("Maria Santos", "1979-02-11"),
         "D2": ("Jose Reyes", "1983-07-21"),
@@ -1358,19 +1361,9 @@ def test_a_fundraiser_whose_donors_support_families_at_home_is_no_extortionists_
     )
     if supporting:
         for who, (name, _) in people.items():
-            surname = name.split()[1]
-            parties.append(
-                {"party_id": f"PR{who}", "source": "wallet-ph", "name": f"Rosa {surname}", "country": "PH"}
-            )
-            accounts.append(
-                {
-                    "account_id": f"R{who}",
-                    "source": "wallet-ph",
-                    "party_id": f"PR{who}",
-                    "kind": "ewallet",
-                    "country": "PH",
-                }
-            )
+            party, account = _relative_at_home(who, f"Rosa {name.split()[1]}")
+            parties.append(party)
+            accounts.append(account)
             txns += [
                 payment(
                     f"{who}-HOME{m}",

@@ -6,6 +6,8 @@ border into a country of the pack's `high_risk_receiving` list, within the pack'
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...engine.core import Engine
 from ...engine.sqltext import literal
 from ...engine.sqltext import literal_list as sql_list
@@ -292,6 +294,12 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
     )
 
 
+def _at_least(n: str, total: str, min_n: Any, share: Any) -> str:
+    """SQL over `receiver_profiles`' columns: at least `min_n` of a receiver's senders that `n`
+    counts, and at least `share` of `total`; false when `min_n` is 0 (off)."""
+    return f"{n} >= {int(min_n)} AND {n} >= {float(share)} * {total}" if int(min_n) else "false"
+
+
 def _worded(what: str, share: float, senders: int) -> str:
     """SQL over `receiver_profiles`' columns: at least `share` of a receiver's payments carry
     `what`'s words (`<what>_share`), written by at least `senders` unrelated senders
@@ -324,11 +332,8 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     f = pack["lookalikes"]["relatives"]
     # supported by relatives abroad: enough of its senders abroad share its surname (the family
     # tie of `family`) that the others are most likely in-laws
-    relatives = (
-        f"n_senders - n_unrelated >= {int(f['min_family_senders'])}"
-        f" AND n_senders - n_unrelated >= {float(f['min_family_share'])} * n_senders"
-        if int(f["min_family_senders"])
-        else "false"
+    relatives = _at_least(
+        "n_senders - n_unrelated", "n_senders", f["min_family_senders"], f["min_family_share"]
     )
     # paid by overseas workers who support families at home: most of its unrelated senders also send
     # money to relatives in the country (their family's support, `family`), as a store selling
@@ -343,11 +348,7 @@ def build_receiver_profiles(engine: Engine, pack: Pack) -> None:
     # been in its country in person (a hotel, a meal, cash there: `first_visits`), as travellers pay
     # a guide, a host or a friend they met
     v = pack["lookalikes"]["visitors"]
-    visitors = (
-        f"n_met >= {int(v['min_met'])} AND n_met >= {float(v['met_share'])} * n_unrelated"
-        if int(v["min_met"])
-        else "false"
-    )
+    visitors = _at_least("n_met", "n_unrelated", v["min_met"], v["met_share"])
     k = pack["lookalikes"]["p2p_desk"]
     desk = (
         f"coalesce(inc.n_all_senders, 0) >= {int(k['min_senders'])} "

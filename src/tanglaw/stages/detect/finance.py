@@ -256,10 +256,13 @@ RECEIVER_UNITS = """
 UNIT_FACTS = "(SELECT DISTINCT unit, n_collectors, ties_words, n_unrelated FROM units)"
 
 
-def _specificity(p: dict[str, Any]) -> str:
-    """SQL: the share of a receiver's unrelated senders that pay it with the payer pattern,
-    as a factor that is 1 at `full_specificity` and shrinks in proportion below it."""
-    return f"least(1.0, n_payers / greatest(n_unrelated, 1) / {float(p['full_specificity'])})"
+def _specificity(full: Any, n: str = "n_payers") -> str:
+    """SQL: the share of a receiver's unrelated senders (`n_unrelated`) that `n` counts (its
+    payers with the payer pattern, its likely victims), as a factor that is 1 at the share `full`
+    and shrinks in proportion below it; 1 when `full` is 0 (off)."""
+    if float(full) <= 0:
+        return "1.0"
+    return f"least(1.0, {n} / greatest(n_unrelated, 1) / {float(full)})"
 
 
 def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
@@ -277,7 +280,7 @@ def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
             FROM pairs GROUP BY unit HAVING count(DISTINCT s_ent) >= {int(p["min_payers"])}
         ), x AS (
             SELECT r.*, f.n_unrelated, f.n_collectors, f.ties_words,
-                   {base} * {_specificity(p)} AS w
+                   {base} * {_specificity(p["full_specificity"])} AS w
             FROM recv r JOIN {UNIT_FACTS} f USING (unit)
         ), scored AS (
             -- each collector of the unit: the receiver, or every collector of the household (one
@@ -295,7 +298,7 @@ def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
                ids AS record_ids,
                printf('%d payers with the payer pattern %.2f; %d%% of its %sunrelated senders x%.2f', n_payers, {base},
                       round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER,
-                      CASE WHEN n_collectors > 1 THEN 'household''s ' ELSE '' END, {_specificity(p)}) AS components
+                      CASE WHEN n_collectors > 1 THEN 'household''s ' ELSE '' END, {_specificity(p["full_specificity"])}) AS components
         -- one hit per collector: alone or as its household, whichever weighs more (ties: alone)
         FROM scored QUALIFY row_number() OVER (PARTITION BY r_ent ORDER BY round(w, 9) DESC, unit) = 1
     """
@@ -363,7 +366,7 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
             GROUP BY ALL HAVING count(sp.s_ent) >= {int(p["min_other_payers"])}
         ), scored AS (
             -- payments far above the band of session payments are a relative's support, not a show
-            SELECT *, {float(p["carry_share"])} * strength * {_specificity(sb)}
+            SELECT *, {float(p["carry_share"])} * strength * {_specificity(sb["full_specificity"])}
                       * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM carried
         )
         -- one hit per payer, on the household that carries most (ties, to 9 decimals: the first
@@ -379,7 +382,7 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
                       n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night) AS evidence,
                ids AS record_ids,
                printf('household paid by %d other payers %.2f x specificity %.2f x carry {float(p["carry_share"])}',
-                      n_others, strength, {_specificity(sb)}) AS components
+                      n_others, strength, {_specificity(sb["full_specificity"])}) AS components
         FROM scored QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, unit) = 1
     """
 
@@ -430,7 +433,7 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
             -- a relative supported by the family (most of its money from people sharing its surname)
             WHERE r.r_ent NOT IN (SELECT entity_id FROM receiver_features WHERE family_share >= {family})
         )
-        SELECT r_ent AS entity_id, 'facilitator' AS role, {base} * {_specificity(sb)} AS weight,
+        SELECT r_ent AS entity_id, 'facilitator' AS role, {base} * {_specificity(sb["full_specificity"])} AS weight,
                printf('Paid by %d unrelated senders, %d of whom pay other households that payers on their '
                       || 'own evidence pay (e.g. %s)%s: %d payments from them.',
                       n_unrelated, n_found, example_via,
@@ -439,7 +442,7 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
                ids AS record_ids,
                printf('%d payers of other households and %d on their own %.2f; %d%% of its unrelated senders x%.2f',
                       n_found, n_own, {base}, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER,
-                      {_specificity(sb)}) AS components
+                      {_specificity(sb["full_specificity"])}) AS components
         FROM x
     """
 
@@ -578,10 +581,7 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                    || CASE WHEN spec < 1 THEN printf('; %d%% of its unrelated senders x%.2f',
                                                       round(100.0 * n_senders_victims / n_unrelated)::INTEGER, spec)
                            ELSE '' END AS components
-            FROM (SELECT *, CASE WHEN {float(p["receiver_full_specificity"])} > 0
-                                 THEN least(1.0, n_senders_victims / greatest(n_unrelated, 1)
-                                                 / {float(p["receiver_full_specificity"])})
-                                 ELSE 1.0 END AS spec FROM paid)
+            FROM (SELECT *, {_specificity(p["receiver_full_specificity"], "n_senders_victims")} AS spec FROM paid)
         )
         SELECT * FROM victims UNION ALL SELECT * FROM receivers
     """

@@ -187,15 +187,19 @@ def build_receiver_households(engine: Engine, pack: Pack) -> None:
                    CASE WHEN pooled AND n > 1 THEN ties_words ELSE '' END AS ties_words
             FROM pooled
         ), unrelated AS (
-            -- its unrelated senders: a sender counted once however many of its collectors it
-            -- pays, and a relative of any of them is no unrelated sender
+            -- a household of several collectors: its unrelated senders, a sender counted once
+            -- however many of its collectors it pays, and a relative of any of them none
             SELECT household_id, count(*) FILTER (WHERE NOT family) AS n_unrelated FROM (
                 SELECT h.household_id, c.s_ent, bool_or(c.family) AS family
                 FROM corridor_payments c JOIN households h ON h.entity_id = c.r_ent
+                WHERE h.n_collectors > 1
                 GROUP BY h.household_id, c.s_ent)
             GROUP BY household_id
         )
-        SELECT h.*, u.n_unrelated FROM households h JOIN unrelated u USING (household_id);
+        -- a household of one: the receiver's own (`receiver_profiles`, counted so already)
+        SELECT h.*, coalesce(u.n_unrelated, rp.n_unrelated) AS n_unrelated
+        FROM households h LEFT JOIN unrelated u USING (household_id)
+        JOIN receiver_profiles rp USING (entity_id);
         DROP TABLE __households__receivers;
         DROP TABLE __households__not_person;
         DROP TABLE __households__domestic;
