@@ -1449,3 +1449,38 @@ def test_one_likely_victim_among_many_customers_makes_no_collector(
             "1 of its 21 unrelated senders abroad."
         )
         assert components.endswith("; 5% of its unrelated senders x0.32")
+
+
+@pytest.mark.parametrize("other", ["household", "nobody", "lone"])
+def test_one_payer_makes_a_household_only_when_other_payers_confirm_him(tmp_path: Path, other: str) -> None:
+    """FIN_PAYER_BENEFICIARY: a wallet that one man with a strong payer pattern pays at night is a
+    facilitator when another of his beneficiaries is paid by other payers too (he pays household
+    A with three others). A man who pays two people nobody else pays (a traveller's friends, a
+    migrant's relatives, a partner) makes no household of them, and no case below the lone payer
+    threshold; where his own pattern reaches that threshold (`scoring.lone_payer_threshold`,
+    lowered here) he is a case anyway and the wallet he pays is its household."""
+    txns = _night_payments("S1-", "STRONG", "WF", 6)
+    txns += _night_payments("S2-", "STRONG", "WA" if other == "household" else "WG", 6, day0=13)
+    if other == "household":
+        txns += _household("A")
+    pack = "[scoring]\nlone_payer_threshold = 0.7\n" if other == "lone" else ""
+    out = _run(tmp_path, txns, pack)
+    hits = _hits(out)
+    (weight,) = _workspace_row(
+        out,
+        "SELECT h.weight FROM hits h JOIN account_entities a USING (entity_id) "
+        "WHERE a.account_id = 'STRONG' AND h.code = 'FIN_CONSUMER_REMITTER'",
+    )
+    assert 0.72 <= weight < 0.85  # strong, but not a case on his own with the built-in pack
+    if other == "nobody":
+        assert _workspace_row(out, "SELECT count(*) FROM hits WHERE code = 'FIN_PAYER_BENEFICIARY'") == (0,)
+        assert read_csv(out / "cases.csv") == []
+        return
+    h = hits[("FIN_PAYER_BENEFICIARY", "WF")]
+    confirmed = ", who also pays a beneficiary that 3 other payers pay" if other == "household" else ""
+    assert h["evidence"] == (
+        f"Received 6 payments from 1 payer with a strong payer pattern (weight up to {weight:.2f}){confirmed}."
+    )
+    assert h["record_ids"] == ";".join(f"S1-{i}" for i in range(6))
+    (case,) = [m for m in _cases_of(out).values() if ("WF", "facilitator") in m]
+    assert case == {("WF", "facilitator"), ("STRONG", "payer")}

@@ -307,25 +307,46 @@ def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
 def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
     family = float(pack.typology("FIN_FACILITATOR_COLLECTOR")["family_share"])
     r = pack.typology("FIN_CONSUMER_REMITTER")
+    lone = float(pack["scoring"]["lone_payer_threshold"])
     return f"""
         WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
         best AS (
             -- the payments to this receiver must themselves show the pattern: mostly at night,
             -- in the band of session payments (not a relative's monthly support or load top-ups)
             SELECT r_ent, max(payer_weight) AS w, sum(n) AS n_pay, count(*) AS n_payers,
-                   list_sort(flatten(list(ids))) AS ids
+                   arg_max(s_ent, payer_weight) AS top_payer, list_sort(flatten(list(ids))) AS ids
             FROM pairs WHERE n >= {int(p["min_payments"])} AND n_night >= {float(r["night_share"])} * n
               AND median_usd BETWEEN {float(r["below_band_usd"])} AND {float(r["small_median_usd"])}
             GROUP BY r_ent
+        ), confirmed AS (
+            -- one payer makes a household only when it is no lone sender: another of its
+            -- beneficiaries is paid by other payers too (a traveller's friends, a migrant's
+            -- relatives and a partner are paid by nobody else who looks like a payer)
+            SELECT b.r_ent, count(DISTINCT c.s_ent) AS n_co
+            FROM best b
+            JOIN corridor_payments m ON m.s_ent = b.top_payer AND NOT m.family AND m.r_ent <> b.r_ent
+                 AND m.r_ent NOT IN {LOOKALIKE_RECEIVERS}
+            JOIN corridor_payments c ON c.r_ent = m.r_ent AND c.s_ent <> b.top_payer AND NOT c.family
+            JOIN hits h ON h.entity_id = c.s_ent AND h.code = 'FIN_CONSUMER_REMITTER'
+                 AND h.weight >= {float(p["confirm_min_weight"])}
+            WHERE b.n_payers = 1
+            GROUP BY b.r_ent
         )
         SELECT r_ent AS entity_id, 'facilitator' AS role, {p["payer_weight_share"]} * w AS weight,
-               printf('Received %d payments from %d payer%s with a strong payer pattern (weight up to %.2f).',
-                      n_pay, n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END, w) AS evidence,
+               printf('Received %d payments from %d payer%s with a strong payer pattern (weight up to %.2f)%s.',
+                      n_pay, n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END, w,
+                      CASE WHEN n_payers = 1 AND coalesce(n_co, 0) > 0
+                           THEN printf(', who also pays a beneficiary that %d other payer%s pay%s', n_co,
+                                       CASE WHEN n_co = 1 THEN '' ELSE 's' END,
+                                       CASE WHEN n_co = 1 THEN 's' ELSE '' END)
+                           ELSE '' END) AS evidence,
                ids AS record_ids,
                printf('paid by a strong payer %.2f', {p["payer_weight_share"]} * w) AS components
-        FROM best
+        FROM best LEFT JOIN confirmed USING (r_ent)
         -- a relative supported by the family (most of its money from people sharing its surname)
         WHERE r_ent NOT IN (SELECT entity_id FROM receiver_features WHERE family_share >= {family})
+          -- one payer alone: confirmed by other payers, or strong enough to be a case alone
+          AND (n_payers >= 2 OR coalesce(n_co, 0) > 0 OR w >= {lone})
     """
 
 
