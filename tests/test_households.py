@@ -1484,3 +1484,45 @@ def test_one_payer_makes_a_household_only_when_other_payers_confirm_him(tmp_path
     assert h["record_ids"] == ";".join(f"S1-{i}" for i in range(6))
     (case,) = [m for m in _cases_of(out).values() if ("WF", "facilitator") in m]
     assert case == {("WF", "facilitator"), ("STRONG", "payer")}
+
+
+HOUSE = "12 Mabini St., Brgy. San Roque, Bacolod"
+
+
+@pytest.mark.parametrize("where", ["together", "no sender in common", "boarding house", "apart"])
+def test_two_collectors_at_one_address_are_one_household_and_it_joins_nobody_else(
+    tmp_path: Path, where: str
+) -> None:
+    """Two wallets, each paid by its own three payers and both by a fourth man, whose holders give
+    one address (written two ways) and different phone numbers live together: one household, one
+    case (`link.max_address_sharers`). A third person at that address whom nobody flagged (a child,
+    a lodger) never joins. Two cases: where no sender pays both (neighbours in one purok, each paid
+    by people of their own), where five people's records give the address (a boarding house), or
+    where the addresses differ."""
+    rows = {
+        "WA": ("Maria Santos", "1985-02-01", "+63 917 555 0101", HOUSE),
+        "WB": (
+            "Liza Reyes",
+            "1990-05-03",
+            "+63 918 555 0202",
+            "40 Rizal Ave., Brgy. Tangub, Bacolod"
+            if where == "apart"
+            else "12 MABINI ST BRGY SAN ROQUE, BACOLOD",
+        ),
+        "KID": ("Ana Santos", "2013-01-20", "", HOUSE),
+    }
+    if where == "boarding house":
+        rows |= {"X1": ("Juan Cruz", "1970-01-01", "", HOUSE), "X2": ("Pedro Lim", "1975-03-09", "", HOUSE)}
+    people = _phone_people({a: (n, b, ph) for a, (n, b, ph, _) in rows.items()})
+    for party in people["parties"]:
+        party["address"] = rows[party["party_id"][1:]][3]
+    txns = _household("A") + _household("B")
+    if where != "no sender in common":
+        txns += _night_payments("MA-", "MULTI", "WA", 2) + _night_payments("MB-", "MULTI", "WB", 2, day0=2)
+    out = _run(tmp_path, txns, **people)
+    cases = [m for m in _cases_of(out).values() if {("WA", "facilitator"), ("WB", "facilitator")} & m]
+    assert len(cases) == (1 if where == "together" else 2)
+    assert not [m for c in cases for m in c if m[0] == "KID" or m[0].startswith("X")]
+    if where == "together":
+        (case,) = cases
+        assert {(f"{t}P{k}", "payer") for t in "AB" for k in (1, 2, 3)} | {("MULTI", "payer")} <= case

@@ -49,7 +49,7 @@ from ..engine.graph import articulation_points, components_table
 from ..engine.sqltext import literal_list as sql_list
 from ..pack import Pack
 from .detect.features import BIRTH_DATES, build_session_payment_links
-from .detect.households import device_union_sql, not_person_sql, phone_pairs_sql
+from .detect.households import address_pairs_sql, device_union_sql, not_person_sql, phone_pairs_sql
 
 STAGE = "link"
 #: roles with their own threshold in the pack (`scoring.<role>_threshold`)
@@ -113,6 +113,17 @@ def run(engine: Engine, pack: Pack) -> None:
     engine.execute(
         f"""
         CREATE TEMP TABLE __link__phones AS {phone_pairs_sql(pack)};
+        -- people at one address (a few share it) whom an unrelated sender abroad pays both: the
+        -- collectors of one household living together (neighbours in one purok, each paid by
+        -- people of their own, are not)
+        CREATE TEMP TABLE __link__addresses AS
+        WITH pairs AS ({address_pairs_sql(pack)}),
+        senders AS (
+            SELECT DISTINCT r_ent, s_ent FROM corridor_payments
+            WHERE NOT family AND r_ent IN (SELECT a FROM pairs UNION SELECT b FROM pairs)
+        )
+        SELECT DISTINCT p.a, p.b FROM pairs p
+        JOIN senders x ON x.r_ent = p.a JOIN senders y ON y.r_ent = p.b AND y.s_ent = x.s_ent;
         CREATE TEMP TABLE __link__flagged AS
         SELECT entity_id FROM entity_scores WHERE flagged AND main_role;
         CREATE TEMP TABLE __link__show_sellers AS
@@ -278,7 +289,16 @@ def run(engine: Engine, pack: Pack) -> None:
                    AND l.kind NOT IN ('twin', 'device', 'household_payment', 'phone')
                    -- but a victim's payments do join the accounts of the ring it pays
                    AND NOT (l.kind = 'payment' AND (l.a IN (SELECT entity_id FROM __link__victims)
-                                                    OR l.b IN (SELECT entity_id FROM __link__victims))));
+                                                    OR l.b IN (SELECT entity_id FROM __link__victims))))
+        -- one address on the records of a few people of the household side whom a sender pays
+        -- both: collectors living together (`link.max_address_sharers`). Between them only: an
+        -- address never makes anyone a member, nor a payer a member of a household
+        UNION
+        SELECT d.a, d.b, 'household', 'household' FROM __link__addresses d
+        JOIN __link__side sa ON sa.entity_id = d.a AND sa.side = 'household'
+        JOIN __link__side sb ON sb.entity_id = d.b AND sb.side = 'household'
+        WHERE d.a NOT IN (SELECT entity_id FROM __link__not_person)
+          AND d.b NOT IN (SELECT entity_id FROM __link__not_person);
         """,
         stage=STAGE,
     )
@@ -335,7 +355,7 @@ def run(engine: Engine, pack: Pack) -> None:
         FROM __link__edges e JOIN __link__net na ON na.node = e.a JOIN __link__net nb ON nb.node = e.b
         WHERE na.component = nb.component;
         DROP TABLE __link__net; DROP TABLE __link__edges; DROP TABLE __link__links; DROP TABLE __link__degree; DROP TABLE __link__side;
-        DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__phones; DROP TABLE __link__attached; DROP TABLE __link__victims;
+        DROP TABLE __link__households; DROP TABLE __link__payers; DROP TABLE __link__phones; DROP TABLE __link__addresses; DROP TABLE __link__attached; DROP TABLE __link__victims;
         DROP TABLE __link__flagged_accounts;
         DROP TABLE __link__flagged; DROP TABLE __link__not_person; DROP TABLE __link__joiners; DROP TABLE __link__twin_links;
         DROP TABLE __link__show_sellers;
