@@ -1477,7 +1477,7 @@ def test_one_payer_makes_a_household_only_when_other_payers_confirm_him(tmp_path
         assert read_csv(out / "cases.csv") == []
         return
     h = hits[("FIN_PAYER_BENEFICIARY", "WF")]
-    confirmed = ", who also pays a beneficiary that 3 other payers pay" if other == "household" else ""
+    confirmed = ", who also pays 1 beneficiary that 3 other payers pay" if other == "household" else ""
     assert h["evidence"] == (
         f"Received 6 payments from 1 payer with a strong payer pattern (weight up to {weight:.2f}){confirmed}."
     )

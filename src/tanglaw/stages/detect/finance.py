@@ -322,7 +322,7 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
             -- one payer makes a household only when it is no lone sender: another of its
             -- beneficiaries is paid by other payers too (a traveller's friends, a migrant's
             -- relatives and a partner are paid by nobody else who looks like a payer)
-            SELECT b.r_ent, count(DISTINCT c.s_ent) AS n_co
+            SELECT b.r_ent, count(DISTINCT c.s_ent) AS n_co, count(DISTINCT m.r_ent) AS n_co_ben
             FROM best b
             JOIN corridor_payments m ON m.s_ent = b.top_payer AND NOT m.family AND m.r_ent <> b.r_ent
                  AND m.r_ent NOT IN {LOOKALIKE_RECEIVERS}
@@ -336,7 +336,8 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
                printf('Received %d payments from %d payer%s with a strong payer pattern (weight up to %.2f)%s.',
                       n_pay, n_payers, CASE WHEN n_payers = 1 THEN '' ELSE 's' END, w,
                       CASE WHEN n_payers = 1 AND coalesce(n_co, 0) > 0
-                           THEN printf(', who also pays a beneficiary that %d other payer%s pay%s', n_co,
+                           THEN printf(', who also pays %d beneficiar%s that %d other payer%s pay%s', n_co_ben,
+                                       CASE WHEN n_co_ben = 1 THEN 'y' ELSE 'ies' END, n_co,
                                        CASE WHEN n_co = 1 THEN '' ELSE 's' END,
                                        CASE WHEN n_co = 1 THEN 's' ELSE '' END)
                            ELSE '' END) AS evidence,
