@@ -1526,3 +1526,34 @@ def test_two_collectors_at_one_address_are_one_household_and_it_joins_nobody_els
     if where == "together":
         (case,) = cases
         assert {(f"{t}P{k}", "payer") for t in "AB" for k in (1, 2, 3)} | {("MULTI", "payer")} <= case
+
+
+@pytest.mark.parametrize("named", [0, 1, 2, 3])
+def test_a_shop_at_home_whose_buyers_name_what_they_buy_is_no_collector(tmp_path: Path, named: int) -> None:
+    """Three teenagers each pay one wallet at home a few times within hours, more each time, and
+    never again, as an extortionist's victims pay; where two or more of them name what they buy
+    ("diamonds", "battle pass") the wallet is a shop (a game-item reseller), at home as abroad
+    (`lookalikes.young_buyers.order_share`, `min_order_senders`): no collector, no likely victim.
+    One buyer naming goods is one person's habit: the wallet stays a collector."""
+    people = {
+        "V1": ("Mia Santos", "2009-02-11"),
+        "V2": ("Leo Reyes", "2010-07-21"),
+        "V3": ("Ana Cruz", "2009-01-10"),
+    }
+    parties, accounts = _people_tables(people, "wallet-ph", "ewallet", "PH")
+    txns = (
+        _home_payments("V1", "RESELL", (500, 1200, 2500), 2)
+        + _home_payments("V2", "RESELL", (800, 1600, 3000), 9)
+        + _home_payments("V3", "RESELL", (1000, 2000), 16)
+    )
+    words = {"V1": "diamonds", "V2": "battle pass", "V3": "skin"}
+    for t in txns:
+        who = t["sender_account_id"][2:]
+        if who in list(words)[:named]:
+            t["reference"] = words[who]
+    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    assert _workspace_row(out, "SELECT count(*) FROM burst_collectors WHERE entity_id = 'A:RESELL'") == (
+        (0,) if named >= 2 else (1,)
+    )
+    victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
+    assert victims == (set() if named >= 2 else {"A-V1", "A-V2", "A-V3"})

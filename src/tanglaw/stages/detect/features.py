@@ -586,6 +586,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     w = float(p["window_hours"])
     ratio = float(p["escalation_ratio"])
     max_usd = float(p["max_amount_usd"])
+    y = pack["lookalikes"]["young_buyers"]
     # Receivers that several people each paid in one short burst and never again, amounts rising
     # (an extortionist's collecting account: each victim pays a few times, more each time, then
     # stops), or, abroad in a country sextortion alerts name, that several people each paid from
@@ -638,9 +639,22 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                AND count(*) FILTER (WHERE n >= 2) >= 1
                AND median(mean_usd) >= {float(p["collector_episode_min_usd"])}
                AND any_value(r_country) IN ({sql_list(pack["lists"]["sextortion_receiving"])})
-        ), candidates AS (
+        ), paid_in_bursts AS (
             SELECT r_ent FROM pairs WHERE r_ent NOT IN {SHOP_RECEIVERS}
             GROUP BY r_ent HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
+        ), goods AS (
+            -- a receiver whose payers name what they buy ("diamonds", "skin", "order #1042") is a
+            -- shop, at home too (`SHOP_RECEIVERS` knows only receivers paid from abroad): a payment
+            -- under threat names no goods (`lookalikes.young_buyers.order_share`,
+            -- `min_order_senders`)
+            SELECT a.r_ent FROM accs a JOIN payments x ON x.s_acc = a.s_acc AND x.r_acc = a.r_acc
+            WHERE a.r_ent IN (SELECT r_ent FROM paid_in_bursts) AND NOT x.is_purchase
+            GROUP BY a.r_ent
+            HAVING avg({_mentions(pack["lists"]["order_reference_words"])}::INTEGER) >= {float(y["order_share"])}
+               AND count(DISTINCT a.s_ent) FILTER (WHERE {_mentions(pack["lists"]["order_reference_words"])})
+                   >= {int(y["min_order_senders"])}
+        ), candidates AS (
+            SELECT r_ent FROM paid_in_bursts WHERE r_ent NOT IN (SELECT r_ent FROM goods)
         ), growth AS (
             -- the last payment of each burst against its first
             SELECT a.s_ent, a.r_ent,
