@@ -658,7 +658,9 @@ def _people_tables(
     return parties, accounts
 
 
-def _home_payments(who: str, receiver: str, amounts: tuple[int, ...], day: int) -> list[dict[str, Any]]:
+def _home_payments(
+    who: str, receiver: str, amounts: tuple[int, ...], day: int, reference: str = ""
+) -> list[dict[str, Any]]:
     """`A-{who}` pays `receiver` these pesos by e-wallet in the Philippines, three hours apart."""
     return [
         payment(
@@ -672,9 +674,20 @@ def _home_payments(who: str, receiver: str, amounts: tuple[int, ...], day: int) 
             source="wallet-ph",
             sender_country="PH",
             receiver_country="PH",
+            reference=reference,
         )
         for k, amount in enumerate(amounts)
     ]
+
+
+def _rising_bursts(receiver: str, references: tuple[str, ...] = ("", "", "")) -> list[dict[str, Any]]:
+    """`A-V1`, `A-V2` and `A-V3` each pay `receiver` at home a few times within hours, more each
+    time, and never again (a week apart), with these references."""
+    return (
+        _home_payments("V1", receiver, (500, 1200, 2500), 2, references[0])
+        + _home_payments("V2", receiver, (800, 1600, 3000), 9, references[1])
+        + _home_payments("V3", receiver, (1000, 2000), 16, references[2])
+    )
 
 
 def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_likely_victim(
@@ -701,9 +714,7 @@ def test_a_collector_that_several_people_paid_in_rising_bursts_makes_each_a_like
     }
     parties, accounts = _people_tables(people, "wallet-ph", "ewallet", "PH")
     txns = (
-        _home_payments("V1", "COLLECT", (500, 1200, 2500), 2)
-        + _home_payments("V2", "COLLECT", (800, 1600, 3000), 9)
-        + _home_payments("V3", "COLLECT", (1000, 2000), 16)
+        _rising_bursts("COLLECT")
         + _home_payments("ONCE", "COLLECT", (1500,), 23)
         + [
             t
@@ -1541,17 +1552,8 @@ def test_a_shop_at_home_whose_buyers_name_what_they_buy_is_no_collector(tmp_path
         "V3": ("Ana Cruz", "2009-01-10"),
     }
     parties, accounts = _people_tables(people, "wallet-ph", "ewallet", "PH")
-    txns = (
-        _home_payments("V1", "RESELL", (500, 1200, 2500), 2)
-        + _home_payments("V2", "RESELL", (800, 1600, 3000), 9)
-        + _home_payments("V3", "RESELL", (1000, 2000), 16)
-    )
-    words = {"V1": "diamonds", "V2": "battle pass", "V3": "skin"}
-    for t in txns:
-        who = t["sender_account_id"][2:]
-        if who in list(words)[:named]:
-            t["reference"] = words[who]
-    out = _run(tmp_path, txns, parties=parties, accounts=accounts)
+    words = tuple(w if k < named else "" for k, w in enumerate(("diamonds", "battle pass", "skin")))
+    out = _run(tmp_path, _rising_bursts("RESELL", words), parties=parties, accounts=accounts)
     assert _workspace_row(out, "SELECT count(*) FROM burst_collectors WHERE entity_id = 'A:RESELL'") == (
         (0,) if named >= 2 else (1,)
     )

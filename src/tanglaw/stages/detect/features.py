@@ -60,6 +60,13 @@ def _mentions(words: list[str]) -> str:
     return f"coalesce(regexp_matches(lower(reference), '{keyword_regex(words)}'), false)"
 
 
+def _order_ref(pack: Pack) -> str:
+    """SQL: a payment's reference is an order, invoice or parcel reference, or names the goods
+    (`lists.order_reference_words`: "order #1042", "INV-2291", "diamonds"): a purchase."""
+    words = _mentions(pack["lists"]["order_reference_words"])
+    return f"({words} OR coalesce(regexp_matches(reference, '# *[0-9]{{3,}}'), false))"
+
+
 def cse_banned_accounts(pack: Pack) -> str:
     """SQL: the ids of the accounts banned for child sexual exploitation. The contract's
     `banned_reason` is set for such bans only, but some sources fill it for every ban: a reason
@@ -255,8 +262,7 @@ def build_corridor_payments(engine: Engine, pack: Pack) -> None:
                    < 1e-9) AS round_amount,
                {_mentions(lists["reference_keywords"])} AS keyword,
                -- an order, invoice or parcel reference: "order #1042", "INV-2291" (a purchase)
-               ({_mentions(lists["order_reference_words"])}
-                OR coalesce(regexp_matches(reference, '# *[0-9]{{3,}}'), false)) AS order_ref,
+               {_order_ref(pack)} AS order_ref,
                -- a fan's words: "tip", "subscription", "tokens" (a show bought from a performer)
                {_mentions(lists["fan_reference_words"])} AS fan_ref,
                -- a romance scam's pretexts: "visa fee", "customs", "ticket", "loan" (a victim paying
@@ -642,27 +648,30 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         ), paid_in_bursts AS (
             SELECT r_ent FROM pairs WHERE r_ent NOT IN {SHOP_RECEIVERS}
             GROUP BY r_ent HAVING count(*) FILTER (WHERE burst) >= {int(p["collector_min_senders"])}
+        ), paid AS (
+            -- the payments to those receivers, read once (their words, then their amounts)
+            SELECT a.s_ent, a.r_ent, x.ts, x.txn_id, x.amount_usd, {_order_ref(pack)} AS order_ref
+            FROM accs a JOIN payments x ON x.s_acc = a.s_acc AND x.r_acc = a.r_acc
+            WHERE a.r_ent IN (SELECT r_ent FROM paid_in_bursts) AND NOT x.is_purchase
         ), goods AS (
             -- a receiver whose payers name what they buy ("diamonds", "skin", "order #1042") is a
             -- shop, at home too (`SHOP_RECEIVERS` knows only receivers paid from abroad): a payment
             -- under threat names no goods (`lookalikes.young_buyers.order_share`,
             -- `min_order_senders`)
-            SELECT a.r_ent FROM accs a JOIN payments x ON x.s_acc = a.s_acc AND x.r_acc = a.r_acc
-            WHERE a.r_ent IN (SELECT r_ent FROM paid_in_bursts) AND NOT x.is_purchase
-            GROUP BY a.r_ent
-            HAVING avg({_mentions(pack["lists"]["order_reference_words"])}::INTEGER) >= {float(y["order_share"])}
-               AND count(DISTINCT a.s_ent) FILTER (WHERE {_mentions(pack["lists"]["order_reference_words"])})
-                   >= {int(y["min_order_senders"])}
+            SELECT r_ent FROM (
+                SELECT r_ent, avg(order_ref::INTEGER) AS order_share,
+                       count(DISTINCT s_ent) FILTER (WHERE order_ref) AS n_order_senders
+                FROM paid GROUP BY r_ent)
+            WHERE {_worded("order", y["order_share"], y["min_order_senders"])}
         ), candidates AS (
             SELECT r_ent FROM paid_in_bursts WHERE r_ent NOT IN (SELECT r_ent FROM goods)
         ), growth AS (
             -- the last payment of each burst against its first
-            SELECT a.s_ent, a.r_ent,
-                   arg_max(x.amount_usd, (x.ts, x.txn_id)) / nullif(arg_min(x.amount_usd, (x.ts, x.txn_id)), 0)
-                       >= {ratio} AS rising
-            FROM accs a JOIN payments x ON x.s_acc = a.s_acc AND x.r_acc = a.r_acc
-            WHERE a.r_ent IN (SELECT r_ent FROM candidates) AND NOT x.is_purchase AND x.amount_usd > 0
-            GROUP BY a.s_ent, a.r_ent
+            SELECT s_ent, r_ent,
+                   arg_max(amount_usd, (ts, txn_id)) / nullif(arg_min(amount_usd, (ts, txn_id)), 0) >= {ratio}
+                       AS rising
+            FROM paid WHERE r_ent IN (SELECT r_ent FROM candidates) AND amount_usd > 0
+            GROUP BY s_ent, r_ent
         ), b AS (
             SELECT p.r_ent, p.burst, p.burst AND coalesce(g.rising, false) AS rising
             FROM pairs p JOIN candidates USING (r_ent) LEFT JOIN growth g USING (s_ent, r_ent)
