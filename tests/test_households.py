@@ -139,10 +139,10 @@ def _daytime_payments(prefix: str, sender: str, receiver: str, n: int, day0: int
 def test_a_receiver_paid_by_payers_found_through_another_household_is_a_household(tmp_path: Path) -> None:
     """Two men with a few daytime payments each, found as payers through a household that five
     payers pay on their own evidence, also pay a second wallet that no one else pays: that wallet is
-    a household of its own, with its own case, when FIN_PAYERS_OF_HOUSEHOLDS is live (the second
-    step of two-sided evidence). The built-in pack keeps it in shadow (it also finds adult
-    performers whose customers pay like payers): the lead is reported apart and makes no case. A
-    wallet that one of them pays beside four friends' steady support stays out either way."""
+    a household of its own, with its own case: FIN_PAYERS_OF_HOUSEHOLDS, the second step of
+    two-sided evidence, live in the built-in pack since the sixteenth pass. A pack that sets it to
+    shadow reports the lead apart and makes no case. A wallet that one of them pays beside four
+    friends' steady support stays out either way."""
     txns = []
     for k in (1, 2, 3, 4, 5):
         txns += _night_payments(f"A{k}-", f"AP{k}", "WA", 5)
@@ -156,17 +156,12 @@ def test_a_receiver_paid_by_payers_found_through_another_household_is_a_househol
         "Paid by 2 unrelated senders, 2 of whom pay other households that payers on their own evidence "
         "pay (e.g. A:WA): 4 payments from them."
     )
-    shadow_out = _run(tmp_path / "shadow", txns)
+    shadow_out = _run(tmp_path / "shadow", txns, '[typologies.FIN_PAYERS_OF_HOUSEHOLDS]\nmode = "shadow"\n')
     shadow = {(r["code"], r["account_id"]): r for r in read_csv(shadow_out / "shadow_indicators.csv")}
     assert shadow[("FIN_PAYERS_OF_HOUSEHOLDS", "WB")]["evidence"] == evidence
     assert not [m for ms in _cases_of(shadow_out).values() for m in ms if m[0] == "WB"]
 
-    pack_file = tmp_path / "live.toml"
-    pack_file.write_text('[typologies.FIN_PAYERS_OF_HOUSEHOLDS]\nmode = "live"\n', encoding="utf-8")
-    b = tmp_path / "live" / "bundle"
-    write_table(b, "transactions", txns)
-    out = tmp_path / "live" / "out"
-    run_bundle(b, out, pack=load_pack(pack_file))
+    out = _run(tmp_path / "live", txns)
     hits = {(r["code"], r["account_id"]): r for r in read_csv(out / "indicators.csv")}
     h = hits[("FIN_PAYERS_OF_HOUSEHOLDS", "WB")]
     assert h["evidence"] == evidence
@@ -178,6 +173,59 @@ def test_a_receiver_paid_by_payers_found_through_another_household_is_a_househol
     assert cases[case_b] == {("WB", "facilitator"), ("Q1", "payer"), ("Q2", "payer")}
     assert {("Q1", "payer"), ("Q2", "payer")} <= cases[case_a]
     assert not [m for ms in cases.values() for m in ms if m[0] == "WF" or m[0].startswith("FRIEND")]
+
+
+def test_the_other_payers_of_a_household_found_through_payers_of_other_households_are_found(
+    tmp_path: Path,
+) -> None:
+    """The third step (FIN_FOUND_HOUSEHOLD_PAYER): three men found as payers through a household
+    that five payers pay on their own evidence also pay a second wallet, WB, which they make a
+    household (FIN_PAYERS_OF_HOUSEHOLDS 0.70). A fourth man who pays only WB, twice at midday, has
+    nothing of his own; he is found through WB at 0.9 x 0.70 = 0.63, with the evidence in words,
+    in WB's case. A fifth who sends WB US$400 a month is a relative's support (large amounts x0.6:
+    0.38) and stays out. Where only two men found WB (0.50), its other payers get 0.45: a lead
+    that makes no payer alone."""
+    txns = []
+    for k in (1, 2, 3, 4, 5):
+        txns += _night_payments(f"A{k}-", f"AP{k}", "WA", 5)
+    for who in ("Q1", "Q2", "Q3"):
+        txns += _daytime_payments(f"{who}A-", who, "WA", 2, 2)
+        txns += _daytime_payments(f"{who}B-", who, "WB", 2, 4)
+    txns += _daytime_payments("NEW-", "NEWP", "WB", 2, 3)
+    txns += [
+        payment(
+            f"BIG-{i}",
+            f"2026-0{i + 1}-10T17:00:00Z",
+            400,
+            "BIG",
+            "WB",
+            sender_country="US",
+            receiver_country="PH",
+        )
+        for i in range(3)
+    ]
+    out = _run(tmp_path / "three", txns)
+    hits = {(r["code"], r["account_id"]): r for r in read_csv(out / "indicators.csv")}
+    assert float(hits[("FIN_PAYERS_OF_HOUSEHOLDS", "WB")]["weight"]) == pytest.approx(0.7)
+    h = hits[("FIN_FOUND_HOUSEHOLD_PAYER", "NEWP")]
+    assert h["evidence"] == (
+        "Pays a beneficiary found as a household through the payers of other households (weight 0.70): "
+        "2 payments to it between 2026-03-03 and 2026-03-10, 0 at night."
+    )
+    assert h["record_ids"] == "NEW-0;NEW-1"
+    assert float(h["weight"]) == pytest.approx(0.63)
+    # the three who made WB a household carry nothing to themselves from it
+    assert ("FIN_FOUND_HOUSEHOLD_PAYER", "Q1") not in hits
+    cases = _cases_of(out)
+    (case_b,) = [c for c, m in cases.items() if ("WB", "facilitator") in m]
+    assert ("NEWP", "payer") in cases[case_b]
+    assert not [m for ms in cases.values() for m in ms if m[0] == "BIG"]
+
+    two = [t for t in txns if not t["txn_id"].startswith("Q3")]
+    out2 = _run(tmp_path / "two", two)
+    hits2 = {(r["code"], r["account_id"]): r for r in read_csv(out2 / "indicators.csv")}
+    assert float(hits2[("FIN_PAYERS_OF_HOUSEHOLDS", "WB")]["weight"]) == pytest.approx(0.5)
+    assert not [m for ms in _cases_of(out2).values() for m in ms if m[0] == "NEWP"]
 
 
 @pytest.mark.parametrize("full_specificity", [0.15, 0.25])

@@ -1342,3 +1342,61 @@ def test_a_minors_two_payments_outside_the_alerts_countries_make_no_p1_alone(
     assert (youth in victim["components"]) == (not urgent)
     (case,) = [c for c in cases if c["case_id"] == victim["case_id"]]
     assert case["priority"] == ("P1" if urgent else "P2")
+
+
+@pytest.mark.parametrize(
+    ("references", "victim"),
+    [
+        (("", "", ""), True),
+        (("pizza", "", ""), True),
+        (("pizza", "tickets", "owe u"), False),
+        (("pizza", "tickets", ""), False),
+    ],
+)
+def test_a_burst_naming_an_everyday_shared_cost_is_friends_settling_up(
+    tmp_path: Path, references: tuple[str, str, str], victim: bool
+) -> None:
+    """A 15-year-old in the US pays a new friend in Australia three times within hours, more each
+    time: a likely sextortion victim (0.77) and his friend a collector, unless at least half the
+    payments name an everyday shared cost ("pizza", "tickets", "owe u": `lists.shared_cost_words`),
+    which weighs the burst at half (0.38): friends settling up, and the friend no collector."""
+    from .typology_contract import detect
+
+    parties = [
+        {
+            "party_id": "T1",
+            "source": "app-p",
+            "name": "Kai Ellis",
+            "birth_date": "2011-01-15",
+            "country": "US",
+        },
+        {
+            "party_id": "F1",
+            "source": "app-p",
+            "name": "Noah Grant",
+            "birth_date": "1995-04-02",
+            "country": "AU",
+        },
+    ]
+    accounts = [
+        ("AT", "app-p", "T1", "ewallet", "US", "2025-06-01T00:00:00Z"),
+        ("AF", "app-p", "F1", "ewallet", "AU", "2024-01-01T00:00:00Z"),
+    ]
+    txns = [
+        payment(
+            f"P{i}", f"2026-03-01T{18 + 2 * i:02d}:00:00Z", usd, "AT", "AF", channel="ewallet", reference=ref
+        )
+        for i, (usd, ref) in enumerate(zip((20, 35, 60), references, strict=True))
+    ]
+    found = detect(_bundle(tmp_path, parties, accounts, txns))["FIN_SEXTORTION_VICTIM"]
+    h = found["E:T1"]
+    assert h.role == "victim"
+    if victim:
+        assert h.weight == pytest.approx(1 - 0.75 * 0.85 * 0.85 * 0.6 * 0.8 * 0.9)
+        assert "everyday shared cost" not in h.components
+        assert found["E:F1"].role == "facilitator"
+    else:
+        assert h.weight == pytest.approx((1 - 0.75 * 0.85 * 0.85 * 0.6 * 0.8 * 0.9) * 0.5)
+        n = sum(1 for r in references if r)
+        assert h.components.endswith(f"; {n} of its 3 payments name an everyday shared cost x0.5")
+        assert "E:F1" not in found

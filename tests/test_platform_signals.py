@@ -211,7 +211,16 @@ def test_a_young_account_in_contact_with_a_banned_account_is_a_likely_victim(tmp
 
 def test_a_ban_for_another_cause_is_no_exploitation_ban(tmp_path: Path) -> None:
     b = tmp_path / "bundle"
-    reasons = {"X1": "policy_violation", "X2": "Spam", "X3": "Fraud; sextortion of a minor", "X4": "T&S-4471"}
+    reasons = {
+        "X1": "policy_violation",
+        "X2": "Spam",
+        "X3": "Fraud; sextortion of a minor",
+        "X4": "T&S-4471",
+        "X5": "adult content outside allowed areas",
+        "X6": "ban evasion",
+        "X7": "underage user",
+        "X8": "child safety",
+    }
     write_table(
         b, "accounts", [_acc(x, "NG", banned_reason=r) for x, r in reasons.items()] + [_acc("V1", "US")]
     )
@@ -219,17 +228,22 @@ def test_a_ban_for_another_cause_is_no_exploitation_ban(tmp_path: Path) -> None:
         b, "sessions", [_ses(f"S{x}", "2026-01-05T03:00:00Z", x, "V1", host_country="NG") for x in reasons]
     )
     hits = _hits(_run(b, tmp_path), "PLAT_BANNED_CONTACT")
-    # a reason naming only another cause is no such ban; one naming child exploitation too, or
-    # a code nobody can read, is (the contract: the column is set for such bans)
+    # a reason naming only another cause (adult content, an evasion of an earlier ban too) is no
+    # such ban, nor is one naming the holder's own age (an underage user: a child's account); one
+    # naming child exploitation or safety, or a code nobody can read, is (the contract: the column
+    # is set for such bans)
     assert hits["A:V1"][2] == (
-        "Had 2 private sessions or messages with 2 accounts banned for child sexual exploitation (X3, X4), "
+        "Had 3 private sessions or messages with 3 accounts banned for child sexual exploitation (X3, X4, X8), "
         "the first on 2026-01-05."
     )
     reuse = _hits(_run(b, tmp_path / "r"), "PLAT_BANNED_REUSE")
-    assert set(reuse) == {"A:X3", "A:X4"}
-    # with no words for other causes, every reason counts
+    assert set(reuse) == {"A:X3", "A:X4", "A:X8"}
+    # with no words for other causes, every reason counts but the holder's own age; with no
+    # phrases of age either, every reason
     out = _run(b, tmp_path / "all", "[lists]\nother_ban_words = []\n")
-    assert "4 accounts banned" in _hits(out, "PLAT_BANNED_CONTACT")["A:V1"][2]
+    assert "7 accounts banned" in _hits(out, "PLAT_BANNED_CONTACT")["A:V1"][2]
+    out = _run(b, tmp_path / "every", "[lists]\nother_ban_words = []\nown_age_ban_phrases = []\n")
+    assert "8 accounts banned" in _hits(out, "PLAT_BANNED_CONTACT")["A:V1"][2]
 
 
 def test_ban_words_must_be_words(tmp_path: Path) -> None:

@@ -71,13 +71,20 @@ def cse_banned_accounts(pack: Pack) -> str:
     """SQL: the ids of the accounts banned for child sexual exploitation. The contract's
     `banned_reason` is set for such bans only, but some sources fill it for every ban: a reason
     that names another cause (`lists.other_ban_words`) and none of `lists.cse_ban_words` is no
-    such ban. Whole words, any letter case; the words are the pack's, never the bundle's."""
+    such ban; nor is one that names the holder's own age (`lists.own_age_ban_phrases`: "underage
+    user", a child's account). Whole words, any letter case; the words are the pack's, never the
+    bundle's."""
     lists = pack["lists"]
     other = keyword_regex(lists["other_ban_words"])
     cse = keyword_regex(lists["cse_ban_words"])
+    own_age = (
+        f"\n              AND NOT regexp_matches(lower(banned_reason), '{keyword_regex(lists['own_age_ban_phrases'])}')"
+        if lists.get("own_age_ban_phrases")
+        else ""
+    )
     return f"""(SELECT account_id FROM accounts WHERE nullif(trim(banned_reason), '') IS NOT NULL
               AND NOT (regexp_matches(lower(banned_reason), '{other}')
-                       AND NOT regexp_matches(lower(banned_reason), '{cse}')))"""
+                       AND NOT regexp_matches(lower(banned_reason), '{cse}')){own_age})"""
 
 
 #: the words counted per receiver: `<kind>_ref` per corridor payment, and per receiver the
@@ -593,6 +600,9 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     ratio = float(p["escalation_ratio"])
     max_usd = float(p["max_amount_usd"])
     y = pack["lookalikes"]["young_buyers"]
+    # a payment whose reference names an everyday shared cost ("pizza", "tickets", "my half"):
+    # friends settling up, not a demand (`lists.shared_cost_words`)
+    shared = _mentions(pack["lists"]["shared_cost_words"])
     # Receivers that several people each paid in one short burst and never again, amounts rising
     # (an extortionist's collecting account: each victim pays a few times, more each time, then
     # stops), or, abroad in a country sextortion alerts name, that several people each paid from
@@ -698,7 +708,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         CREATE TABLE payment_bursts AS
         WITH to_collectors AS (
             -- payments at home to a collector (a victim in the collector's own country)
-            SELECT p.txn_id, p.source, p.ts, p.amount_usd, p.s_country, p.r_country,
+            SELECT p.txn_id, p.source, p.ts, p.amount_usd, p.s_country, p.r_country, p.reference,
                    se.entity_id AS s_ent, re.entity_id AS r_ent
             FROM payments p
             JOIN account_entities re ON re.account_id = p.r_acc
@@ -710,13 +720,14 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         ), home AS ({once_per_payment("to_collectors", pack)}
         ), x AS (
             SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization,
-                   false AS domestic
+                   false AS domestic, {shared} AS shared_cost
             FROM cross_border_payments
             -- buying from a shop is not paying an extortionist; nor is paying someone in the
             -- country one is visiting (a victim pays abroad from home)
             WHERE r_ent NOT IN {SHOP_RECEIVERS} AND NOT in_country
             UNION ALL
-            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, false, false, true FROM home
+            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, false, false, true, {shared}
+            FROM home
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
                    bool_and(domestic) AS domestic,
@@ -725,12 +736,14 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                    any_value(s_country) AS s_country, any_value(r_country) AS r_country,
                    bool_or(is_purchase OR r_is_organization) AS via_merchant,
                    list(txn_id ORDER BY ts, txn_id) AS txn_ids,
+                   count(*) FILTER (WHERE shared_cost) AS n_shared_cost,
                    list({{'ts': ts, 'usd': amount_usd}} ORDER BY ts, txn_id) AS pays
             FROM x GROUP BY s_ent, r_ent
             HAVING epoch(max(ts) - min(ts)) / 3600.0 <= {w} AND max(amount_usd) <= {float(p["max_amount_usd"])}
         ), bursts AS (
             SELECT b.s_ent, b.r_ent, count(*) AS burst_receivers, sum(o.n_payments) AS burst_payments,
                    sum(o.total_usd) AS burst_total_usd, max(o.max_usd) AS burst_max_usd,
+                   sum(o.n_shared_cost) AS burst_shared_cost_payments,
                    min(o.first_ts) AS burst_first_ts, max(o.last_ts) AS burst_last_ts,
                    list_sort(flatten(list(o.pays))) AS all_pays,
                    list_sort(flatten(list(o.txn_ids))) AS burst_txn_ids,
@@ -765,6 +778,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                u.burst_last_ts, epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 AS burst_span_hours,
                u.all_pays[-1].usd / nullif(u.all_pays[1].usd, 0) AS burst_growth,
                u.burst_txn_ids, u.burst_countries, u.collector_senders, u.collector_episode,
+               u.burst_shared_cost_payments,
                {age_at("a.birth_date", "u.burst_first_ts")} AS sender_age,
                epoch(u.burst_first_ts - o.opened_at) / 86400.0 AS account_age_days,
                coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,

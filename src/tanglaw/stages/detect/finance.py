@@ -413,8 +413,9 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
     """Payer → receiver, the second step: a receiver is a facilitator when several of its
     unrelated senders are payers, counting both those with the payer pattern on their own and
     those found through ANOTHER household they pay (`FIN_HOUSEHOLD_PAYER` earned elsewhere). One
-    step only: a payer found through this receiver carries nothing back to it, and nothing found
-    here carries further (`FIN_HOUSEHOLD_PAYER` reads own evidence only)."""
+    step only: a payer found through this receiver carries nothing back to it
+    (`FIN_HOUSEHOLD_PAYER` reads own evidence only); its other senders gain a damped share of it
+    once (`FIN_FOUND_HOUSEHOLD_PAYER`, the third step), and nothing carries further."""
     sb = pack.typology("FIN_SHARED_BENEFICIARY")
     family = float(pack.typology("FIN_FACILITATOR_COLLECTOR")["family_share"])
     base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
@@ -472,6 +473,46 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
 #: the words of a victim's components when nothing but the sender's youth and timing says so
 #: (`FIN_SEXTORTION_VICTIM.minor_off_corridor_factor`): read by the score (no P1 on it alone)
 YOUTH_ONLY = "youth and timing only"
+
+
+def found_household_payer(p: dict[str, Any], pack: Pack) -> str:
+    """Receiver → payer, the third step: the other senders of a household found through the payers
+    of other households (`FIN_PAYERS_OF_HOUSEHOLDS`) gain a share of its weight, as a household's
+    payers do from `FIN_HOUSEHOLD_PAYER`. Damped (`carry_share` of a weight already damped) and
+    once: it reads only live hits of the second step, and nothing reads its own."""
+    r = pack.typology("FIN_CONSUMER_REMITTER")
+    large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
+    return f"""
+        WITH found AS (
+            SELECT entity_id AS r_ent, weight AS hw FROM hits WHERE code = 'FIN_PAYERS_OF_HOUSEHOLDS'
+        ), counted AS (
+            -- the payers whose payments made it a household: already payers, nothing to carry
+            SELECT DISTINCT c.s_ent, c.r_ent
+            FROM hits h, unnest(h.record_ids) AS t(txn_id) JOIN corridor_payments c ON c.txn_id = t.txn_id
+            WHERE h.code = 'FIN_PAYERS_OF_HOUSEHOLDS'
+        ), pairs AS (
+            SELECT c.s_ent, c.r_ent, any_value(f.hw) AS hw, count(*) AS n,
+                   count(*) FILTER (WHERE c.night) AS n_night, min(c.ts) AS first_ts, max(c.ts) AS last_ts,
+                   list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids, median(c.amount_usd) AS median_usd
+            FROM corridor_payments c JOIN found f ON f.r_ent = c.r_ent
+            WHERE NOT c.family
+              AND NOT EXISTS (SELECT 1 FROM counted k WHERE k.s_ent = c.s_ent AND k.r_ent = c.r_ent)
+            GROUP BY c.s_ent, c.r_ent HAVING count(*) >= {int(p["min_payments"])}
+        ), scored AS (
+            -- payments far above the band of session payments are a relative's support, not a show
+            SELECT *, {float(p["carry_share"])} * hw
+                      * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM pairs
+        )
+        SELECT s_ent AS entity_id, 'payer' AS role, w AS weight,
+               printf('Pays a beneficiary found as a household through the payers of other households '
+                      || '(weight %.2f): %d payment%s to it between %s and %s, %d at night.',
+                      hw, n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night)
+                   AS evidence,
+               ids AS record_ids,
+               printf('household found through payers of other households %.2f x carry {float(p["carry_share"])}', hw)
+                   || CASE WHEN median_usd > {large} THEN '; large amounts x{large_factor}' ELSE '' END AS components
+        FROM scored QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, r_ent) = 1
+    """
 
 
 def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
@@ -532,6 +573,10 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
         f"coalesce({minor}, false) AND NOT domestic AND NOT ({corridor}) AND collector_senders = 0 "
         f"AND burst_payments < {int(p['three_payments'])}"
     )
+    # at least half the burst's payments name an everyday shared cost ("pizza", "tickets", "my
+    # half", `lists.shared_cost_words`): friends settling up; a payment under threat names no such
+    # thing
+    shared = f"burst_shared_cost_payments >= {float(p['shared_cost_share'])} * burst_payments"
     # a victim may pay several extortionists: one hit per victim, on its strongest burst
     return f"""
         WITH b AS (
@@ -541,7 +586,8 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                * (CASE WHEN {visited} THEN {p["visited_factor"]} ELSE 1 END)
                                * (CASE WHEN {many} THEN {p["many_payees_factor"]} ELSE 1 END)
                                * (CASE WHEN {petty} THEN {p["petty_factor"]} ELSE 1 END)
-                               * (CASE WHEN {purchase} THEN {p["minor_off_corridor_factor"]} ELSE 1 END) AS w,
+                               * (CASE WHEN {purchase} THEN {p["minor_off_corridor_factor"]} ELSE 1 END)
+                               * (CASE WHEN {shared} THEN {p["shared_cost_factor"]} ELSE 1 END) AS w,
                    {words} || CASE WHEN family THEN '; family tie x{p["family_factor"]}' ELSE '' END
                    || CASE WHEN {bare} THEN '; two like payments to one payee x{p["bare_pair_factor"]}' ELSE '' END
                    || CASE WHEN {off} THEN '; an adult paying outside the alerts'' countries x{p["off_corridor_factor"]}'
@@ -554,6 +600,10 @@ def sextortion_victim(p: dict[str, Any], pack: Pack) -> str:
                                                     {float(p["petty_usd"])}) ELSE '' END
                    || CASE WHEN {purchase} THEN '; {YOUTH_ONLY}: a minor''s two payments abroad outside the '
                                                 || 'alerts'' countries, to no one others paid so x{p["minor_off_corridor_factor"]}'
+                           ELSE '' END
+                   || CASE WHEN {shared} THEN printf('; %d of its %d payments name an everyday shared cost '
+                                                     || 'x{p["shared_cost_factor"]}',
+                                                     burst_shared_cost_payments, burst_payments)
                            ELSE '' END AS why
             FROM payment_bursts
         ), victims AS (
@@ -732,6 +782,11 @@ FINANCE_DETECTORS: tuple[Detector, ...] = (
         "FIN_PAYERS_OF_HOUSEHOLDS",
         ("transactions",),
         payers_of_households,
+    ),
+    Detector(
+        "FIN_FOUND_HOUSEHOLD_PAYER",
+        ("transactions",),
+        found_household_payer,
     ),
     Detector(
         "FIN_SEXTORTION_VICTIM",
