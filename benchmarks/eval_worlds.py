@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -103,9 +104,25 @@ def run(work: Path, tag: str, name: str, src: Path | None) -> Path:
             stdout=log,
             stderr=log,
         )
-    for ws in out.glob("workspace*"):
-        shutil.rmtree(ws, ignore_errors=True) if ws.is_dir() else ws.unlink()
+    # the workspace (DuckDB file, 0.1-1 GB a world) is not needed for the figures
+    for ws in out.glob("workspace.duckdb*"):
+        ws.unlink(missing_ok=True)
     return out / "evaluation.json"
+
+
+def _trait(e: dict[str, Any], k: str, none: str = "–") -> str:
+    """Payer recall among the payers with trait `k` (few payments, inbound only, ...)."""
+    n, found = e.get("payer_recall_by_trait", {}).get(k, (0, 0))
+    return f"{found / n:.2f}" if n else none
+
+
+def _worst(e: dict[str, Any], n: int, min_size: int) -> list[tuple[str, float]]:
+    """The `n` legitimate cohorts of at least `min_size` people flagged most, with their rates."""
+    sizes = e["cohort_sizes"]
+    rates = [
+        (c, r) for c, r in e["cohort_flag_rate"].items() if c not in OFFENDERS and sizes.get(c, 0) >= min_size
+    ]
+    return sorted(rates, key=lambda cr: (-cr[1], cr[0]))[:n]
 
 
 def line(name: str, path: Path) -> str:
@@ -113,21 +130,10 @@ def line(name: str, path: Path) -> str:
         return f"{name:4} no evaluation (see its .log)"
     e = json.loads(path.read_text(encoding="utf-8"))
     pa, fa, vi, cq = e["payer"], e["facilitator"], e["victim"], e["case_quality"]
-    traits = e.get("payer_recall_by_trait", {})
-
-    def trait(k: str) -> str:
-        n, found = traits.get(k, (0, 0))
-        return f"{found / n:.2f}" if n else "  - "
-
-    sizes = e["cohort_sizes"]
-    worst = sorted(
-        ((r, c) for c, r in e["cohort_flag_rate"].items() if c not in OFFENDERS and sizes.get(c, 0) >= 20),
-        reverse=True,
-    )[:2]
-    cohorts = ", ".join(f"{c} {r * 100:.1f}%" for r, c in worst)
+    cohorts = ", ".join(f"{c} {r * 100:.1f}%" for c, r in _worst(e, 2, 20))
     return (
-        f"{name:4} payers {pa['precision']:.2f}/{pa['recall']:.2f} few {trait('few_payments')}"
-        f" inbound {trait('inbound_only')} facilitators {fa['recall']:.2f} ({fa['precision']:.2f})"
+        f"{name:4} payers {pa['precision']:.2f}/{pa['recall']:.2f} few {_trait(e, 'few_payments', '  - ')}"
+        f" inbound {_trait(e, 'inbound_only', '  - ')} facilitators {fa['recall']:.2f} ({fa['precision']:.2f})"
         f" victims {vi['recall']:.2f} ({vi['precision']:.2f}) real {cq['share_real']:.2f}"
         f"/P1 {cq['share_p1_real']:.2f} ({cq['p1_cases']})/top20 {cq['share_top20_real']:.2f}"
         f" cases {cq['cases']} | {cohorts}"
@@ -166,29 +172,14 @@ def row(name: str, before: dict[str, Any], after: dict[str, Any]) -> str:
     if extra:
         label += ", " + VIEWS.get(" ".join(extra), " ".join(extra))
 
-    def f2(e: dict[str, Any], *keys: str) -> str:
-        v: object = e
-        for k in keys:
-            v = v[k]  # type: ignore[index]
-        return f"{v:.2f}"
-
-    def both(*keys: str) -> str:
-        return _change(f2(before, *keys), f2(after, *keys))
-
-    def trait(e: dict[str, Any], k: str) -> str:
-        n, found = e["payer_recall_by_trait"].get(k, (0, 0))
-        return f"{found / n:.2f}" if n else "–"
+    def both(section: str, key: str) -> str:
+        return _change(f"{before[section][key]:.2f}", f"{after[section][key]:.2f}")
 
     def top(e: dict[str, Any]) -> str:
-        sizes = e["cohort_sizes"]
-        worst = sorted(
-            (
-                (-r, c)
-                for c, r in e["cohort_flag_rate"].items()
-                if c not in OFFENDERS and sizes.get(c, 0) >= 10
-            )
-        )[:3]
-        return ", ".join(f"{_label(c)} {-r * 100:.1f}%" for r, c in worst)
+        return ", ".join(f"{_label(c)} {r * 100:.1f}%" for c, r in _worst(e, 3, 10))
+
+    def p1(q: dict[str, Any]) -> str:
+        return f"{q['share_p1_real']:.2f} ({q['p1_cases']})"
 
     qb, qa = before["case_quality"], after["case_quality"]
     victims = (
@@ -201,18 +192,14 @@ def row(name: str, before: dict[str, Any], after: dict[str, Any]) -> str:
         label,
         f"{both('payer', 'precision')} / {both('payer', 'recall')}",
         *(
-            _change(trait(before, k), trait(after, k))
+            _change(_trait(before, k), _trait(after, k))
             for k in ("few_payments", "inbound_only", "multi_household")
         ),
         f"{both('facilitator', 'recall')} ({both('facilitator', 'precision')})",
         victims,
         ta if ta == tb else f"{ta} (were {tb})",
         f"{both('coherence', 'precision')} / {both('coherence', 'recall')}",
-        f"{both('case_quality', 'share_real')} / "
-        + _change(
-            f"{qb['share_p1_real']:.2f} ({qb['p1_cases']})", f"{qa['share_p1_real']:.2f} ({qa['p1_cases']})"
-        )
-        + f" / {both('case_quality', 'share_top20_real')}",
+        f"{both('case_quality', 'share_real')} / {_change(p1(qb), p1(qa))} / {both('case_quality', 'share_top20_real')}",
         _change(str(qb["max_households_in_case"]), str(qa["max_households_in_case"])),
     ]
     return "| " + " | ".join(cells) + " |"
@@ -236,6 +223,12 @@ def main() -> None:
                 f"{name:4} {role:8} tests/{package} --seed {seed} --customers {customers} {' '.join(extra)}"
             )
         return
+    for tag in (a.tag, a.rows) if a.rows is not None else (a.tag,):
+        # a tag names a folder under WORK/r: a plain name, never a path
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", tag):
+            sys.exit(
+                f"--tag/--rows {tag!r}: use letters, digits, '-' and '_' only (it names a folder under WORK/r)"
+            )
     names = a.names or [w[0] for w in WORLDS if w[5] == "held out"]
     unknown = [n for n in names if n not in BY_NAME]
     if unknown:

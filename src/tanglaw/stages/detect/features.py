@@ -55,9 +55,9 @@ def keyword_regex(words: list[str]) -> str:
     return f"(^|[^a-z])({any_word_regex(words)})([^a-z]|$)"
 
 
-def _mentions(words: list[str]) -> str:
-    """SQL: a payment's reference holds one of `words` (whole words, any letter case)."""
-    return f"coalesce(regexp_matches(lower(reference), '{keyword_regex(words)}'), false)"
+def _mentions(words: list[str], column: str = "reference") -> str:
+    """SQL: a payment's reference (`column`) holds one of `words` (whole words, any letter case)."""
+    return f"coalesce(regexp_matches(lower({column}), '{keyword_regex(words)}'), false)"
 
 
 def _order_ref(pack: Pack) -> str:
@@ -77,14 +77,11 @@ def cse_banned_accounts(pack: Pack) -> str:
     lists = pack["lists"]
     other = keyword_regex(lists["other_ban_words"])
     cse = keyword_regex(lists["cse_ban_words"])
-    own_age = (
-        f"\n              AND NOT regexp_matches(lower(banned_reason), '{keyword_regex(lists['own_age_ban_phrases'])}')"
-        if lists.get("own_age_ban_phrases")
-        else ""
-    )
+    own_age = keyword_regex(lists["own_age_ban_phrases"])  # no phrases: a pattern matching nothing
     return f"""(SELECT account_id FROM accounts WHERE nullif(trim(banned_reason), '') IS NOT NULL
               AND NOT (regexp_matches(lower(banned_reason), '{other}')
-                       AND NOT regexp_matches(lower(banned_reason), '{cse}')){own_age})"""
+                       AND NOT regexp_matches(lower(banned_reason), '{cse}'))
+              AND NOT regexp_matches(lower(banned_reason), '{own_age}'))"""
 
 
 #: the words counted per receiver: `<kind>_ref` per corridor payment, and per receiver the
@@ -601,8 +598,9 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
     max_usd = float(p["max_amount_usd"])
     y = pack["lookalikes"]["young_buyers"]
     # a payment whose reference names an everyday shared cost ("pizza", "tickets", "my half"):
-    # friends settling up, not a demand (`lists.shared_cost_words`)
-    shared = _mentions(pack["lists"]["shared_cost_words"])
+    # friends settling up, not a demand (`lists.shared_cost_words`); read over the payments of
+    # the bursts only, not every cross-border payment
+    shared = _mentions(pack["lists"]["shared_cost_words"], "p.ref")
     # Receivers that several people each paid in one short burst and never again, amounts rising
     # (an extortionist's collecting account: each victim pays a few times, more each time, then
     # stops), or, abroad in a country sextortion alerts name, that several people each paid from
@@ -720,13 +718,13 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
         ), home AS ({once_per_payment("to_collectors", pack)}
         ), x AS (
             SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, is_purchase, r_is_organization,
-                   false AS domestic, {shared} AS shared_cost
+                   false AS domestic, reference
             FROM cross_border_payments
             -- buying from a shop is not paying an extortionist; nor is paying someone in the
             -- country one is visiting (a victim pays abroad from home)
             WHERE r_ent NOT IN {SHOP_RECEIVERS} AND NOT in_country
             UNION ALL
-            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, false, false, true, {shared}
+            SELECT txn_id, ts, amount_usd, s_country, r_country, s_ent, r_ent, false, false, true, reference
             FROM home
         ), pairs AS (
             SELECT s_ent, r_ent, count(*) AS n_payments, min(ts) AS first_ts, max(ts) AS last_ts,
@@ -736,14 +734,12 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                    any_value(s_country) AS s_country, any_value(r_country) AS r_country,
                    bool_or(is_purchase OR r_is_organization) AS via_merchant,
                    list(txn_id ORDER BY ts, txn_id) AS txn_ids,
-                   count(*) FILTER (WHERE shared_cost) AS n_shared_cost,
-                   list({{'ts': ts, 'usd': amount_usd}} ORDER BY ts, txn_id) AS pays
+                   list({{'ts': ts, 'usd': amount_usd, 'ref': reference}} ORDER BY ts, txn_id) AS pays
             FROM x GROUP BY s_ent, r_ent
             HAVING epoch(max(ts) - min(ts)) / 3600.0 <= {w} AND max(amount_usd) <= {float(p["max_amount_usd"])}
         ), bursts AS (
             SELECT b.s_ent, b.r_ent, count(*) AS burst_receivers, sum(o.n_payments) AS burst_payments,
                    sum(o.total_usd) AS burst_total_usd, max(o.max_usd) AS burst_max_usd,
-                   sum(o.n_shared_cost) AS burst_shared_cost_payments,
                    min(o.first_ts) AS burst_first_ts, max(o.last_ts) AS burst_last_ts,
                    list_sort(flatten(list(o.pays))) AS all_pays,
                    list_sort(flatten(list(o.txn_ids))) AS burst_txn_ids,
@@ -778,7 +774,7 @@ def build_payment_bursts(engine: Engine, pack: Pack) -> None:
                u.burst_last_ts, epoch(u.burst_last_ts - u.burst_first_ts) / 3600.0 AS burst_span_hours,
                u.all_pays[-1].usd / nullif(u.all_pays[1].usd, 0) AS burst_growth,
                u.burst_txn_ids, u.burst_countries, u.collector_senders, u.collector_episode,
-               u.burst_shared_cost_payments,
+               len(list_filter(u.all_pays, lambda p: {shared})) AS burst_shared_cost_payments,
                {age_at("a.birth_date", "u.burst_first_ts")} AS sender_age,
                epoch(u.burst_first_ts - o.opened_at) / 86400.0 AS account_age_days,
                coalesce(len(list_intersect(sn.surnames, rn.surnames)) > 0, false) AS family,

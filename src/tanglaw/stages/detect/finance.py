@@ -351,14 +351,21 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
+def _large_support(pack: Pack) -> tuple[str, float]:
+    """SQL over `median_usd`: payments far above the band of session payments, a relative's
+    support rather than a show (`FIN_CONSUMER_REMITTER.large_median_usd`), and the factor that
+    weighs them (`large_factor`), for the weights a household carries to its payers."""
+    r = pack.typology("FIN_CONSUMER_REMITTER")
+    return f"median_usd > {float(r['large_median_usd'])}", float(r["large_factor"])
+
+
 def household_payer(p: dict[str, Any], pack: Pack) -> str:
     """Receiver → payer: a payer gains weight from the household it pays (a receiver, or its
     collectors together, whichever weighs more), in proportion to the household's evidence from
     OTHER payers and to how specific the household is to payers."""
     sb = pack.typology("FIN_SHARED_BENEFICIARY")
     strong = float(sb["min_payer_weight"])
-    r = pack.typology("FIN_CONSUMER_REMITTER")
-    large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
+    large, large_factor = _large_support(pack)
     return f"""
         WITH units AS ({RECEIVER_UNITS}
         ), pay AS (
@@ -389,7 +396,7 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
         ), scored AS (
             -- payments far above the band of session payments are a relative's support, not a show
             SELECT *, {float(p["carry_share"])} * strength * {_specificity(sb["full_specificity"])}
-                      * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM carried
+                      * CASE WHEN {large} THEN {large_factor} ELSE 1 END AS w FROM carried
         )
         -- one hit per payer, on the household that carries most (ties, to 9 decimals: the first
         -- unit, a receiver alone before a household; a product over payers in no fixed order
@@ -480,16 +487,14 @@ def found_household_payer(p: dict[str, Any], pack: Pack) -> str:
     of other households (`FIN_PAYERS_OF_HOUSEHOLDS`) gain a share of its weight, as a household's
     payers do from `FIN_HOUSEHOLD_PAYER`. Damped (`carry_share` of a weight already damped) and
     once: it reads only live hits of the second step, and nothing reads its own."""
-    r = pack.typology("FIN_CONSUMER_REMITTER")
-    large, large_factor = float(r["large_median_usd"]), float(r["large_factor"])
+    large, large_factor = _large_support(pack)
     return f"""
         WITH found AS (
-            SELECT entity_id AS r_ent, weight AS hw FROM hits WHERE code = 'FIN_PAYERS_OF_HOUSEHOLDS'
+            SELECT entity_id AS r_ent, weight AS hw, record_ids FROM hits WHERE code = 'FIN_PAYERS_OF_HOUSEHOLDS'
         ), counted AS (
             -- the payers whose payments made it a household: already payers, nothing to carry
             SELECT DISTINCT c.s_ent, c.r_ent
-            FROM hits h, unnest(h.record_ids) AS t(txn_id) JOIN corridor_payments c ON c.txn_id = t.txn_id
-            WHERE h.code = 'FIN_PAYERS_OF_HOUSEHOLDS'
+            FROM found f, unnest(f.record_ids) AS t(txn_id) JOIN corridor_payments c ON c.txn_id = t.txn_id
         ), pairs AS (
             SELECT c.s_ent, c.r_ent, any_value(f.hw) AS hw, count(*) AS n,
                    count(*) FILTER (WHERE c.night) AS n_night, min(c.ts) AS first_ts, max(c.ts) AS last_ts,
@@ -501,7 +506,7 @@ def found_household_payer(p: dict[str, Any], pack: Pack) -> str:
         ), scored AS (
             -- payments far above the band of session payments are a relative's support, not a show
             SELECT *, {float(p["carry_share"])} * hw
-                      * CASE WHEN median_usd > {large} THEN {large_factor} ELSE 1 END AS w FROM pairs
+                      * CASE WHEN {large} THEN {large_factor} ELSE 1 END AS w FROM pairs
         )
         SELECT s_ent AS entity_id, 'payer' AS role, w AS weight,
                printf('Pays a beneficiary found as a household through the payers of other households '
@@ -510,7 +515,7 @@ def found_household_payer(p: dict[str, Any], pack: Pack) -> str:
                    AS evidence,
                ids AS record_ids,
                printf('household found through payers of other households %.2f x carry {float(p["carry_share"])}', hw)
-                   || CASE WHEN median_usd > {large} THEN '; large amounts x{large_factor}' ELSE '' END AS components
+                   || CASE WHEN {large} THEN '; large amounts x{large_factor}' ELSE '' END AS components
         FROM scored QUALIFY row_number() OVER (PARTITION BY s_ent ORDER BY round(w, 9) DESC, r_ent) = 1
     """
 
