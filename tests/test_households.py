@@ -1607,3 +1607,82 @@ def test_a_shop_at_home_whose_buyers_name_what_they_buy_is_no_collector(tmp_path
     )
     victims = {m["account_id"] for m in read_csv(out / "case_members.csv") if m["role"] == "victim"}
     assert victims == (set() if named >= 2 else {"A-V1", "A-V2", "A-V3"})
+
+
+def _noon(txn_id: str, day: int, sender: str, receiver: str) -> dict[str, Any]:
+    """One US$40 payment from the US to PH at noon New York time, `day` days after 1 March 2026."""
+    from datetime import UTC, datetime, timedelta
+
+    ts = datetime(2026, 3, 1, 17, tzinfo=UTC) + timedelta(days=day)
+    return payment(
+        txn_id,
+        ts.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        40,
+        sender,
+        receiver,
+        sender_country="US",
+        receiver_country="PH",
+    )
+
+
+def _partial_payers(often: bool, n: int = 3) -> list[dict[str, Any]]:
+    """`n` men abroad whose own payments show the payer pattern only in part (small daytime
+    payments to two beneficiaries, several a month: remitter weight 0.47): each pays someone of
+    his own six times, ten days apart, and WX six times ten days apart (`often`) or three times a
+    month apart."""
+    rows: list[dict[str, Any]] = []
+    for k in range(1, n + 1):
+        rows += [_noon(f"O{k}-{i}", k + 10 * i, f"PART{k}", f"OTHER{k}") for i in range(6)]
+        rows += [
+            _noon(f"X{k}-{i}", k + 2 + (10 if often else 30) * i, f"PART{k}", "WX")
+            for i in range(6 if often else 3)
+        ]
+    return rows
+
+
+@pytest.mark.parametrize(("often", "n"), [(True, 3), (False, 3), (True, 2)])
+def test_payers_who_show_the_pattern_in_part_and_pay_a_receiver_often_confirm_it(
+    tmp_path: Path, often: bool, n: int
+) -> None:
+    """Issue #11 point 2, the frequent tier: three payers who show the payer pattern only in part
+    (weight under the payer threshold) make their receiver a household when each pays it often
+    (three times a month), and the household carries them into its case; the same payers paying
+    it once a month confirm nothing, and two of them (under `frequent_min_payers`) nothing either."""
+    out = _run(tmp_path, _partial_payers(often, n))
+    hits = _all_hits(out)
+    own = [h for h in hits if h["code"] == "FIN_CONSUMER_REMITTER"]
+    assert len(own) == n and all(0.45 <= float(h["weight"]) < 0.6 for h in own)
+    found = [h for h in hits if h["code"] == "FIN_SHARED_BENEFICIARY"]
+    if not often or n < 3:
+        assert found == []
+        assert not any(h["code"] == "FIN_HOUSEHOLD_PAYER" for h in hits)
+        assert not any(("WX", "facilitator") in m for m in _cases_of(out).values())
+        return
+    (h,) = found
+    assert h["evidence"] == (
+        "Paid by 3 unrelated senders, 3 of whom show the payer pattern on their own evidence, 3 of them "
+        "in part but paying it 2 times a month or more (18 payments from them, 0 at night in their time zones)."
+    )
+    assert h["components"] == (
+        "3 payers with the payer pattern (3 in part, paying often) 0.70; 100% of its unrelated senders x1.00"
+    )
+    carried = {h["entity_id"]: h["evidence"] for h in hits if h["code"] == "FIN_HOUSEHOLD_PAYER"}
+    assert carried["A:PART1"] == (
+        "Pays a household that 2 other payers pay on their own evidence, 2 of them in part but paying it often "
+        "(100% of its 3 unrelated senders): 6 payments to it between 2026-03-04 and 2026-04-23, 0 at night."
+    )
+    (case,) = [m for m in _cases_of(out).values() if ("WX", "facilitator") in m]
+    assert {("PART1", "payer"), ("PART2", "payer"), ("PART3", "payer")} <= case
+
+
+def _all_hits(out: Path) -> list[dict[str, Any]]:
+    """Every hit of the run (the workspace's, whether or not it reached a case)."""
+    import duckdb
+
+    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
+    try:
+        cur = con.execute("SELECT code, entity_id, weight, evidence, components FROM hits ORDER BY 1, 2")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, (str(v) for v in row), strict=True)) for row in cur.fetchall()]
+    finally:
+        con.close()

@@ -223,18 +223,49 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
-def _strong_pairs(min_weight: float) -> str:
+def _number_words(x: Any) -> str:
+    """A count for a sentence: 2 -> '2', 2.5 -> '2.5'."""
+    return f"{float(x):g}"
+
+
+def _strong_pairs(min_weight: float, pack: Pack, *, frequent: bool = False) -> str:
     """Corridor payments from payers whose remitter weight reaches `min_weight`, per payer and
-    receiver: unrelated payers only, and no purchases from a shop."""
+    receiver: unrelated payers only, and no purchases from a shop. With `frequent`, also a payer
+    who shows the pattern in part (`FIN_SHARED_BENEFICIARY.frequent_payer_weight` or more) and
+    pays this receiver often (`frequent_min_payments` payments or more, and
+    `frequent_payments_per_month` a month or more over their span); `partial` says which."""
+    sb = pack.typology("FIN_SHARED_BENEFICIARY")
+    part = float(sb["frequent_payer_weight"]) if frequent else 0.0
+    lowest = min(part, float(min_weight)) if part > 0 else float(min_weight)
+    often = (
+        f"""OR (count(*) >= {int(sb["frequent_min_payments"])}
+                AND count(*) / greatest(epoch(max(c.ts) - min(c.ts)) / 86400 / 30.4, 1.0)
+                    >= {float(sb["frequent_payments_per_month"])})"""
+        if part > 0
+        else ""
+    )
     return f"""
         SELECT c.s_ent, c.r_ent, count(*) AS n, list(c.txn_id ORDER BY c.ts, c.txn_id) AS ids,
-               any_value(h.weight) AS payer_weight,
+               any_value(h.weight) AS payer_weight, any_value(h.weight) < {float(min_weight)} AS partial,
                count(*) FILTER (WHERE c.night) AS n_night, median(c.amount_usd) AS median_usd
         FROM corridor_payments c
-        JOIN hits h ON h.entity_id = c.s_ent AND h.code = 'FIN_CONSUMER_REMITTER' AND h.weight >= {min_weight}
+        JOIN hits h ON h.entity_id = c.s_ent AND h.code = 'FIN_CONSUMER_REMITTER' AND h.weight >= {lowest}
         WHERE NOT c.family
           AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
         GROUP BY c.s_ent, c.r_ent
+        HAVING any_value(h.weight) >= {float(min_weight)} {often}
+    """
+
+
+def _frequent_quorum(pairs: str, pack: Pack) -> str:
+    """SQL over a relation `pairs` (`_strong_pairs` rows with a `unit`): its rows, less the payers
+    who show the pattern only in part in a unit that fewer than
+    `FIN_SHARED_BENEFICIARY.frequent_min_payers` payers pay (counting all of them): two such
+    payers confirm nothing that two payers on their whole evidence would not."""
+    quorum = int(pack.typology("FIN_SHARED_BENEFICIARY")["frequent_min_payers"])
+    return f"""
+        SELECT * FROM {pairs} WHERE NOT partial
+            OR unit IN (SELECT unit FROM {pairs} GROUP BY unit HAVING count(DISTINCT s_ent) >= {quorum})
     """
 
 
@@ -272,11 +303,12 @@ def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
     base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
     return f"""
         WITH units AS ({RECEIVER_UNITS}
-        ), pairs AS (
-            SELECT sp.*, u.unit FROM ({_strong_pairs(p["min_payer_weight"])}) sp JOIN units u ON u.r_ent = sp.r_ent
+        ), all_pairs AS (
+            SELECT sp.*, u.unit FROM ({_strong_pairs(p["min_payer_weight"], pack, frequent=True)}) sp JOIN units u ON u.r_ent = sp.r_ent
+        ), pairs AS ({_frequent_quorum("all_pairs", pack)}
         ), recv AS (
-            SELECT unit, count(DISTINCT s_ent) AS n_payers, sum(n) AS n_pay, sum(n_night) AS n_night,
-                   list_sort(flatten(list(ids))) AS ids
+            SELECT unit, count(DISTINCT s_ent) AS n_payers, count(DISTINCT s_ent) FILTER (WHERE partial) AS n_partial,
+                   sum(n) AS n_pay, sum(n_night) AS n_night, list_sort(flatten(list(ids))) AS ids
             FROM pairs GROUP BY unit HAVING count(DISTINCT s_ent) >= {int(p["min_payers"])}
         ), x AS (
             SELECT r.*, f.n_unrelated, f.n_collectors, f.ties_words,
@@ -292,11 +324,15 @@ def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
                    printf('Its household (%d collectors joined by %s) is paid by %d unrelated senders, ',
                           n_collectors, ties_words, n_unrelated)
                ELSE printf('Paid by %d unrelated senders, ', n_unrelated) END
-               || printf('%d of whom show the payer pattern on their own evidence '
-                         || '(%d payments from them, %d at night in their time zones).',
-                         n_payers, n_pay, n_night) AS evidence,
+               || printf('%d of whom show the payer pattern on their own evidence', n_payers)
+               || CASE WHEN n_partial > 0
+                       THEN printf(', %d of them in part but paying it %s times a month or more', n_partial,
+                                   '{_number_words(p["frequent_payments_per_month"])}')
+                       ELSE '' END
+               || printf(' (%d payments from them, %d at night in their time zones).', n_pay, n_night) AS evidence,
                ids AS record_ids,
-               printf('%d payers with the payer pattern %.2f; %d%% of its %sunrelated senders x%.2f', n_payers, {base},
+               printf('%d payers with the payer pattern%s %.2f; %d%% of its %sunrelated senders x%.2f', n_payers,
+                      CASE WHEN n_partial > 0 THEN printf(' (%d in part, paying often)', n_partial) ELSE '' END, {base},
                       round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER,
                       CASE WHEN n_collectors > 1 THEN 'household''s ' ELSE '' END, {_specificity(p["full_specificity"])}) AS components
         -- one hit per collector: alone or as its household, whichever weighs more (ties: alone)
@@ -309,7 +345,7 @@ def payer_beneficiary(p: dict[str, Any], pack: Pack) -> str:
     r = pack.typology("FIN_CONSUMER_REMITTER")
     lone = float(pack["scoring"]["lone_payer_threshold"])
     return f"""
-        WITH pairs AS ({_strong_pairs(p["min_payer_weight"])}),
+        WITH pairs AS ({_strong_pairs(p["min_payer_weight"], pack)}),
         best AS (
             -- the payments to this receiver must themselves show the pattern: mostly at night,
             -- in the band of session payments (not a relative's monthly support or load top-ups)
@@ -372,9 +408,12 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
             SELECT c.s_ent, u.unit, c.txn_id, c.ts, c.night, c.amount_usd
             FROM corridor_payments c JOIN units u ON u.r_ent = c.r_ent
             WHERE NOT c.family AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
+        ), all_pairs AS (
+            SELECT u.unit, sp.s_ent, sp.partial, sp.payer_weight FROM ({_strong_pairs(strong, pack, frequent=True)}) sp
+            JOIN units u ON u.r_ent = sp.r_ent
         ), strong_payers AS (
-            SELECT u.unit, sp.s_ent, max(sp.payer_weight) AS own_w FROM ({_strong_pairs(strong)}) sp
-            JOIN units u ON u.r_ent = sp.r_ent GROUP BY u.unit, sp.s_ent
+            SELECT unit, s_ent, max(payer_weight) AS own_w FROM ({_frequent_quorum("all_pairs", pack)})
+            GROUP BY unit, s_ent
         ), households AS (
             SELECT unit, count(*) AS n_payers FROM strong_payers GROUP BY unit
         ), pairs AS (
@@ -386,7 +425,8 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
             -- the household's strength from the payers other than this one (damped), and how
             -- specific it is: the share of its unrelated senders who are payers on their own
             SELECT pr.s_ent, pr.unit, pr.n, pr.n_night, pr.first_ts, pr.last_ts, pr.ids, pr.median_usd,
-                   count(sp.s_ent) AS n_others, hs.n_unrelated, hs.n_collectors, hs.ties_words, h.n_payers,
+                   count(sp.s_ent) AS n_others, count(sp.s_ent) FILTER (WHERE sp.own_w < {strong}) AS n_partial,
+                   hs.n_unrelated, hs.n_collectors, hs.ties_words, h.n_payers,
                    1 - product(1 - {float(p["per_payer_share"])} * sp.own_w) AS strength
             FROM pairs pr
             JOIN households h ON h.unit = pr.unit
@@ -405,9 +445,11 @@ def household_payer(p: dict[str, Any], pack: Pack) -> str:
                CASE WHEN n_collectors > 1
                     THEN printf('Pays a household (%d collectors joined by %s) ', n_collectors, ties_words)
                     ELSE 'Pays a household ' END
-               || printf('that %d other payers pay on their own evidence (%d%% of its %d '
+               || printf('that %d other payers pay on their own evidence', n_others)
+               || CASE WHEN n_partial > 0 THEN printf(', %d of them in part but paying it often', n_partial) ELSE '' END
+               || printf(' (%d%% of its %d '
                       || 'unrelated senders): %d payment%s to it between %s and %s, %d at night.',
-                      n_others, round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, n_unrelated,
+                      round(100.0 * n_payers / greatest(n_unrelated, 1))::INTEGER, n_unrelated,
                       n, CASE WHEN n = 1 THEN '' ELSE 's' END, {_d("first_ts")}, {_d("last_ts")}, n_night) AS evidence,
                ids AS record_ids,
                printf('household paid by %d other payers %.2f x specificity %.2f x carry {float(p["carry_share"])}',
@@ -428,7 +470,7 @@ def payers_of_households(p: dict[str, Any], pack: Pack) -> str:
     base = f"CASE WHEN n_payers >= 3 THEN {p['weight_three']} ELSE {p['weight_two']} END"
     return f"""
         WITH own AS (
-            SELECT DISTINCT s_ent, r_ent FROM ({_strong_pairs(sb["min_payer_weight"])})
+            SELECT DISTINCT s_ent, r_ent FROM ({_strong_pairs(sb["min_payer_weight"], pack)})
         ), found AS (
             -- each payer found through a household, and that household (the one its hit cites)
             SELECT DISTINCT h.entity_id AS s_ent, rh.household_id AS via, h.weight
