@@ -8,6 +8,7 @@ it pays; shops, chat and platform-paid adult work never make a case on their own
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -68,17 +69,22 @@ def _cases_of(out: Path) -> dict[str, set[tuple[str, str]]]:
     return cases
 
 
-def _workspace_row(out: Path, sql: str) -> tuple[Any, ...]:
-    """One row of a query over the run's workspace (read-only)."""
+def _workspace_rows(out: Path, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of a query over the run's workspace (read-only)."""
     import duckdb
 
     con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
     try:
-        row = con.execute(sql).fetchone()
+        return [tuple(row) for row in con.execute(sql).fetchall()]
     finally:
         con.close()
-    assert row is not None, sql
-    return tuple(row)
+
+
+def _workspace_row(out: Path, sql: str) -> tuple[Any, ...]:
+    """One row of a query over the run's workspace (read-only)."""
+    rows = _workspace_rows(out, sql)
+    assert rows, sql
+    return rows[0]
 
 
 def test_a_payer_of_three_households_is_in_three_cases_and_merges_none(tmp_path: Path) -> None:
@@ -119,10 +125,12 @@ def test_a_payer_with_two_daytime_payments_is_found_through_the_household(tmp_pa
 
 
 def _day_payment(txn_id: str, day: int, sender: str, receiver: str) -> dict[str, Any]:
-    """One US$40 payment from the US to PH at noon New York time (17:00 UTC), on March `day`."""
+    """One US$40 payment from the US to PH at noon New York time (17:00 UTC), on March `day`
+    (past 31, on into April and later)."""
+    ts = datetime(2026, 3, 1, 17, tzinfo=UTC) + timedelta(days=day - 1)
     return payment(
         txn_id,
-        f"2026-03-{day:02d}T17:00:00Z",
+        ts.strftime("%Y-%m-%dT%H:%M:%SZ"),
         40,
         sender,
         receiver,
@@ -1609,22 +1617,6 @@ def test_a_shop_at_home_whose_buyers_name_what_they_buy_is_no_collector(tmp_path
     assert victims == (set() if named >= 2 else {"A-V1", "A-V2", "A-V3"})
 
 
-def _noon(txn_id: str, day: int, sender: str, receiver: str) -> dict[str, Any]:
-    """One US$40 payment from the US to PH at noon New York time, `day` days after 1 March 2026."""
-    from datetime import UTC, datetime, timedelta
-
-    ts = datetime(2026, 3, 1, 17, tzinfo=UTC) + timedelta(days=day)
-    return payment(
-        txn_id,
-        ts.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        40,
-        sender,
-        receiver,
-        sender_country="US",
-        receiver_country="PH",
-    )
-
-
 def _partial_payers(often: bool, n: int = 3) -> list[dict[str, Any]]:
     """`n` men abroad whose own payments show the payer pattern only in part (small daytime
     payments to two beneficiaries, several a month: remitter weight 0.47): each pays someone of
@@ -1632,9 +1624,9 @@ def _partial_payers(often: bool, n: int = 3) -> list[dict[str, Any]]:
     month apart."""
     rows: list[dict[str, Any]] = []
     for k in range(1, n + 1):
-        rows += [_noon(f"O{k}-{i}", k + 10 * i, f"PART{k}", f"OTHER{k}") for i in range(6)]
+        rows += [_day_payment(f"O{k}-{i}", k + 1 + 10 * i, f"PART{k}", f"OTHER{k}") for i in range(6)]
         rows += [
-            _noon(f"X{k}-{i}", k + 2 + (10 if often else 30) * i, f"PART{k}", "WX")
+            _day_payment(f"X{k}-{i}", k + 3 + (10 if often else 30) * i, f"PART{k}", "WX")
             for i in range(6 if often else 3)
         ]
     return rows
@@ -1675,14 +1667,8 @@ def test_payers_who_show_the_pattern_in_part_and_pay_a_receiver_often_confirm_it
     assert {("PART1", "payer"), ("PART2", "payer"), ("PART3", "payer")} <= case
 
 
-def _all_hits(out: Path) -> list[dict[str, Any]]:
+def _all_hits(out: Path) -> list[dict[str, str]]:
     """Every hit of the run (the workspace's, whether or not it reached a case)."""
-    import duckdb
-
-    con = duckdb.connect(str(out / "workspace.duckdb"), read_only=True)
-    try:
-        cur = con.execute("SELECT code, entity_id, weight, evidence, components FROM hits ORDER BY 1, 2")
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, (str(v) for v in row), strict=True)) for row in cur.fetchall()]
-    finally:
-        con.close()
+    names = ("code", "entity_id", "weight", "evidence", "components")
+    rows = _workspace_rows(out, f"SELECT {', '.join(names)} FROM hits ORDER BY 1, 2")
+    return [dict(zip(names, (str(v) for v in row), strict=True)) for row in rows]

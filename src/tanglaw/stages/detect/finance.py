@@ -223,11 +223,6 @@ def facilitator_collector(p: dict[str, Any], pack: Pack) -> str:
     """
 
 
-def _number_words(x: Any) -> str:
-    """A count for a sentence: 2 -> '2', 2.5 -> '2.5'."""
-    return f"{float(x):g}"
-
-
 def _strong_pairs(min_weight: float, pack: Pack, *, frequent: bool = False) -> str:
     """Corridor payments from payers whose remitter weight reaches `min_weight`, per payer and
     receiver: unrelated payers only, and no purchases from a shop. With `frequent`, also a payer
@@ -237,10 +232,12 @@ def _strong_pairs(min_weight: float, pack: Pack, *, frequent: bool = False) -> s
     sb = pack.typology("FIN_SHARED_BENEFICIARY")
     part = float(sb["frequent_payer_weight"]) if frequent else 0.0
     lowest = min(part, float(min_weight)) if part > 0 else float(min_weight)
+    # a partial payer's pair stays only when it pays often (whole payers always do)
     often = (
-        f"""OR (count(*) >= {int(sb["frequent_min_payments"])}
-                AND count(*) / greatest(epoch(max(c.ts) - min(c.ts)) / 86400 / 30.4, 1.0)
-                    >= {float(sb["frequent_payments_per_month"])})"""
+        f"""HAVING any_value(h.weight) >= {float(min_weight)}
+                OR (count(*) >= {int(sb["frequent_min_payments"])}
+                    AND count(*) / greatest(epoch(max(c.ts) - min(c.ts)) / 86400 / 30.4, 1.0)
+                        >= {float(sb["frequent_payments_per_month"])})"""
         if part > 0
         else ""
     )
@@ -253,7 +250,7 @@ def _strong_pairs(min_weight: float, pack: Pack, *, frequent: bool = False) -> s
         WHERE NOT c.family
           AND c.r_ent NOT IN {LOOKALIKE_RECEIVERS}
         GROUP BY c.s_ent, c.r_ent
-        HAVING any_value(h.weight) >= {float(min_weight)} {often}
+        {often}
     """
 
 
@@ -326,8 +323,8 @@ def shared_beneficiary(p: dict[str, Any], pack: Pack) -> str:
                ELSE printf('Paid by %d unrelated senders, ', n_unrelated) END
                || printf('%d of whom show the payer pattern on their own evidence', n_payers)
                || CASE WHEN n_partial > 0
-                       THEN printf(', %d of them in part but paying it %s times a month or more', n_partial,
-                                   '{_number_words(p["frequent_payments_per_month"])}')
+                       THEN printf(', %d of them in part but paying it '
+                                   || '{float(p["frequent_payments_per_month"]):g} times a month or more', n_partial)
                        ELSE '' END
                || printf(' (%d payments from them, %d at night in their time zones).', n_pay, n_night) AS evidence,
                ids AS record_ids,
